@@ -1,0 +1,137 @@
+"""Stage 6: the consistency rules (勾稽关系, SPEC.md §4) as data.
+
+Blank and placeholder cells count as zero inside a sum (the report left nothing there);
+a rule is skipped when the cell it checks is not a number, or when any cell it adds up is
+text or missing (the parser could not read it). R6–R8 need several reports and R7 the prose:
+they are not run on one report here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from .model import CanonicalTable, Cell, CellState, Check
+from .vocab import AD_MONEY_COLUMNS, AD_SIGNED_COLUMNS, APP_ORG_COLUMNS
+
+_TOP = ("new_requests", "carried_over", "total", "carried_forward")
+_GROUPS = ("withheld", "unavailable", "not_processed", "other")
+
+
+def _addend(cell: Cell) -> int | Decimal | None:
+    """A cell's contribution to a sum, or None when it cannot be used."""
+    if cell.state is CellState.NUMBER:
+        return cell.value
+    if cell.state in (CellState.BLANK, CellState.PLACEHOLDER):
+        return 0
+    return None
+
+
+def _rule(rule: str, table: CanonicalTable, target: tuple[str, str], parts: Sequence[tuple[str, str]],
+          description: str) -> Check | None:
+    target_cell = table.get(*target)
+    if target_cell.state is not CellState.NUMBER or not parts:
+        return None
+    values = [_addend(table.get(*p)) for p in parts]
+    if any(v is None for v in values):
+        return None
+    expected = sum(v for v in values if v is not None)
+    actual = target_cell.value
+    passed = expected == actual
+    cells = tuple(f"{r}:{c}" for r, c in (target, *parts))
+    message = f"{description}: {' + '.join(f'{r}:{c}' for r, c in parts)} = {expected}, " \
+              f"{target[0]}:{target[1]} is {actual}."
+    return Check(rule=rule, table=table.name, cells=cells, expected=_int(expected), actual=_int(actual),
+                 passed=passed, target=f"{target[0]}:{target[1]}", message=message)
+
+
+def _int(value: int | Decimal | None) -> int | None:
+    if value is None:
+        return None
+    return int(value) if value == int(value) else None
+
+
+def check_applications(table: CanonicalTable) -> list[Check]:
+    out: list[Check | None] = []
+    keys = [r.key for r in table.rows]
+    results = [k for k in keys if k not in _TOP]
+    has_children = {g: any(k.startswith(g + ".") for k in results) for g in _GROUPS}
+    leaves = [k for k in results if not (k in _GROUPS and has_children[k])]
+    value_columns = [c for c in table.columns]
+    for col in value_columns:
+        # R1: new + carried over = total + carried forward (checked as: total = new + carried - forward)
+        new, carried, total, forward = (table.get(k, col) for k in _TOP)
+        if all(c.state is CellState.NUMBER for c in (new, carried, total, forward)):
+            left = (new.value or 0) + (carried.value or 0)
+            right = (total.value or 0) + (forward.value or 0)
+            out.append(Check(
+                rule="R1", table=table.name,
+                cells=tuple(f"{k}:{col}" for k in _TOP), expected=_int(left), actual=_int(right),
+                passed=left == right, target=f"total:{col}",
+                message=f"R1 ({col}): new_requests + carried_over = {left}, total + carried_forward = {right}."))
+        # R2: total = sum of the result rows
+        if leaves:
+            out.append(_rule("R2", table, ("total", col), [(k, col) for k in leaves], f"R2 ({col})"))
+        # R5: printed group subtotals = sum of their children
+        for group in _GROUPS:
+            if group in keys and has_children[group]:
+                children = [(k, col) for k in results if k.startswith(group + ".")]
+                out.append(_rule("R5", table, (group, col), children, f"R5 ({group}, {col})"))
+    six = [c for c in table.columns if c not in ("total", "org_subtotal")]
+    for key in keys:
+        out.append(_rule("R3", table, (key, "total"), [(key, c) for c in six], f"R3 ({key})"))
+        if "org_subtotal" in table.columns:
+            out.append(_rule("R3", table, (key, "org_subtotal"), [(key, c) for c in APP_ORG_COLUMNS],
+                             f"R3 ({key}, org_subtotal)"))
+    out.extend(_r9(table))
+    return _with_culprits([c for c in out if c is not None])
+
+
+def check_review(table: CanonicalTable) -> list[Check]:
+    out: list[Check | None] = []
+    for row in table.rows:
+        out.append(_rule("R4", table, (row.key, "total"),
+                         [(row.key, c) for c in ("upheld", "corrected", "other", "pending")], f"R4 ({row.key})"))
+    out.extend(_r9(table))
+    return _with_culprits([c for c in out if c is not None])
+
+
+def check_active(table: CanonicalTable) -> list[Check]:
+    return _with_culprits(_r9(table))
+
+
+def _r9(table: CanonicalTable) -> list[Check | None]:
+    """R9: counts are non-negative integers (``change`` may be negative); money is decimal."""
+    out: list[Check | None] = []
+    for row in table.rows:
+        for column, cell in row.cells:
+            if cell.state is not CellState.NUMBER or cell.value is None:
+                continue
+            money = column in AD_MONEY_COLUMNS and table.name == "active_disclosure"
+            signed = column in AD_SIGNED_COLUMNS and table.name == "active_disclosure"
+            integral = cell.value == int(cell.value)
+            ok = money or ((signed or cell.value >= 0) and integral)
+            if not ok:
+                out.append(Check(rule="R9", table=table.name, cells=(f"{row.key}:{column}",), expected=None,
+                                 actual=None, passed=False, target=f"{row.key}:{column}",
+                                 message=f"R9: {row.key}:{column} = {cell.raw!r} is not a non-negative whole count."))
+    return out
+
+
+def _with_culprits(checks: list[Check]) -> list[Check]:
+    """Name, on each failed check, the cell that also breaks another rule (the likely culprit)."""
+    failed = [c for c in checks if not c.passed]
+    counts = Counter(cell for c in failed for cell in c.cells)
+    out: list[Check] = []
+    for check in checks:
+        if check.passed:
+            out.append(check)
+            continue
+        shared = [cell for cell in check.cells if counts[cell] >= 2]
+        best = max((counts[c] for c in shared), default=0)
+        top = [c for c in shared if counts[c] == best]
+        out.append(attrs.evolve(check, culprit=top[0] if len(top) == 1 else None))
+    return out

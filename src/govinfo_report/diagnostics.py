@@ -1,0 +1,58 @@
+"""The catalogue of diagnostic codes. Codes are stable: tools may match on them."""
+
+from __future__ import annotations
+
+from .model import Diagnostic, Severity, Span
+
+CATALOGUE: dict[str, tuple[Severity, str]] = {
+    # input and normalisation
+    "input.empty": (Severity.WARNING, "The input holds no text."),
+    "input.not_a_report": (Severity.WARNING, "No report structure (title, sections or tables) was found."),
+    "limits.input_truncated": (Severity.ERROR, "The input is longer than the limit; the rest was not read."),
+    "limits.table_truncated": (Severity.ERROR, "A table has more rows or cells than the limit; the rest was not read."),
+    "limits.split_truncated": (Severity.WARNING, "Too many readings of run-together cells to enumerate."),
+    "normalize.page_footer": (Severity.INFO, "Page footers (- 3 -) were removed."),
+    "normalize.crawler_chrome": (Severity.INFO, "Crawler or page chrome lines were removed."),
+    "normalize.artefact": (Severity.INFO, "Word artefacts such as [bookmark: _GoBack] were removed."),
+    "normalize.inline_heading": (Severity.INFO, "A section heading inside a longer line was split onto its own line."),
+    # sections and metadata
+    "sections.missing": (Severity.WARNING, "A section of the national format was not found."),
+    "sections.duplicate": (Severity.INFO, "A section heading appears twice; the repeats were merged."),
+    "sections.out_of_order": (Severity.WARNING, "A section heading appears out of order."),
+    "meta.no_title": (Severity.WARNING, "No report title was found."),
+    "meta.no_year": (Severity.WARNING, "The report year could not be read from the title."),
+    # templates and tables
+    "template.unknown": (Severity.WARNING, "The template (2019 or 2021) could not be told from the labels."),
+    "template.mixed": (Severity.WARNING, "Labels of both templates appear; the majority decided."),
+    "template.pre2019": (Severity.INFO, "A pre-2019 report: no national schema is applied."),
+    "table.missing": (Severity.WARNING, "A statistical table of the national format was not found."),
+    "table.unreadable": (Severity.ERROR, "A table region was found but no layout strategy could rebuild it."),
+    "table.header_columns": (Severity.INFO, "The header names an extra column (法人或其他组织小计)."),
+    # rows
+    "row.missing": (Severity.WARNING, "A row of the template was not found; its cells are missing."),
+    "row.duplicate": (Severity.WARNING, "A row label appears twice; the first row was kept."),
+    "row.fuzzy_label": (Severity.INFO, "A row label was matched despite differences in its text."),
+    "row.numbered_label": (Severity.INFO, "A row label was identified by its item number within its group."),
+    "row.extra": (Severity.INFO, "A row outside the template was kept under its own label."),
+    "row.bound_by_order": (Severity.WARNING, "Values printed apart from their label were paired by order."),
+    "row.unbound_values": (Severity.ERROR, "Values could not be paired with a row label; they were not used."),
+    "row.single_other": (Severity.INFO, "A 2021 report uses the single 2019 （六）其他处理 row; kept as other."),
+    # cells
+    "cells.extra_columns": (Severity.WARNING, "A row has more cells than the template; the extra ones were dropped."),
+    "cells.extra_columns_ambiguous": (
+        Severity.ERROR, "A row has more cells than the template and no reading is certain; left missing."),
+    "cells.too_few": (Severity.ERROR, "A row has fewer cells than the template; its cells were left missing."),
+    "cells.run_together_split": (Severity.WARNING, "Cells run together were split; arithmetic left one reading."),
+    "cells.run_together_ambiguous": (
+        Severity.ERROR, "Cells run together have several readings; they were left missing."),
+    "cells.text": (Severity.WARNING, "A cell holds text where a number was expected."),
+    "cells.annotated": (Severity.INFO, "A cell holds a number with an annotation; both were kept."),
+    # checks
+    "check.failed": (Severity.WARNING, "A consistency rule (勾稽关系) does not hold."),
+}
+
+
+def diag(code: str, message: str | None = None, span: Span | None = None) -> Diagnostic:
+    """A diagnostic of a catalogued code; ``message`` defaults to the catalogue's sentence."""
+    severity, summary = CATALOGUE[code]
+    return Diagnostic(code=code, severity=severity, message=message or summary, span=span)

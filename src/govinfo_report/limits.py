@@ -1,0 +1,24 @@
+"""Named limits that bound the work done on hostile or unusual input.
+
+Each limit, when hit, produces a ``limits.*`` diagnostic instead of a hang or a crash.
+"""
+
+from __future__ import annotations
+
+MAX_INPUT_CHARS = 20_000_000
+"""Characters of input read at most; the rest is ignored (diagnostic ``limits.input_truncated``)."""
+
+MAX_LINE_CHARS_FOR_LABELS = 4_000
+"""A line longer than this is not searched for fuzzy label matches (exact matches still are)."""
+
+MAX_FUZZY_LABEL_CHARS = 80
+"""Fuzzy (error-tolerant) label matching is tried only on label texts up to this length."""
+
+MAX_TABLE_ROWS = 2_000
+"""Rows of one rebuilt table kept at most."""
+
+MAX_TABLE_CELLS = 50_000
+"""Cells of one rebuilt table kept at most."""
+
+MAX_CONSTRAINT_COMBINATIONS = 5_000
+"""Combinations of ambiguous row readings tried against the column rules at most."""

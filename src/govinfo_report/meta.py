@@ -1,0 +1,88 @@
+"""Title, organ and year, read from the report's title (which may be split over lines)."""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from .normalize import Line
+from .vocab import REPORT_TITLE_ENDINGS, REPORT_TITLE_WORDS
+
+_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_SCAN_LINES = 12
+_ORGAN_MAX = 40
+_ORGAN_STRIP = regex.compile(r"^[\s#*|:：、,，]+|[\s#*|:：、,，（(]+$")
+
+
+@attrs.frozen
+class Meta:
+    title: str | None
+    organ: str | None
+    year: int | None
+    line: int | None
+
+
+def _is_title(text: str) -> bool:
+    compact = "".join(text.split())
+    return any(w in compact for w in REPORT_TITLE_WORDS) and any(e in compact for e in REPORT_TITLE_ENDINGS)
+
+
+def _title_part(text: str) -> str:
+    """Cut a title line at the first sentence-like continuation (crawler dumps run the body on)."""
+    compact = " ".join(text.split())
+    for ending in REPORT_TITLE_ENDINGS:
+        at = compact.find(ending)
+        if at >= 0:
+            return compact[: at + len(ending)]
+    return compact
+
+
+def read_meta(lines: tuple[Line, ...], first_heading: int | None) -> Meta:
+    """Find the title among the first lines (before the first section heading)."""
+    limit = min(len(lines), first_heading if first_heading is not None else _TITLE_SCAN_LINES,
+                _TITLE_SCAN_LINES)
+    candidates = [i for i in range(limit) if lines[i].text.strip()]
+    for pos, i in enumerate(candidates):
+        text = lines[i].text.strip()
+        compact = "".join(text.split())
+        joined_with_next = False
+        if not _is_title(text):
+            # a title split over two lines: ``2024 年上海市科委政府信息公开工作`` / ``年度报告``
+            if pos + 1 < len(candidates) and any(w in compact for w in REPORT_TITLE_WORDS):
+                nxt = lines[candidates[pos + 1]].text.strip()
+                if len(nxt) <= 20 and _is_title(text + nxt):
+                    text = text + nxt
+                    joined_with_next = True
+            if not joined_with_next:
+                continue
+        title = _title_part(text)
+        if len(title) > 80:
+            continue
+        year_match = _YEAR.search(title)
+        year = int(year_match.group(1)) if year_match else None
+        organ = None
+        if year_match is not None:
+            before = _ORGAN_STRIP.sub("", title[: year_match.start()])
+            if before:
+                organ = before
+            else:
+                after = title[year_match.end():]
+                after = after.lstrip("度 ")
+                cut = min((after.find(w) for w in REPORT_TITLE_WORDS if w in after), default=-1)
+                candidate = _ORGAN_STRIP.sub("", after[:cut]) if cut > 0 else ""
+                if candidate:
+                    organ = candidate
+                elif pos > 0:
+                    # the organ on its own line above: ``洪泽区人民政府`` / ``2023 年政府信息公开工作年度报告``
+                    prev = lines[candidates[pos - 1]].text.strip()
+                    if 0 < len(prev) <= _ORGAN_MAX and not any(p in prev for p in "。，,；;：:"):
+                        organ = _ORGAN_STRIP.sub("", prev)
+                        title = prev + title
+        else:
+            cut = min((title.find(w) for w in REPORT_TITLE_WORDS if w in title), default=-1)
+            if cut > 0:
+                organ = _ORGAN_STRIP.sub("", title[:cut]) or None
+        if organ is not None:
+            organ = "".join(organ.split()) if len(organ) <= _ORGAN_MAX else None
+        return Meta(title=title, organ=organ, year=year, line=lines[i].number)
+    return Meta(None, None, None, None)

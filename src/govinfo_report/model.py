@@ -1,0 +1,345 @@
+"""The data model: frozen, slotted attrs classes returned by :func:`govinfo_report.parse`.
+
+Line numbers are 1-based and inclusive, counted in the text handed to ``parse``
+(after newline normalisation: ``\\r\\n`` and ``\\r`` count as one line break).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+Number = int | Decimal
+
+
+class CellState(str, enum.Enum):
+    """What a table cell holds."""
+
+    NUMBER = "number"
+    """A count, a signed change or an amount of money."""
+    BLANK = "blank"
+    """Nothing at all (an empty cell, ``&nbsp;``)."""
+    PLACEHOLDER = "placeholder"
+    """A mark meaning "nothing to report": ``/`` ``—`` ``无`` ``不涉及``."""
+    TEXT = "text"
+    """Anything else; the raw text is kept and a diagnostic is raised."""
+    MISSING = "missing"
+    """The report has no such cell, or the parser could not place it honestly."""
+
+
+class Severity(str, enum.Enum):
+    """How serious a diagnostic is."""
+
+    ERROR = "error"
+    """A value could not be read, or the report's structure is broken."""
+    WARNING = "warning"
+    """A value was read, but only after a repair; or the report is inconsistent."""
+    INFO = "info"
+    """Something worth knowing that changed no value."""
+
+
+@attrs.frozen
+class Span:
+    """A range of source lines, 1-based, inclusive."""
+
+    start: int
+    """First line."""
+    end: int
+    """Last line (``>= start``)."""
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@attrs.frozen
+class Diagnostic:
+    """One problem found, or one repair made, while parsing."""
+
+    code: str
+    """Stable identifier, e.g. ``cells.run_together_split`` (see :mod:`govinfo_report.diagnostics`)."""
+    severity: Severity
+    """How serious it is."""
+    message: str
+    """One sentence for a person; names the row or cell concerned."""
+    span: Span | None = None
+    """The source lines concerned, when known."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "lines": self.span.as_list() if self.span else None,
+        }
+
+
+@attrs.frozen
+class GridCell:
+    """One cell of a table as a layout strategy rebuilt it, before any meaning is given."""
+
+    text: str
+    """The cell's text (continuation lines joined)."""
+    line: int
+    """Source line of the cell's first character."""
+    spanned: bool = False
+    """True where the position is covered by another cell's row/column span."""
+
+
+@attrs.frozen
+class Table:
+    """A table found in the document, as the grid of cells a layout strategy produced."""
+
+    strategy: str
+    """Name of the layout strategy that rebuilt it (``tika``, ``pipe``, ``tabs``, ...)."""
+    kind: str | None
+    """``active_disclosure``, ``applications``, ``review_litigation``, or None if unrecognised."""
+    rows: tuple[tuple[GridCell, ...], ...]
+    """The rows of cells, in document order."""
+    span: Span
+    """Source lines the table covers."""
+
+
+@attrs.frozen
+class Cell:
+    """One value of a canonical table, with its evidence."""
+
+    raw: str
+    """The text as written in the report (after whitespace clean-up)."""
+    state: CellState
+    """What the cell holds."""
+    value: Number | None = None
+    """The number: ``int`` for counts, ``Decimal`` for money; None unless state is NUMBER."""
+    unit: str | None = None
+    """Unit for money as written (``万``, ``元``, ``万元``), or from the column header."""
+    line: int | None = None
+    """Source line the value came from."""
+    note: str | None = None
+    """An annotation written beside the number, e.g. ``其中修订16件`` in ``22（其中修订16件）``."""
+
+    def json_value(self) -> int | float | None:
+        """The value as a JSON number, or None."""
+        if self.value is None:
+            return None
+        if isinstance(self.value, Decimal):
+            return int(self.value) if self.value == self.value.to_integral_value() else float(self.value)
+        return self.value
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.json_value(),
+            "raw": self.raw,
+            "state": self.state.value,
+            "unit": self.unit,
+            "line": self.line,
+            "note": self.note,
+        }
+
+
+MISSING = Cell(raw="", state=CellState.MISSING)
+"""The cell a canonical table holds where the report gives nothing usable."""
+
+
+@attrs.frozen
+class Row:
+    """One canonical row of a typed table."""
+
+    key: str
+    """Canonical row key (SPEC.md), e.g. ``withheld.state_secret``."""
+    label: str
+    """The label as written in the report."""
+    cells: tuple[tuple[str, Cell], ...]
+    """``(column key, cell)`` pairs in column order."""
+    span: Span | None = None
+    """Source lines of the row."""
+
+    def cell(self, column: str) -> Cell:
+        for key, cell in self.cells:
+            if key == column:
+                return cell
+        raise KeyError(column)
+
+
+@attrs.frozen
+class CanonicalTable:
+    """One of the three statistical tables, under the canonical keys of its template."""
+
+    name: str
+    """``active_disclosure``, ``applications`` or ``review_litigation``."""
+    template: str | None
+    """The template whose schema the keys follow."""
+    rows: tuple[Row, ...]
+    """The canonical rows found. For ``active_disclosure`` keys are ``BLOCK/ROW``."""
+    columns: tuple[str, ...]
+    """Column keys of the table (for ``active_disclosure``, the union over blocks)."""
+
+    def row(self, key: str) -> Row:
+        for row in self.rows:
+            if row.key == key:
+                return row
+        raise KeyError(key)
+
+    def get(self, row: str, column: str) -> Cell:
+        """The cell at ``row``/``column``; the MISSING cell when absent."""
+        for r in self.rows:
+            if r.key == row:
+                for key, cell in r.cells:
+                    if key == column:
+                        return cell
+        return MISSING
+
+    def to_dict(self, *, cells: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for row in self.rows:
+            values = {k: (c.to_dict() if cells else c.json_value()) for k, c in row.cells}
+            if self.name == "active_disclosure":
+                block, _, key = row.key.partition("/")
+                out.setdefault(block, {})[key] = values
+            else:
+                out[row.key] = values
+        return out
+
+
+@attrs.frozen
+class ExtraRow:
+    """A row the report adds to a fixed table (a local variant), kept under its own label."""
+
+    table: str
+    """The canonical table it was found in."""
+    label: str
+    """The label as written."""
+    cells: tuple[Cell, ...]
+    """Its values, left to right."""
+    span: Span | None = None
+    """Source lines."""
+
+    def to_dict(self, *, cells: bool = False) -> dict[str, Any]:
+        return {
+            "table": self.table,
+            "label": self.label,
+            "values": [c.to_dict() if cells else c.json_value() for c in self.cells],
+            "lines": self.span.as_list() if self.span else None,
+        }
+
+
+@attrs.frozen
+class Check:
+    """The result of one consistency rule (勾稽关系) on one set of cells."""
+
+    rule: str
+    """Rule id, ``R1`` ... ``R9`` (SPEC.md §4)."""
+    table: str
+    """The canonical table checked."""
+    cells: tuple[str, ...]
+    """The cells involved, as ``row:column`` (or ``block/row:column``)."""
+    expected: int | None
+    """What the rule says the checked cell should hold (None for R9)."""
+    actual: int | None
+    """What the report holds there (None for R9)."""
+    passed: bool
+    """Whether the rule holds."""
+    target: str
+    """The cell whose value is compared against the others (a total, a subtotal)."""
+    culprit: str | None = None
+    """For a failure: the cell that breaks more than one rule, and so is likely wrong."""
+    message: str = ""
+    """One sentence for a person."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "table": self.table,
+            "cells": list(self.cells),
+            "target": self.target,
+            "expected": self.expected,
+            "actual": self.actual,
+            "passed": self.passed,
+            "culprit": self.culprit,
+            "message": self.message,
+        }
+
+
+@attrs.frozen
+class Section:
+    """One numbered section of the report (一、 ... 六、) or a subsection inside it."""
+
+    number: int
+    """1–6 for sections; the item number for subsections."""
+    heading: str
+    """The heading as written (markup removed)."""
+    text: str
+    """The body text, lines joined with newlines (tables included, as text)."""
+    span: Span
+    """Source lines from the heading to the last line of the body."""
+    subsections: tuple[Section, ...] = ()
+    """（一）/1. subsections found in prose sections."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "heading": self.heading, "text": self.text, "lines": self.span.as_list()}
+
+
+@attrs.frozen
+class Report:
+    """Everything read from one annual report."""
+
+    title: str | None
+    """The report's title as written, or None."""
+    organ: str | None
+    """The government organ that published it."""
+    year: int | None
+    """The year the report covers."""
+    template: str | None
+    """``"2019"``, ``"2021"``, ``"pre2019"``, or None when it cannot be told."""
+    sections: tuple[Section, ...]
+    """The numbered sections found, in document order."""
+    active_disclosure: CanonicalTable | None
+    """Table 2 (主动公开), or None when the report lacks it."""
+    applications: CanonicalTable | None
+    """Table 3 (收到和处理政府信息公开申请情况), or None."""
+    review_litigation: CanonicalTable | None
+    """Table 4 (行政复议、行政诉讼), or None."""
+    extra_rows: tuple[ExtraRow, ...]
+    """Rows outside the template, kept under their own labels."""
+    tables: tuple[Table, ...]
+    """Every table found, as rebuilt grids; nothing is dropped."""
+    checks: tuple[Check, ...]
+    """Every consistency rule evaluated (passed and failed)."""
+    diagnostics: tuple[Diagnostic, ...]
+    """Problems found and repairs made."""
+
+    @property
+    def failed_checks(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if not c.passed)
+
+    def to_dict(self, *, cells: bool = False) -> dict[str, Any]:
+        """The report as JSON-safe data (SPEC.md keys).
+
+        With ``cells=False`` (the default) every table value is an int, a number for money, or
+        None; ``checks`` lists the failed rules only. With ``cells=True`` every value is a dict
+        with its raw text, state, unit, line and note, and ``checks`` lists every rule evaluated.
+        """
+
+        def table(t: CanonicalTable | None) -> dict[str, Any] | None:
+            return t.to_dict(cells=cells) if t is not None else None
+
+        checks = self.checks if cells else self.failed_checks
+        return {
+            "title": self.title,
+            "organ": self.organ,
+            "year": self.year,
+            "template": self.template,
+            "sections": [s.to_dict() for s in self.sections],
+            "active_disclosure": table(self.active_disclosure),
+            "applications": table(self.applications),
+            "review_litigation": table(self.review_litigation),
+            "extra_rows": [r.to_dict(cells=cells) for r in self.extra_rows],
+            "checks": [c.to_dict() for c in checks],
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+    def to_json(self, *, cells: bool = False, indent: int | None = None) -> str:
+        """:meth:`to_dict` as a JSON string (UTF-8 text, Chinese kept as is)."""
+        return json.dumps(self.to_dict(cells=cells), ensure_ascii=False, indent=indent)

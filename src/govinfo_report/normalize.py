@@ -1,0 +1,114 @@
+"""Stage 1: raw text → clean lines, each remembering its source line.
+
+Repairs made here are reported: page footers, crawler chrome and Word artefacts removed,
+headings buried inside long lines split out. Tabs are kept: they are table structure.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from . import limits
+from .diagnostics import diag
+from .model import Diagnostic, Span
+from .vocab import CRAWLER_CHROME_PREFIXES, CRAWLER_TITLE_PREFIXES, INLINE_HEADINGS
+
+
+@attrs.frozen
+class Line:
+    """One line of normalised text."""
+
+    text: str
+    """The text, cleaned (tabs kept)."""
+    number: int
+    """Its 1-based line number in the input."""
+
+
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_SPACES = regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x0b\x0c\x85]")
+_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_ARTEFACT = regex.compile(r"\[(?:bookmark|footnoteRef|endnoteRef):[^\]]{0,80}\]")
+_MD_HEADING = regex.compile(r"^[ ]{0,3}#{1,6}[ ]+")
+_MD_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_FOOTER = regex.compile(r"^\s*(?:[-—–－~]{1,2}\s*\d{1,4}\s*[-—–－~]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+                        r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_RULE = regex.compile(r"^\s*=+\s*(?:正文)?\s*=+\s*$")
+_CHROME = regex.compile(
+    "^(?:" + "|".join(regex.escape(p) for p in CRAWLER_CHROME_PREFIXES) + r")\s*[:：]?.{0,200}$"
+)
+_INLINE = regex.compile("(?:" + "|".join(regex.escape(h) for h in INLINE_HEADINGS) + ")")
+
+
+@attrs.frozen
+class Normalized:
+    lines: tuple[Line, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    line_count: int
+    """Number of lines in the input."""
+
+
+def normalize(text: str) -> Normalized:
+    """Split ``text`` into clean :class:`Line` s and report every repair."""
+    diagnostics: list[Diagnostic] = []
+    if len(text) > limits.MAX_INPUT_CHARS:
+        text = text[: limits.MAX_INPUT_CHARS]
+        diagnostics.append(diag("limits.input_truncated",
+                                f"Only the first {limits.MAX_INPUT_CHARS:,} characters were read."))
+    raw_lines = _NEWLINE.split(text)
+    out: list[Line] = []
+    footers: list[int] = []
+    chrome: list[int] = []
+    artefacts: list[int] = []
+    inline: list[int] = []
+    for number, raw in enumerate(raw_lines, start=1):
+        line = _INVISIBLE.sub("", _SPACES.sub(" ", raw))
+        if _ARTEFACT.search(line):
+            artefacts.append(number)
+            line = _ARTEFACT.sub("", line)
+        line = _MD_HEADING.sub("", line)
+        if "*" in line or "_" in line:
+            line = _MD_EMPHASIS.sub(r"\2", line)
+        line = line.rstrip(" ")
+        bare = line.strip()
+        if bare and _FOOTER.match(bare):
+            footers.append(number)
+            continue
+        if bare and (_RULE.match(bare) or (len(bare) < 240 and _CHROME.match(bare) and "\t" not in line)):
+            chrome.append(number)
+            continue
+        for prefix in CRAWLER_TITLE_PREFIXES:
+            if bare.lower().startswith(prefix):
+                line = bare[len(prefix):].strip()
+                chrome.append(number)
+                break
+        if len(line) > 60 and _INLINE.search(line):
+            pieces = _split_inline(line)
+            if len(pieces) > 1:
+                inline.append(number)
+            out.extend(Line(p, number) for p in pieces)
+            continue
+        out.append(Line(line, number))
+    if footers:
+        diagnostics.append(diag("normalize.page_footer", f"{len(footers)} page footer line(s) removed.",
+                                Span(footers[0], footers[-1])))
+    if chrome:
+        diagnostics.append(diag("normalize.crawler_chrome", f"{len(chrome)} crawler/page chrome line(s) removed.",
+                                Span(chrome[0], chrome[-1])))
+    if artefacts:
+        diagnostics.append(diag("normalize.artefact", None, Span(artefacts[0], artefacts[-1])))
+    if inline:
+        diagnostics.append(diag("normalize.inline_heading", None, Span(inline[0], inline[-1])))
+    return Normalized(tuple(out), tuple(diagnostics), len(raw_lines))
+
+
+def _split_inline(line: str) -> list[str]:
+    """Cut a long line before and after every canonical heading it holds."""
+    pieces: list[str] = []
+    start = 0
+    for m in _INLINE.finditer(line):
+        pieces.append(line[start:m.start()])
+        pieces.append(m.group())
+        start = m.end()
+    pieces.append(line[start:])
+    return [p.strip() for p in pieces if p.strip()] or [line]

@@ -1,0 +1,478 @@
+"""Split a run of digits that lost its cell separators, by arithmetic.
+
+Some crawled reports print a table row with its cells run together::
+
+    一、本年新收政府信息公开申请数量21710000218
+
+The run ``21710000218`` holds seven cells (six applicant columns and their total,
+``217|1|0|0|0|0|218``). Only the consistency rules (SPEC §4, R1–R4) can tell where the cells
+end; :func:`split_run` lists every reading that the rules allow, and says so when it had to stop
+early. It never guesses: a caller keeps a row only when exactly one candidate is left and the
+result is not ``truncated``.
+
+What a reading is
+-----------------
+A reading of ``text`` into ``n`` fields is a cut of its characters (whitespace removed) into
+``n`` non-empty consecutive fields such that
+
+* every field is a canonical number: ASCII digits without a leading zero (``"0"`` itself is
+  fine, ``"07"`` is not);
+* a ``-`` may only begin a field whose index is in ``signed`` (R9: only ``change`` is signed);
+  ``-0`` is not a number; a ``-`` anywhere else makes the reading impossible;
+* with ``decimal_last=True`` the last field, and only it, may carry a decimal part
+  (``39573802895.90``: money, R9); the integer part follows the same leading-zero rule and at
+  least one digit follows the point;
+* ``accept(values)`` returns True.
+
+Values handed to the predicates
+-------------------------------
+``values`` is a tuple of :data:`Number`: an ``int`` for every field written without a decimal
+point, a :class:`~decimal.Decimal` for the (last) field written with one. Integer fields are
+never turned into Decimal, so sums of counts stay exact.
+
+Limits
+------
+The search counts its work: every field it tries at some position (a "partial state") is one
+unit, and every reading found is kept. When the work passes ``limit``, or more than ``limit``
+readings exist, the search stops and the result has ``truncated=True``; the candidates then hold
+only the readings found so far, and the caller must treat the row as ambiguous. A run longer
+than :data:`MAX_RUN_LENGTH` characters is not searched at all (empty, ``truncated=True``).
+
+Rules with structure
+--------------------
+:func:`total_is_sum` (R3) and :func:`groups_total_is_sum` (R4) return a :class:`SumGroups`
+rule. When ``accept`` is such a rule (and no ``accept_prefix`` is given), :func:`split_run`
+does not enumerate blindly: it places each group's total first and then splits the cells
+before it into numbers adding up to that total, pruning by digit counts (a part of a sum of
+non-negative numbers has no more digits than the sum, and q parts with at most d digits each
+add up to fewer than ``d + len(str(q))`` digits). Any other predicate is searched by
+backtracking; ``accept_prefix(values, rest)`` may then prune partial readings.
+
+Nothing here raises on any ``text``: bad characters, too many dots, an impossible ``n`` simply
+give no candidates. Exceptions raised by a caller's own ``accept``/``accept_prefix`` propagate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+__all__ = [
+    "MAX_RUN_LENGTH",
+    "MAX_SPLIT_CANDIDATES",
+    "Accept",
+    "AcceptPrefix",
+    "Number",
+    "SplitResult",
+    "SumGroups",
+    "accept_all",
+    "groups_total_is_sum",
+    "split_run",
+    "total_is_sum",
+]
+
+MAX_SPLIT_CANDIDATES: int = 10_000
+"""Default ``limit``: stop after this many partial states examined or readings found."""
+
+MAX_RUN_LENGTH: int = 300
+"""Longest run (whitespace removed) that :func:`split_run` searches; longer runs are reported
+as ``truncated`` with no candidates. Far beyond any real table row, and it keeps every number
+well under Python's int/str conversion limit."""
+
+Number = int | Decimal
+"""A field's value: ``int``, or ``Decimal`` for a last field written with a decimal point."""
+
+Accept = Callable[[tuple[Number, ...]], bool]
+"""Predicate on a complete reading's values."""
+
+AcceptPrefix = Callable[[tuple[Number, ...], str], bool]
+"""Predicate on a partial reading: the values of the fields placed so far (1 to n-1 of them)
+and the characters not yet consumed. Returning False prunes every reading that extends it, so
+it must only return False when no acceptable completion exists."""
+
+_DIGITS = frozenset("0123456789")
+_ALLOWED = _DIGITS | {"-", "."}
+
+
+def accept_all(values: tuple[Number, ...]) -> bool:
+    """The default predicate: every syntactically valid reading is accepted."""
+    return True
+
+
+@attrs.frozen
+class SplitResult:
+    """What :func:`split_run` found."""
+
+    candidates: tuple[tuple[str, ...], ...]
+    """Every reading that satisfies the predicate, each as its field texts (whitespace removed),
+    ordered by their field lengths, lexicographically (shortest first field first)."""
+    truncated: bool
+    """True if a limit stopped the search: ``candidates`` may be incomplete and the row must be
+    treated as ambiguous."""
+
+
+def _sum_equals(parts: tuple[Number, ...], total: Number) -> bool:
+    """``sum(parts) == total``, exactly (Decimal arithmetic would round past 28 digits)."""
+    if all(type(v) is int for v in parts):
+        return sum(parts) == total  # int == Decimal compares exactly
+    return sum((Fraction(v) for v in parts), Fraction(0)) == Fraction(total)
+
+
+@attrs.frozen
+class SumGroups:
+    """Rule: the values fall into consecutive groups of ``group_size``; in each group the last
+    value is the sum of the others.
+
+    ``groups`` fixes the number of groups (None: any number, at least one). A rule that can
+    never hold (``group_size < 1``) rejects everything. Instances are plain predicates on a
+    tuple of values, and :func:`split_run` recognises them to search faster.
+    """
+
+    group_size: int
+    groups: int | None = None
+
+    def __call__(self, values: tuple[Number, ...]) -> bool:
+        g = self.group_size
+        if g < 1 or not values or len(values) % g:
+            return False
+        if self.groups is not None and len(values) != g * self.groups:
+            return False
+        return all(_sum_equals(values[i : i + g - 1], values[i + g - 1]) for i in range(0, len(values), g))
+
+
+def total_is_sum(n_parts: int) -> SumGroups:
+    """R3: exactly ``n_parts`` values, the last being the sum of the first ``n_parts - 1``
+    (table 3: six applicant columns and ``total`` → ``total_is_sum(7)``)."""
+    return SumGroups(group_size=n_parts, groups=1)
+
+
+def groups_total_is_sum(group_size: int) -> SumGroups:
+    """R4: the values form consecutive groups of ``group_size``, each group's last value being
+    the sum of the others (table 4 flattened: 15 values = 3 groups of 5 →
+    ``groups_total_is_sum(5)``)."""
+    return SumGroups(group_size=group_size, groups=None)
+
+
+class _Truncated(Exception):
+    """Internal: the work or result limit was reached."""
+
+
+class _Search:
+    """One search over one run. All positions index ``self.s`` (whitespace removed)."""
+
+    def __init__(self, s: str, n: int, signed: frozenset[int], limit: int, decimal_last: bool) -> None:
+        self.s = s
+        self.n = n
+        self.signed = signed
+        self.limit = limit
+        self.decimal_last = decimal_last
+        self.work = 0
+        length = len(s)
+        # next_minus[i]: index of the first '-' at or after i (len(s) if none).
+        self.next_minus = [length] * (length + 1)
+        # run_end[i]: first index >= i that is not a digit.
+        self.run_end = [length] * (length + 1)
+        for i in range(length - 1, -1, -1):
+            self.next_minus[i] = i if s[i] == "-" else self.next_minus[i + 1]
+            self.run_end[i] = self.run_end[i + 1] if s[i] in _DIGITS else i
+        # signed_bits: bit r set iff the field with r fields left (index n - r) may be signed.
+        self.signed_bits = 0
+        for i in signed:
+            if 0 <= i < n:
+                self.signed_bits |= 1 << (n - i)
+        self.feasible = self._feasibility()
+
+    # -- syntax ---------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        self.work += 1
+        if self.work > self.limit:
+            raise _Truncated
+
+    def int_ends(self, pos: int) -> range:
+        """Ends (exclusive) of the integer fields that may start at ``pos``, sign permission aside."""
+        s = self.s
+        start = pos + 1 if s[pos] == "-" else pos
+        if start >= len(s) or s[start] not in _DIGITS:
+            return range(0)
+        if s[start] == "0":
+            # "0" alone; "-0" is not a number.
+            return range(0) if start > pos else range(pos + 1, pos + 2)
+        return range(start + 1, self.run_end[start] + 1)
+
+    def field(self, start: int, end: int, index: int) -> Number | None:
+        """The value of ``s[start:end]`` as field ``index``, or None if it cannot be that field."""
+        text = self.s[start:end]
+        if not text:
+            return None
+        negative = text[0] == "-"
+        if negative and index not in self.signed:
+            return None
+        body = text[1:] if negative else text
+        int_part, dot, frac = body.partition(".")
+        if dot and not (self.decimal_last and index == self.n - 1 and end == len(self.s)):
+            return None
+        if not int_part or not _DIGITS.issuperset(int_part) or (int_part[0] == "0" and int_part != "0"):
+            return None
+        if dot:
+            if not frac or not _DIGITS.issuperset(frac):
+                return None
+            value = Decimal(text)
+            if negative and value == 0:
+                return None
+            return value
+        if negative and int_part == "0":
+            return None
+        return int(text)
+
+    def values(self, lengths: tuple[int, ...]) -> tuple[Number, ...] | None:
+        """The values of the reading with these field lengths, or None if it is not valid."""
+        result: list[Number] = []
+        pos = 0
+        for index, size in enumerate(lengths):
+            value = self.field(pos, pos + size, index)
+            if value is None:
+                return None
+            result.append(value)
+            pos += size
+        return tuple(result) if pos == len(self.s) and len(result) == self.n else None
+
+    def _feasibility(self) -> list[int]:
+        """feasible[pos]: bit r set iff ``s[pos:]`` splits syntactically into the last r fields."""
+        s, n, length = self.s, self.n, len(self.s)
+        full = (1 << (n + 1)) - 1
+        feasible = [0] * (length + 1)
+        feasible[length] = 1
+        for pos in range(length - 1, -1, -1):
+            mask = 0
+            if self.field(pos, length, n - 1) is not None:
+                mask = 0b10
+            acc = 0
+            for end in self.int_ends(pos):
+                acc |= feasible[end]
+            acc = (acc << 1) & full & ~0b11  # r >= 2: a non-last field; r == 1 handled above
+            if s[pos] == "-":
+                acc &= self.signed_bits
+            feasible[pos] = mask | acc
+        return feasible
+
+    def ends(self, pos: int, k: int) -> Iterator[int]:
+        """Ends of field ``k`` starting at ``pos`` after which the rest can still be split."""
+        rest = self.n - k - 1
+        if rest == 0:
+            yield len(self.s)
+            return
+        if self.s[pos] == "-" and k not in self.signed:
+            return
+        for end in self.int_ends(pos):
+            if self.feasible[end] >> rest & 1:
+                yield end
+
+    # -- generic backtracking --------------------------------------------------------------
+
+    def generic(self, accept: Accept, accept_prefix: AcceptPrefix | None, out: list[tuple[int, ...]]) -> None:
+        """Depth-first search over field ends (iterative: no recursion limit to hit)."""
+        s, n, length = self.s, self.n, len(self.s)
+        starts: list[int] = [0]
+        values: list[Number] = []
+        stack: list[Iterator[int]] = [self.ends(0, 0)]
+        while stack:
+            k = len(stack) - 1
+            end = next(stack[-1], None)
+            if end is None:
+                stack.pop()
+                starts.pop()
+                if values:
+                    values.pop()
+                continue
+            self.tick()
+            value = self.field(starts[k], end, k)
+            if value is None:
+                continue
+            if k == n - 1:
+                if end == length and accept((*values, value)):
+                    _add(out, _lengths(starts, end), self.limit)
+                continue
+            if accept_prefix is not None and not accept_prefix((*values, value), s[end:]):
+                continue
+            values.append(value)
+            starts.append(end)
+            stack.append(self.ends(end, k + 1))
+
+    # -- sum groups ----------------------------------------------------------------------------
+
+    def sum_groups(self, rule: SumGroups, out: list[tuple[int, ...]]) -> None:
+        g, n = rule.group_size, self.n
+        if g < 1 or n % g or (rule.groups is not None and n != g * rule.groups):
+            return
+        count = n // g
+        memo: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+
+        def suffix(pos: int, gi: int) -> list[tuple[int, ...]]:
+            """All splits of s[pos:] into groups gi..count-1, as field lengths."""
+            key = (pos, gi)
+            if key in memo:
+                return memo[key]
+            after = (count - gi - 1) * g
+            length = len(self.s)
+            found: list[tuple[int, ...]] = []
+            if after == 0:
+                ends: Iterator[int] | range = range(length, length + 1)
+            else:
+                ends = (e for e in range(pos + g, length - after + 1) if self.feasible[e] >> after & 1)
+            for end in ends:
+                groups = self.group(pos, end, gi * g, g - 1)
+                if not groups:
+                    continue
+                tails = suffix(end, gi + 1) if after else [()]
+                for head in groups:
+                    for tail in tails:
+                        _add(found, head + tail, self.limit)
+            memo[key] = found
+            return found
+
+        for lengths in suffix(0, 0):
+            _add(out, lengths, self.limit)
+
+    def group(self, a: int, e: int, base: int, q: int) -> list[tuple[int, ...]]:
+        """Splits of s[a:e] into q parts and their total (fields base..base+q), as lengths."""
+        found: list[tuple[int, ...]] = []
+        span = e - a
+        nonneg = self.next_minus[a] >= e
+        carry = len(str(q))
+        for tau in range(1, span - q + 1):
+            m = span - tau  # characters left for the q parts
+            if q == 0 and m:
+                continue
+            if nonneg and q:
+                if m > q * tau:  # every part <= total, so no part has more digits than the total
+                    continue
+                if tau > m - q + 1 + carry:  # q parts of <= m-q+1 digits sum to < that many digits
+                    break
+            self.tick()
+            total = self.field(e - tau, e, base + q)
+            if total is None:
+                continue
+            if isinstance(total, Decimal):
+                if total != total.to_integral_value():
+                    continue
+                total = int(total)
+            for parts in self.parts(a, e - tau, base, q, total):
+                _add(found, (*parts, tau), self.limit)
+        return found
+
+    def parts(self, a: int, b: int, base: int, q: int, target: int) -> list[tuple[int, ...]]:
+        """Splits of s[a:b] into q integer fields (indices base..) adding up to ``target``."""
+        found: list[tuple[int, ...]] = []
+        lengths: list[int] = []
+
+        def place(pos: int, k: int, rem: int) -> None:
+            r = q - k
+            m = b - pos
+            if r == 0:
+                if m == 0 and rem == 0:
+                    _add(found, tuple(lengths), self.limit)
+                return
+            if m < r:
+                return
+            index = base + k
+            nonneg = self.next_minus[pos] >= b
+            digits = m
+            if nonneg:
+                if rem < 0:
+                    return
+                digits = len(str(rem))
+                if m > r * digits:  # each remaining part <= rem
+                    return
+            if r == 1:
+                self.tick()
+                if self.field(pos, b, index) == rem:
+                    lengths.append(m)
+                    _add(found, tuple(lengths), self.limit)
+                    lengths.pop()
+                return
+            if self.s[pos] == "-" and index not in self.signed:
+                return
+            for end in self.int_ends(pos):
+                if end > b - (r - 1) or (nonneg and end - pos > digits):
+                    break
+                self.tick()
+                value = self.field(pos, end, index)
+                if not isinstance(value, int):
+                    continue
+                if nonneg and value > rem:
+                    break  # a longer field from the same start is larger still
+                lengths.append(end - pos)
+                place(end, k + 1, rem - value)
+                lengths.pop()
+
+        place(a, 0, target)
+        return found
+
+
+def _lengths(starts: list[int], end: int) -> tuple[int, ...]:
+    bounds = [*starts, end]
+    return tuple(bounds[i + 1] - bounds[i] for i in range(len(starts)))
+
+
+def _add(found: list[tuple[int, ...]], item: tuple[int, ...], limit: int) -> None:
+    if len(found) >= limit:
+        raise _Truncated
+    found.append(item)
+
+
+def _cut(s: str, lengths: tuple[int, ...]) -> tuple[str, ...]:
+    fields: list[str] = []
+    pos = 0
+    for size in lengths:
+        fields.append(s[pos : pos + size])
+        pos += size
+    return tuple(fields)
+
+
+def split_run(
+    text: str,
+    n: int,
+    *,
+    accept: Accept = accept_all,
+    signed: frozenset[int] = frozenset(),
+    limit: int = MAX_SPLIT_CANDIDATES,
+    accept_prefix: AcceptPrefix | None = None,
+    decimal_last: bool = False,
+) -> SplitResult:
+    """Every reading of ``text`` as ``n`` run-together numbers that ``accept`` allows.
+
+    See the module docstring for what a reading is. ``signed`` holds the indices of the fields
+    that may be negative; ``decimal_last`` lets the last field carry a decimal part; ``limit``
+    bounds the work and the number of readings (beyond it: ``truncated=True``);
+    ``accept_prefix`` prunes partial readings (ignored fast path: when it is None and
+    ``accept`` is a :class:`SumGroups`, a dedicated search is used).
+    """
+    if not isinstance(text, str) or not isinstance(n, int) or n < 1:
+        return SplitResult((), False)
+    s = "".join(ch for ch in text if not ch.isspace())
+    if len(s) > MAX_RUN_LENGTH:
+        return SplitResult((), True)
+    if n > len(s) or not _ALLOWED.issuperset(s) or s.count(".") > (1 if decimal_last else 0):
+        return SplitResult((), False)
+    search = _Search(s, n, frozenset(signed), max(0, limit), decimal_last)
+    if not search.feasible[0] >> n & 1:
+        return SplitResult((), False)
+    found: list[tuple[int, ...]] = []
+    truncated = False
+    try:
+        if accept_prefix is None and isinstance(accept, SumGroups):
+            search.sum_groups(accept, found)
+        else:
+            search.generic(accept, accept_prefix, found)
+    except (_Truncated, RecursionError):
+        truncated = True
+    candidates = []
+    for lengths in sorted(set(found)):
+        values = search.values(lengths)
+        if values is not None and accept(values):  # re-checked: never return a reading that fails
+            candidates.append(_cut(s, lengths))
+    return SplitResult(tuple(candidates), truncated)

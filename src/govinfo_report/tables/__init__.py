@@ -1,0 +1,42 @@
+"""Stage 4: rebuild cells. One small strategy per text layout; each returns a grid or None.
+
+The order below is the order of preference when several layouts fit one region: the most
+specific markers first (Markdown separators, split pipe rows, Tika's tab-per-cell lines),
+then tab rows, run-together crawler text, and PDF text, which fits almost anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..normalize import Line
+from . import markdown, pdftext, pipe, runtogether, tabs, tika
+from .grid import Grid
+
+Strategy = tuple[str, Callable[[Sequence[Line]], bool], Callable[[Sequence[Line]], Grid | None]]
+
+STRATEGIES: tuple[Strategy, ...] = (
+    (markdown.NAME, markdown.looks_like, markdown.rebuild),
+    (pipe.NAME, pipe.looks_like, pipe.rebuild),
+    (tika.NAME, tika.looks_like, tika.rebuild),
+    (tabs.NAME, tabs.looks_like, tabs.rebuild),
+    (runtogether.NAME, runtogether.looks_like, runtogether.rebuild),
+    (pdftext.NAME, pdftext.looks_like, pdftext.rebuild),
+)
+
+
+def rebuild(lines: Sequence[Line]) -> Grid | None:
+    """The grid of the first strategy whose layout fits ``lines`` and that rebuilds something."""
+    for _name, fits, build in STRATEGIES:
+        try:
+            if not fits(lines):
+                continue
+            grid = build(lines)
+        except RecursionError:  # pragma: no cover - strategies are iterative; belt and braces
+            continue
+        if grid is not None:
+            return grid
+    return None
+
+
+__all__ = ["STRATEGIES", "Grid", "rebuild"]

@@ -1,0 +1,499 @@
+"""HTML layout: block text and table grids from an HTML page or fragment.
+
+The HTML is parsed with lxml's libxml2 HTML parser in recover mode (no network, no DTD, comments
+and processing instructions removed), so broken markup still yields a tree. Two things come out:
+
+* ``lines``: the text outside tables, one entry per block element (``p``, ``div``, ``h1``-``h6``,
+  ``li``, ``td`` of a layout table, ``title`` ...), split further at ``<br>``;
+* ``tables``: every innermost ``<table>`` rebuilt as a rectangular grid, pdfplumber style: a cell's
+  text sits at its top-left position and every other position its ``rowspan``/``colspan`` covers
+  holds ``GridCell("", line, spanned=True)``.
+
+The pipeline is a chain of small steps: :func:`looks_like_html` -> ``_parse`` -> ``_walk`` (block
+text, table discovery) -> ``_table_rows`` (which ``td``/``th`` belong to which row) -> ``_place``
+(span expansion) -> ``_pad`` (rectangular grid). Nothing here raises on any input string.
+
+Line numbers are 1-based and count ``\\r\\n`` and ``\\r`` as one break, as in the model. They are
+the line of the first visible character, tracked from lxml's ``sourceline`` (the line on which the
+element's start tag ends) plus the newlines seen in the text since; 1 when nothing better is known.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+import lxml.html  # type: ignore[import-untyped]
+from lxml import etree
+
+from govinfo_report.model import GridCell
+
+__all__ = (
+    "MAX_DOCUMENT_CELLS",
+    "MAX_SPAN",
+    "MAX_TABLE_CELLS",
+    "HtmlDocument",
+    "looks_like_html",
+    "read_html",
+)
+
+MAX_SPAN = 100
+"""Largest ``rowspan``/``colspan`` honoured; larger values are clamped (``colspan="100000"`` -> 100)."""
+
+MAX_TABLE_CELLS = 20_000
+"""Most grid positions (rows x width, padding included) one table may have; rows past it are dropped."""
+
+MAX_DOCUMENT_CELLS = 500_000
+"""Most grid positions over all tables of one document; tables past it are dropped.
+
+A ``<td colspan=100 rowspan=100>`` under 100 empty ``<tr>`` is 10,000 positions from a few hundred
+bytes, so without a document-wide cap a hostile page of a few megabytes could ask for gigabytes.
+"""
+
+_SPAN_DIGITS = 6
+"""A span value with more digits than this is clamped without being converted (Python refuses to
+convert integers of more than 4300 digits, and such values mean "very large" anyway)."""
+
+_LIBXML2_MAX_LINE = 65535
+"""libxml2's HTML parser reports every line past this one as this one."""
+
+Element = Any
+"""An lxml element (lxml ships no type information)."""
+
+
+@attrs.frozen
+class HtmlDocument:
+    """What the HTML layout read from one document."""
+
+    lines: tuple[tuple[str, int], ...]
+    """Text outside tables, one entry per block element (``p``, ``div``, ``h1``-``h6``, ``li``,
+    ``title``, a cell of a layout table ...), and one per ``<br>``-separated piece of a block, as
+    ``(text, source_line)``. Whitespace runs (NBSP and U+3000 included) are collapsed to one space,
+    then stripped; empty blocks are left out. Scripts, styles, ``noscript``, ``template``,
+    ``iframe``, comments and ``nav``/``header``/``footer`` elements are dropped. Inside ``<pre>``
+    each source line is its own entry. A ``<caption>`` is a line just before its table."""
+    tables: tuple[tuple[int, tuple[tuple[GridCell, ...], ...]], ...]
+    """Each innermost table as ``(position, rows)``: ``position`` is ``len(lines)`` at the moment
+    the table was met (the index into ``lines`` it stood before); ``rows`` is the rectangular grid.
+    Tables without any cell are left out."""
+    truncated: bool = False
+    """True when a limit cut rows or tables (:data:`MAX_TABLE_CELLS`, :data:`MAX_DOCUMENT_CELLS`), or
+    libxml2 stopped reading the page (more than 2048 elements open at once)."""
+
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+_DROPPED = frozenset({"script", "style", "noscript", "template", "iframe", "nav", "header", "footer"})
+"""Elements whose whole content (text and tables) is left out."""
+
+_BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+        "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2",
+        "h3", "h4", "h5", "h6", "head", "hgroup", "hr", "html", "legend", "li", "main", "menu", "ol",
+        "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title",
+        "tr", "ul",
+    }
+)  # fmt: skip
+"""Elements that start and end a line of text (inside a table cell: that are joined with no separator)."""
+
+_CELLS = frozenset({"td", "th"})
+
+_LOOKS_LIKE_HTML = re.compile(
+    r"</?(?:!doctype\s+html|html|head|body|title|meta|p|div|br|hr|span|font|center|table|"
+    r"thead|tbody|tfoot|tr|td|th|caption|h[1-6]|ul|ol|li|strong|b|pre)(?=[\s/>])",
+    re.IGNORECASE,
+)
+"""An opening or closing tag of an element that reports are written with (``< b`` is no tag)."""
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+"""Zero-width characters: removed from text, as they would glue to numbers."""
+
+_SPAN_VALUE = re.compile(r"\s*\+?(\d+)")
+"""The leading integer of a span attribute, read the way browsers read it (``"2px"`` -> 2)."""
+
+
+# --- public functions -------------------------------------------------------------------------
+
+
+def looks_like_html(source: str) -> bool:
+    """Whether ``source`` contains at least one tag of an element HTML reports use (``p``,
+    ``table``, ``div``, ``br``, ``html``, ``body``, ``td`` ...). Text that only mentions
+    ``<长江三角洲区域一体化发展规划纲要>`` or ``a < b`` is not HTML."""
+    if not isinstance(source, str):
+        return False
+    return _LOOKS_LIKE_HTML.search(source) is not None
+
+
+def read_html(source: str) -> HtmlDocument | None:
+    """Read the block text and the tables of an HTML page or fragment.
+
+    Returns None when ``source`` does not look like HTML (:func:`looks_like_html`) or, should lxml
+    fail in an unforeseen way, when it cannot be read; HTML with no content (``</div>``, a lone
+    doctype) gives an empty document. Never raises.
+    """
+    if not looks_like_html(source):
+        return None
+    try:
+        root, limited = _parse(source)
+    except etree.ParserError:  # "Document is empty": HTML, but nothing in it
+        return HtmlDocument(lines=(), tables=())
+    except Exception:  # a layout strategy never raises: an unreadable page is simply not read
+        return None
+    try:
+        doc = _walk(root)
+    except Exception:
+        return None
+    return attrs.evolve(doc, truncated=True) if limited else doc
+
+
+# --- parsing ----------------------------------------------------------------------------------
+
+
+def _parse(source: str) -> tuple[Element, bool]:
+    """The lxml tree of ``source``, and whether libxml2 stopped early on one of its limits.
+
+    Raises ``etree.ParserError`` when libxml2 finds no content at all.
+
+    The text is handed to libxml2 as UTF-8 bytes with the encoding forced, so a ``<meta charset>``
+    or an XML declaration inside the (already decoded) string cannot make it decode again.
+
+    ``huge_tree`` raises libxml2's nesting limit from 256 to 2048 open elements: old pages leave
+    ``<span>``/``<font>`` unclosed by the hundred, and past the limit libxml2 drops the rest of
+    the page. The walk below is iterative, so depth costs nothing here; input size is bounded by
+    the caller (:data:`govinfo_report.limits.MAX_INPUT_CHARS`).
+    """
+    text = source.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    data = text.encode("utf-8", errors="replace")  # lone surrogates -> "?"
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8",
+        recover=True,
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        remove_blank_text=False,
+        default_doctype=False,
+        collect_ids=False,
+        huge_tree=True,
+    )
+    root = lxml.html.document_fromstring(data, parser=parser)
+    limited = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+    return root, limited
+
+
+def _tag(node: Element) -> str | None:
+    """The lower-case tag of an element; None for comments, processing instructions and entities."""
+    tag = node.tag
+    return tag.lower() if isinstance(tag, str) else None
+
+
+def _at(node: Element, cursor: int) -> int:
+    """The line on which ``node``'s content starts, given the line reached so far."""
+    line = node.sourceline
+    if not isinstance(line, int) or line < 1:
+        return cursor
+    if line >= _LIBXML2_MAX_LINE:  # libxml2 stops counting here; the cursor keeps counting
+        return max(cursor, line)
+    return line
+
+
+def _end(node: Element, cursor: int) -> int:
+    """The line reached at the end of ``node`` (before its tail), walking its whole subtree."""
+    line = cursor
+    for event, sub in etree.iterwalk(node, events=("start", "end")):
+        if event == "start":
+            line = _at(sub, line) + (sub.text or "").count("\n")
+        elif sub is not node:
+            line += (sub.tail or "").count("\n")
+    return line
+
+
+def _clean(text: str) -> str:
+    """Whitespace runs (NBSP, U+3000, newlines included) -> one space, stripped; zero-width removed."""
+    return " ".join(text.translate(_INVISIBLE).split())
+
+
+def _first_visible_line(text: str, cursor: int) -> int | None:
+    """The line of the first visible character of ``text`` starting on line ``cursor``, or None."""
+    for i, char in enumerate(text):
+        if not char.isspace() and ord(char) not in _INVISIBLE:
+            return cursor + text.count("\n", 0, i)
+    return None
+
+
+# --- block text -------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Lines:
+    """The block text gathered so far, and the block being gathered."""
+
+    lines: list[tuple[str, int]] = attrs.field(factory=list)
+    parts: list[str] = attrs.field(factory=list)
+    line: int | None = None
+    pre: int = 0
+    """Depth of ``<pre>`` elements around the current position."""
+
+    def add(self, text: str, cursor: int) -> int:
+        """Add ``text`` found on line ``cursor``; returns the line reached after it."""
+        if not text:
+            return cursor
+        if self.pre:
+            first, *rest = text.split("\n")
+            self._add(first, cursor)
+            for piece in rest:
+                self.flush()
+                cursor += 1
+                self._add(piece, cursor)
+            return cursor
+        self._add(text, cursor)
+        return cursor + text.count("\n")
+
+    def _add(self, text: str, cursor: int) -> None:
+        self.parts.append(text)
+        if self.line is None:
+            self.line = _first_visible_line(text, cursor)
+
+    def flush(self) -> None:
+        """End the current block."""
+        text = _clean("".join(self.parts))
+        if text:
+            self.lines.append((text, self.line or 1))
+        self.parts.clear()
+        self.line = None
+
+
+def _walk(root: Element) -> HtmlDocument:
+    """Block text and innermost tables of the tree under ``root``, in document order.
+
+    Iterative (an explicit stack), so deeply nested markup cannot exhaust Python's recursion limit.
+    """
+    out = _Lines()
+    tables: list[tuple[int, tuple[tuple[GridCell, ...], ...]]] = []
+    budget = MAX_DOCUMENT_CELLS
+    truncated = False
+    cursor = 1
+    stack: list[tuple[Element, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        tag = _tag(node)
+        if leaving:
+            if tag == "pre":
+                out.pre -= 1
+            if tag in _BLOCKS:
+                out.flush()
+            cursor = out.add(node.tail or "", cursor)
+            continue
+        if tag is None or tag in _DROPPED:
+            cursor = out.add(node.tail or "", _end(node, cursor))
+            continue
+        cursor = _at(node, cursor)
+        if tag == "br":
+            out.flush()
+            cursor = out.add(node.tail or "", cursor)
+            continue
+        if tag == "table" and not _has_table_inside(node):
+            out.flush()
+            rows, captions = _table_rows(node)
+            for caption in captions:
+                text, line = _cell_text(caption, cursor)
+                if text:
+                    out.lines.append((text, line))
+            grid, cut = _grid(rows, cursor, min(MAX_TABLE_CELLS, budget))
+            truncated = truncated or cut
+            if grid:
+                tables.append((len(out.lines), grid))
+                budget -= len(grid) * len(grid[0])
+            cursor = out.add(node.tail or "", _end(node, cursor))
+            continue
+        if tag in _BLOCKS:
+            out.flush()
+        if tag == "pre":
+            out.pre += 1
+        cursor = out.add(node.text or "", cursor)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    out.flush()
+    return HtmlDocument(lines=tuple(out.lines), tables=tuple(tables), truncated=truncated)
+
+
+def _has_table_inside(table: Element) -> bool:
+    """Whether a ``<table>`` holds another one (then it is a layout table, walked as text)."""
+    return any(True for _ in table.iterdescendants("table"))
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+def _table_rows(table: Element) -> tuple[list[tuple[Element | None, list[Element]]], list[Element]]:
+    """The rows of an innermost table as ``(tr or None, [td/th ...])``, and its captions.
+
+    ``thead``/``tbody``/``tfoot`` (and any wrapper libxml2 kept, such as a ``form``) are looked
+    through, in document order. Cells found outside any ``<tr>`` (``<table><td>x</td>``) form an
+    implicit row with their neighbours. Text between cells but outside them is not kept.
+    """
+    rows: list[tuple[Element | None, list[Element]]] = []
+    captions: list[Element] = []
+    stray: list[Element] | None = None
+    stack: list[Element] = list(reversed(table))
+    while stack:
+        node = stack.pop()
+        tag = _tag(node)
+        if tag is None or tag in _DROPPED:
+            continue
+        if tag == "tr":
+            stray = None
+            rows.append((node, _row_cells(node)))
+        elif tag in _CELLS:
+            if stray is None:
+                stray = []
+                rows.append((None, stray))
+            stray.append(node)
+        elif tag == "caption":
+            captions.append(node)
+        else:
+            stack.extend(reversed(node))
+    return rows, captions
+
+
+def _row_cells(tr: Element) -> list[Element]:
+    """The ``td``/``th`` of a row, looking through wrappers but not into cells."""
+    cells: list[Element] = []
+    stack: list[Element] = list(reversed(tr))
+    while stack:
+        node = stack.pop()
+        tag = _tag(node)
+        if tag is None or tag in _DROPPED or tag == "tr":
+            continue
+        if tag in _CELLS:
+            cells.append(node)
+        else:
+            stack.extend(reversed(node))
+    return cells
+
+
+def _span(value: object) -> int:
+    """A ``rowspan``/``colspan`` attribute as a count in ``1..MAX_SPAN``; 1 when unreadable or < 1."""
+    if not isinstance(value, str):
+        return 1
+    match = _SPAN_VALUE.match(value)
+    if match is None:
+        return 1
+    digits = match.group(1).lstrip("0")
+    if len(digits) > _SPAN_DIGITS:
+        return MAX_SPAN
+    return min(max(int(digits or "0"), 1), MAX_SPAN)
+
+
+def _cell_text(cell: Element, cursor: int) -> tuple[str, int]:
+    """The text of a cell and the line of its first visible character.
+
+    All descendants' text, in order; the pieces a ``<br>`` or a block element (``<p>``, ``<div>``)
+    separates are each cleaned and then joined with no separator, because in these reports a break
+    inside a cell splits a word (``本年新<br />制作数量`` -> ``本年新制作数量``). A cell holding only
+    ``&nbsp;`` is ``""``.
+    """
+    pieces: list[str] = []
+    parts: list[str] = []
+    first: int | None = None
+    line = _at(cell, cursor)
+    stack: list[tuple[Element, bool]] = [(cell, False)]
+    while stack:
+        node, leaving = stack.pop()
+        tag = _tag(node)
+        if leaving:
+            if tag in _BLOCKS:
+                pieces.append(_clean("".join(parts)))
+                parts.clear()
+            texts = (node.tail or "",) if node is not cell else ()
+        elif tag is None or tag in _DROPPED:
+            line = _end(node, line)
+            texts = (node.tail or "",)
+        else:
+            line = _at(node, line)
+            if tag == "br" or tag in _BLOCKS:
+                pieces.append(_clean("".join(parts)))
+                parts.clear()
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
+            texts = (node.text or "",)
+        for text in texts:
+            if first is None:
+                first = _first_visible_line(text, line)
+            parts.append(text)
+            line += text.count("\n")
+    pieces.append(_clean("".join(parts)))
+    return "".join(pieces), first if first is not None else _at(cell, cursor)
+
+
+def _grid(
+    rows: list[tuple[Element | None, list[Element]]], cursor: int, budget: int
+) -> tuple[tuple[tuple[GridCell, ...], ...], bool]:
+    """The rectangular grid of a table's rows, and whether ``budget`` (positions) cut it short."""
+    placed, row_lines, cut = _place(rows, cursor, budget)
+    grid, cut_more = _pad(placed, row_lines, budget)
+    return grid, cut or cut_more
+
+
+def _place(
+    rows: list[tuple[Element | None, list[Element]]], cursor: int, budget: int
+) -> tuple[dict[tuple[int, int], GridCell], list[int], bool]:
+    """Put every cell at its position, expanding spans, the way the HTML table model does.
+
+    A cell goes into the first position of its row not yet covered by a ``rowspan`` from above;
+    it covers ``rowspan`` x ``colspan`` positions: its text at the top-left one, ``spanned=True``
+    elsewhere. Where two cells' spans overlap the first one keeps the position. A ``rowspan`` is
+    cut at the last row of the table (row groups are not told apart). Placing stops when
+    ``budget`` positions are used; the rows reached so far are kept.
+    """
+    placed: dict[tuple[int, int], GridCell] = {}
+    row_lines: list[int] = []
+    count = len(rows)
+    for r, (tr, cells) in enumerate(rows):
+        if tr is not None:
+            cursor = _at(tr, cursor)
+        elif cells:
+            cursor = _at(cells[0], cursor)
+        row_lines.append(cursor)
+        col = 0
+        for cell in cells:
+            while (r, col) in placed:
+                col += 1
+            text, line = _cell_text(cell, cursor)
+            rowspan = min(_span(cell.get("rowspan")), count - r)
+            colspan = _span(cell.get("colspan"))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    position = (r + dr, col + dc)
+                    if position in placed:
+                        continue
+                    if len(placed) >= budget:
+                        return placed, row_lines, True
+                    origin = dr == 0 and dc == 0
+                    placed[position] = GridCell(text, line) if origin else GridCell("", line, spanned=True)
+            col += colspan
+    return placed, row_lines, False
+
+
+def _pad(
+    placed: dict[tuple[int, int], GridCell], row_lines: list[int], budget: int
+) -> tuple[tuple[tuple[GridCell, ...], ...], bool]:
+    """The placed cells as rows of equal width.
+
+    Positions no cell covers (a row with fewer cells than the widest one) become plain empty cells
+    ``GridCell("", line_of_the_row)``, not spanned ones: nothing in the HTML spans into them, they
+    are simply absent, and downstream code treats them like an empty ``<td>``. A row with no
+    position at all (a ``<tr>`` without cells that no ``rowspan`` reaches) is left out. Rows past
+    ``budget`` positions (width x rows) are dropped.
+    """
+    if not placed:
+        return (), False
+    width = 1 + max(c for _, c in placed)
+    occupied_rows = sorted({r for r, _ in placed})
+    keep = min(len(occupied_rows), max(budget // width, 1))
+    grid = tuple(
+        tuple(placed.get((r, c)) or GridCell("", row_lines[r]) for c in range(width))
+        for r in occupied_rows[:keep]
+    )
+    return grid, keep < len(occupied_rows)

@@ -1,0 +1,104 @@
+"""Cells run together with no separator (crawler text dumps).
+
+``一、本年新收政府信息公开申请数量21710000218二、上年结转…`` is cut at the known labels of the
+template; what lies between a row label and the next label is that row's run of numbers,
+kept whole as one cell. Only the schema mapper, with the arithmetic rules, may split it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+import regex
+
+from .. import limits
+from ..model import GridCell
+from ..normalize import Line
+from ..values import is_numeric_run
+from ..vocab import AD_BLOCKS, AD_HEADER_WORDS, AD_ROWS, APP_GROUPS, APP_ROWS, RL_GROUP_PATTERNS
+from .grid import Grid, finish
+
+NAME = "runtogether"
+
+_GAP = r"[^\p{Han}\p{L}\p{N}]*"
+_CN_NUMBERING = r"(?:[（(]?[一二三四五六七八九十]{1,2}[)）]?[、.．]?)?"
+_NUMERIC_TAIL = regex.compile(r"(?<![\d.,])[-+]?\d[\d\s,.+-]*(?:万元|亿元|元|万)?\s*$")
+_RL_WORDS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "行政诉讼")
+
+
+def _loose(folded: str) -> str:
+    """A regex matching ``folded`` with any punctuation or spaces between its characters."""
+    return _GAP.join(regex.escape(ch) for ch in folded)
+
+
+@cache
+def _lexer() -> regex.Pattern[str]:
+    alternatives: list[tuple[int, str]] = []
+    for spec in APP_ROWS:
+        if spec.group is not None:
+            numbering = rf"(?:{spec.number}\s*[.、．]\s*)"
+            if not spec.patterns:  # ``3.其他`` is only known by its number
+                alternatives.append((2, numbering + r"其他(?!处理|结果)"))
+                continue
+            prefix = numbering + "?"
+        else:
+            prefix = _CN_NUMBERING
+        alternatives.extend((len(p), prefix + _loose(p)) for p in spec.patterns)
+    for group in APP_GROUPS:
+        alternatives.extend((len(p), _CN_NUMBERING + _loose(p)) for p in group.patterns)
+    for block in AD_BLOCKS:
+        alternatives.extend((len(p), _loose(p)) for p in block.patterns)
+    for row in AD_ROWS:
+        alternatives.extend((len(p), _loose(p)) for p in row.patterns)
+    alternatives.extend((len(w), _loose(w)) for w in AD_HEADER_WORDS)
+    for patterns in RL_GROUP_PATTERNS.values():
+        alternatives.extend((len(p), _loose(p)) for p in patterns)
+    alternatives.extend((len(w), _loose(w)) for w in _RL_WORDS)
+    alternatives.sort(key=lambda a: -a[0])  # longest first: 行政规范性文件 before 规范性文件
+    return regex.compile("|".join(f"(?:{a})" for _, a in alternatives))
+
+
+def _label_then_digits() -> regex.Pattern[str]:
+    return regex.compile(f"(?:{_lexer().pattern})" + r"\s*[-+]?\d")
+
+
+def looks_like(lines: Sequence[Line]) -> bool:
+    probe = _label_then_digits()
+    return any(len(ln.text) > 80 and sum(1 for _ in zip(range(3), probe.finditer(ln.text))) >= 3
+               for ln in lines)
+
+
+def rebuild(lines: Sequence[Line]) -> Grid | None:
+    chars: list[str] = []
+    numbers: list[int] = []
+    for line in lines:
+        for ch in line.text:
+            chars.append(ch)
+            numbers.append(line.number)
+    text = "".join(chars)
+    if not text.strip():
+        return None
+    rows: list[list[GridCell]] = []
+    matches = list(_lexer().finditer(text))
+    if not matches:
+        return None
+    if matches[0].start() > 0 and text[: matches[0].start()].strip():
+        rows.append([GridCell(text[: matches[0].start()].strip(), numbers[0])])
+    for k, m in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        label = m.group().strip()
+        gap = text[m.end():end].strip()
+        tail = _NUMERIC_TAIL.search(gap) if gap and len(gap) <= limits.MAX_LINE_CHARS_FOR_LABELS else None
+        if tail is not None and not is_numeric_run(tail.group()):
+            tail = None
+        if tail is not None and tail.start() > 0:  # the label goes on: ``1.申请人…逾期不补正、…申请 1000001``
+            label += gap[: tail.start()].strip()
+        row = [GridCell(label, numbers[m.start()])]
+        if tail is not None:
+            row.append(GridCell(tail.group().strip(), numbers[m.end() + tail.start()]))
+        elif gap:
+            rows.append(row)
+            row = [GridCell(gap, numbers[m.end()])]
+        rows.append(row)
+    return finish(NAME, rows)

@@ -1,0 +1,49 @@
+"""Tika-style cells: one cell per line, each prefixed by a tab; rows separated by blank lines.
+
+A line without the leading tab continues the previous cell (``本年新`` / ``制作数量``), even
+across a blank line (``其他对外管理`` / blank / ``服务事项``); a lone tab is an empty cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import GridCell
+from ..normalize import Line
+from .grid import Grid, finish
+
+NAME = "tika"
+
+
+def looks_like(lines: Sequence[Line]) -> bool:
+    texts = [ln.text for ln in lines if ln.text.strip()]
+    if len(texts) < 4:
+        return False
+    tab_first = sum(1 for t in texts if t.startswith("\t") and t.count("\t") == 1)
+    return tab_first >= 0.6 * len(texts)
+
+
+def rebuild(lines: Sequence[Line]) -> Grid | None:
+    rows: list[list[GridCell]] = []
+    current: list[GridCell] = []
+    for line in lines:
+        text = line.text
+        if not text.strip() and "\t" not in text:
+            if current:
+                rows.append(current)
+                current = []
+            continue
+        if text.startswith("\t"):
+            for piece in text[1:].split("\t"):
+                current.append(GridCell(piece.strip(), line.number))
+            continue
+        # continuation of the previous cell, possibly of the previous row
+        target = current if current else (rows[-1] if rows else None)
+        if target:
+            last = target[-1]
+            target[-1] = GridCell(last.text + text.strip(), last.line)
+        else:
+            current.append(GridCell(text.strip(), line.number))
+    if current:
+        rows.append(current)
+    return finish(NAME, rows)

@@ -1,0 +1,276 @@
+"""Vocabulary: headings, labels, aliases and numerals. Data only; the logic lives elsewhere.
+
+All label patterns are written in *folded* form (see :func:`govinfo_report.text.fold`): NFKC,
+then only CJK characters, letters and digits kept. ``（三）不予公开`` folds to ``三不予公开``.
+A new local variant of a label means adding a string here, not code.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+CHINESE_NUMERALS: dict[str, int] = {
+    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+}
+
+# --------------------------------------------------------------------------- sections
+
+SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
+    # A heading is ``一、`` ... ``六、`` followed by a short text containing one of these.
+    1: ("总体情况", "概述", "基本情况"),
+    2: ("主动公开",),
+    3: ("收到和处理", "依申请公开", "申请情况"),
+    4: ("行政复议", "行政诉讼", "复议", "诉讼"),
+    5: ("存在的主要问题", "主要问题", "存在问题", "改进情况", "改进措施"),
+    6: ("其他需要报告", "其他事项", "需要报告的事项", "统计表"),
+}
+"""Words that make ``N、...`` a section heading rather than a table row label."""
+
+SECTION_CANONICAL: dict[int, str] = {
+    1: "一、总体情况",
+    2: "二、主动公开政府信息情况",
+    3: "三、收到和处理政府信息公开申请情况",
+    4: "四、政府信息公开行政复议、行政诉讼情况",
+    5: "五、存在的主要问题及改进情况",
+    6: "六、其他需要报告的事项",
+}
+
+INLINE_HEADINGS: tuple[str, ...] = (
+    # Headings found inside a longer line in crawler dumps, where the page lost its line breaks.
+    # Only full canonical forms are split out: they never occur inside prose or table labels.
+    "一、总体情况",
+    "一、概述",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+    "四、因政府信息公开申请行政复议、提起行政诉讼的情况",
+    "五、存在的主要问题及改进情况",
+    "五、政府信息公开工作存在的主要问题及改进情况",
+    "五、存在问题及改进情况",
+    "五、主要问题和改进措施",
+    "六、其他需要报告的事项",
+    "三、政府信息依申请公开工作情况",
+    "六、政府信息公开情况统计表",
+)
+
+SECTION_TABLE: dict[int, str] = {2: "active_disclosure", 3: "applications", 4: "review_litigation"}
+"""Which canonical table each section holds."""
+
+# --------------------------------------------------------------------------- title
+
+REPORT_TITLE_WORDS: tuple[str, ...] = ("政府信息公开", "政务公开")
+REPORT_TITLE_ENDINGS: tuple[str, ...] = ("年度报告", "年报", "工作报告")
+
+CRAWLER_TITLE_PREFIXES: tuple[str, ...] = ("标题:", "标题：", "title:")
+CRAWLER_CHROME_PREFIXES: tuple[str, ...] = (
+    "发布时间", "发布日期", "文号", "发布机构", "栏目", "原文链接", "本地目录", "页面链接", "来源:",
+    "来源：", "索引号", "信息来源", "浏览次数", "字号", "打印本页", "关闭窗口", "分享到",
+)
+"""A short line starting with one of these (then ``:``/``：``) is page chrome, not report text."""
+
+# --------------------------------------------------------------------------- values
+
+PLACEHOLDERS: frozenset[str] = frozenset(
+    {"/", "／", "-", "－", "—", "——", "–", "无", "不涉及", "—-", "--", "\\", "×", "N/A", "n/a", "空"}
+)
+"""Cell texts meaning "nothing to report". Never read as 0."""
+
+MONEY_UNITS: tuple[str, ...] = ("万元", "亿元", "元", "万")
+
+# --------------------------------------------------------------------------- templates
+
+
+class Marker(NamedTuple):
+    pattern: str
+    template: str
+
+
+TEMPLATE_MARKERS: tuple[Marker, ...] = (
+    Marker("本年新制作数量", "2019"),
+    Marker("本年新公开数量", "2019"),
+    Marker("对外公开总数量", "2019"),
+    Marker("上一年项目数量", "2019"),
+    Marker("处理决定数量本年增", "2019"),
+    Marker("第二十条第九项", "2019"),
+    Marker("采购项目数量", "2019"),
+    Marker("采购总金额", "2019"),
+    Marker("政府集中采购", "2019"),
+    Marker("本年制发件数", "2021"),
+    Marker("本年废止件数", "2021"),
+    Marker("现行有效件数", "2021"),
+    Marker("本年处理决定数量", "2021"),
+    Marker("本年收费金额", "2021"),
+    Marker("逾期不补正", "2021"),
+    Marker("未按收费通知要求缴纳费用", "2021"),
+)
+"""Labels that only one template has (SPEC.md §2). The template is decided by these, never the year."""
+
+PRE2019_MARKERS: tuple[str, ...] = ("政府信息公开情况统计表", "指标名称计量单位", "历年累计")
+
+# --------------------------------------------------------------------------- table 2
+
+
+class BlockSpec(NamedTuple):
+    key: str
+    patterns: tuple[str, ...]
+
+
+AD_BLOCKS: tuple[BlockSpec, ...] = (
+    BlockSpec("art20_1", ("第二十条第一项",)),
+    BlockSpec("art20_5", ("第二十条第五项",)),
+    BlockSpec("art20_6", ("第二十条第六项",)),
+    BlockSpec("art20_8", ("第二十条第八项",)),
+    BlockSpec("art20_9", ("第二十条第九项",)),
+)
+
+
+class AdRowSpec(NamedTuple):
+    block: str
+    key: str
+    patterns: tuple[str, ...]
+
+
+AD_ROWS: tuple[AdRowSpec, ...] = (
+    AdRowSpec("art20_1", "rules", ("规章",)),
+    AdRowSpec("art20_1", "normative_documents", ("行政规范性文件", "规范性文件")),
+    AdRowSpec("art20_5", "administrative_license", ("行政许可",)),
+    AdRowSpec("art20_5", "other_external_management", ("其他对外管理服务事项", "其他对外管理")),
+    AdRowSpec("art20_6", "administrative_penalty", ("行政处罚",)),
+    AdRowSpec("art20_6", "administrative_coercion", ("行政强制",)),
+    AdRowSpec("art20_8", "administrative_fees", ("行政事业性收费",)),
+    AdRowSpec("art20_9", "centralized_procurement", ("政府集中采购",)),
+)
+
+AD_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
+    "2019": {
+        "art20_1": ("new_made", "new_published", "total_published"),
+        "art20_5": ("previous_year", "change", "decisions"),
+        "art20_6": ("previous_year", "change", "decisions"),
+        "art20_8": ("previous_year", "change"),
+        "art20_9": ("projects", "amount"),
+    },
+    "2021": {
+        "art20_1": ("issued", "repealed", "in_force"),
+        "art20_5": ("decisions",),
+        "art20_6": ("decisions",),
+        "art20_8": ("amount",),
+    },
+}
+
+AD_MONEY_COLUMNS: frozenset[str] = frozenset({"amount"})
+AD_SIGNED_COLUMNS: frozenset[str] = frozenset({"change"})
+AD_MONEY_UNIT_DEFAULT: dict[str, str | None] = {"2021": "万元", "2019": None}
+"""The unit of a money column when the cell does not write one (2021 prints 单位：万元 in the header)."""
+
+AD_HEADER_WORDS: tuple[str, ...] = (
+    "信息内容", "本年新", "制作数量", "公开数量", "对外公开总数", "上一年项目数量", "本年增", "处理决定数量",
+    "采购项目数量", "采购总金额", "本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额",
+)
+
+# --------------------------------------------------------------------------- table 3
+
+APP_COLUMNS: tuple[str, ...] = (
+    "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total",
+)
+APP_COLUMNS_WITH_SUBTOTAL: tuple[str, ...] = (
+    "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org",
+    "org_subtotal", "total",
+)
+APP_ORG_COLUMNS: tuple[str, ...] = ("commercial", "research", "social_welfare", "legal_services", "other_org")
+
+APP_HEADER_WORDS: tuple[str, ...] = (
+    "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "申请人情况",
+    "勾稽关系", "数据1", "数量",
+)
+APP_SUBTOTAL_HEADER: str = "小计"
+
+
+class AppRowSpec(NamedTuple):
+    key: str
+    group: str | None
+    """The printed group (（三）（四）（五）（六）) the row belongs to."""
+    number: int | None
+    """Its item number inside the group (the ``1.`` of ``1.属于国家秘密``)."""
+    patterns: tuple[str, ...]
+    """Folded label texts, most specific first."""
+    templates: frozenset[str] = frozenset({"2019", "2021"})
+
+
+APP_ROWS: tuple[AppRowSpec, ...] = (
+    AppRowSpec("new_requests", None, 1, ("本年新收政府信息公开申请数量", "本年新收")),
+    AppRowSpec("carried_over", None, 2, ("上年结转政府信息公开申请数量", "上年结转")),
+    AppRowSpec("granted", None, 1, ("予以公开",)),
+    AppRowSpec("partially_granted", None, 2, ("部分公开",)),
+    AppRowSpec("withheld.state_secret", "withheld", 1, ("属于国家秘密", "国家秘密")),
+    AppRowSpec("withheld.prohibited_by_law", "withheld", 2, ("其他法律行政法规禁止公开", "法律行政法规禁止")),
+    AppRowSpec("withheld.security_stability", "withheld", 3, ("危及三安全一稳定", "三安全一稳定")),
+    AppRowSpec("withheld.third_party_rights", "withheld", 4, ("保护第三方合法权益", "第三方合法权益")),
+    AppRowSpec("withheld.internal_affairs", "withheld", 5, ("属于三类内部事务信息", "内部事务信息")),
+    AppRowSpec("withheld.process_information", "withheld", 6, ("属于四类过程性信息", "过程性信息")),
+    AppRowSpec("withheld.law_enforcement_files", "withheld", 7, ("属于行政执法案卷", "行政执法案卷")),
+    AppRowSpec("withheld.administrative_query", "withheld", 8, ("属于行政查询事项", "行政查询事项")),
+    AppRowSpec("unavailable.not_held", "unavailable", 1, ("本机关不掌握相关政府信息", "不掌握相关政府信息")),
+    AppRowSpec("unavailable.needs_creation", "unavailable", 2, ("没有现成信息需要另行制作", "需要另行制作")),
+    AppRowSpec("unavailable.unclear_after_correction", "unavailable", 3, ("补正后申请内容仍不明确", "仍不明确")),
+    AppRowSpec("not_processed.petition_complaint", "not_processed", 1, ("信访举报投诉类申请", "信访举报投诉")),
+    AppRowSpec("not_processed.duplicate", "not_processed", 2, ("重复申请",)),
+    AppRowSpec("not_processed.publication", "not_processed", 3, ("要求提供公开出版物", "公开出版物")),
+    AppRowSpec("not_processed.excessive", "not_processed", 4, ("无正当理由大量反复申请", "大量反复申请")),
+    AppRowSpec(
+        "not_processed.confirm_existing", "not_processed", 5, ("要求行政机关确认或重新出具已获取信息", "重新出具")
+    ),
+    AppRowSpec(
+        "other.no_correction", "other", 1, ("申请人无正当理由逾期不补正", "逾期不补正"), frozenset({"2021"})
+    ),
+    AppRowSpec(
+        "other.fee_unpaid", "other", 2, ("逾期未按收费通知要求缴纳费用", "未按收费通知"), frozenset({"2021"})
+    ),
+    AppRowSpec("other.other", "other", 3, (), frozenset({"2021"})),
+    AppRowSpec("total", None, 7, ("总计",)),
+    AppRowSpec("carried_forward", None, 4, ("结转下年度继续办理", "结转下年度")),
+)
+"""Table 3 rows in template order (SPEC.md §2.2). ``other.other`` (``3.其他``) is found by its number."""
+
+
+class GroupSpec(NamedTuple):
+    key: str
+    number: int
+    patterns: tuple[str, ...]
+
+
+APP_GROUPS: tuple[GroupSpec, ...] = (
+    GroupSpec("results", 3, ("本年度办理结果",)),
+    GroupSpec("withheld", 3, ("不予公开",)),
+    GroupSpec("unavailable", 4, ("无法提供",)),
+    GroupSpec("not_processed", 5, ("不予处理",)),
+    GroupSpec("other", 6, ("其他处理",)),
+)
+"""Printed group labels. ``other`` doubles as the single （六）其他处理 row of the 2019 format."""
+
+APP_RESULT_ROWS: tuple[str, ...] = tuple(
+    r.key for r in APP_ROWS if r.key not in ("new_requests", "carried_over", "total", "carried_forward")
+)
+
+# --------------------------------------------------------------------------- table 4
+
+RL_GROUPS: tuple[str, ...] = ("review", "litigation_direct", "litigation_after_review")
+RL_COLUMNS: tuple[str, ...] = ("upheld", "corrected", "other", "pending", "total")
+RL_GROUP_PATTERNS: dict[str, tuple[str, ...]] = {
+    "review": ("行政复议",),
+    "litigation_direct": ("未经复议直接起诉", "直接起诉"),
+    "litigation_after_review": ("复议后起诉",),
+}
+RL_HEADER_WORDS: tuple[str, ...] = (
+    "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉",
+    "结果", "维持", "纠正", "其他", "尚未", "审结", "总", "计",
+)
+
+# --------------------------------------------------------------------------- table anchors
+
+TABLE_ANCHORS: dict[str, tuple[str, ...]] = {
+    "active_disclosure": ("第二十条第一项", "第二十条第五项", "信息内容"),
+    "applications": ("本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果"),
+    "review_litigation": ("结果维持", "未经复议直接起诉", "复议后起诉"),
+}
+"""Folded texts whose presence tells which canonical table a grid is."""
