@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 
 from .model import CanonicalTable, Cell, CellState, Check
-from .vocab import AD_MONEY_COLUMNS, AD_SIGNED_COLUMNS, APP_ORG_COLUMNS
+from .vocab import AD_MONEY_COLUMNS, AD_SIGNED_COLUMNS, APP_ORG_COLUMNS, APP_ROWS
 
 _TOP = ("new_requests", "carried_over", "total", "carried_forward")
 _GROUPS = ("withheld", "unavailable", "not_processed", "other")
@@ -54,15 +54,30 @@ def _int(value: int | Decimal | None) -> int | None:
     return int(value) if value == int(value) else None
 
 
+def _result_leaves(keys: Sequence[str]) -> list[str] | None:
+    """The result rows that add up to ``total`` (R2), or None when one is missing."""
+    present = set(keys)
+    leaves = ["granted", "partially_granted"]
+    if not present.issuperset(leaves):
+        return None
+    for group in _GROUPS:
+        children = [spec.key for spec in APP_ROWS if spec.group == group]
+        if present.issuperset(children):
+            leaves.extend(children)
+        elif group in present:  # a printed subtotal, or the single 2019 （六） row
+            leaves.append(group)
+        else:
+            return None
+    return leaves
+
+
 def check_applications(table: CanonicalTable) -> list[Check]:
     out: list[Check | None] = []
     keys = [r.key for r in table.rows]
     results = [k for k in keys if k not in _TOP]
-    has_children = {g: any(k.startswith(g + ".") for k in results) for g in _GROUPS}
-    leaves = [k for k in results if not (k in _GROUPS and has_children[k])]
-    value_columns = [c for c in table.columns]
-    for col in value_columns:
-        # R1: new + carried over = total + carried forward (checked as: total = new + carried - forward)
+    leaves = _result_leaves(keys)
+    for col in table.columns:
+        # R1: new + carried over = total + carried forward
         new, carried, total, forward = (table.get(k, col) for k in _TOP)
         if all(c.state is CellState.NUMBER for c in (new, carried, total, forward)):
             left = (new.value or 0) + (carried.value or 0)
@@ -77,8 +92,8 @@ def check_applications(table: CanonicalTable) -> list[Check]:
             out.append(_rule("R2", table, ("total", col), [(k, col) for k in leaves], f"R2 ({col})"))
         # R5: printed group subtotals = sum of their children
         for group in _GROUPS:
-            if group in keys and has_children[group]:
-                children = [(k, col) for k in results if k.startswith(group + ".")]
+            children = [(k, col) for k in results if k.startswith(group + ".")]
+            if group in keys and children:
                 out.append(_rule("R5", table, (group, col), children, f"R5 ({group}, {col})"))
     six = [c for c in table.columns if c not in ("total", "org_subtotal")]
     for key in keys:

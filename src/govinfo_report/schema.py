@@ -78,7 +78,7 @@ def row_views(rows: Sequence[Sequence[GridCell]]) -> list[RowView]:
             continue
         last_text = -1
         for i, cell in enumerate(cells):
-            if cell.text.strip() and not is_value_text(cell.text):
+            if cell.text.strip() and not is_value_text(cell.text) and not is_numeric_run(cell.text):
                 last_text = i
         label_cells = [c for c in cells[: last_text + 1] if c.text.strip()]
         values = tuple(cells[last_text + 1:])

@@ -175,6 +175,10 @@ class _Search:
         self.next_minus = [length] * (length + 1)
         # run_end[i]: first index >= i that is not a digit.
         self.run_end = [length] * (length + 1)
+        # digit_sum[i]: sum of the digits in s[:i].
+        self.digit_sum = [0] * (length + 1)
+        for i, ch in enumerate(s):
+            self.digit_sum[i + 1] = self.digit_sum[i] + (int(ch) if ch in _DIGITS else 0)
         for i in range(length - 1, -1, -1):
             self.next_minus[i] = i if s[i] == "-" else self.next_minus[i + 1]
             self.run_end[i] = self.run_end[i + 1] if s[i] in _DIGITS else i
@@ -365,51 +369,78 @@ class _Search:
         return found
 
     def parts(self, a: int, b: int, base: int, q: int, target: int) -> list[tuple[int, ...]]:
-        """Splits of s[a:b] into q integer fields (indices base..) adding up to ``target``."""
+        """Splits of s[a:b] into q integer fields (indices base..base+q-1) adding up to ``target``.
+
+        Meet in the middle: the first q // 2 fields are enumerated forwards from ``a``, the
+        others backwards from ``b``, and the halves are joined where they meet with matching
+        sums. With no '-' in the segment every field is <= target (so has no more digits than
+        it), partial sums never exceed it, and the digit sum of the segment is congruent to
+        ``target`` modulo 9 (a number is congruent to its digit sum, wherever the cuts fall).
+        """
+        if q == 0:
+            return [()] if a == b and target == 0 else []
+        m = b - a
+        if m < q:
+            return []
+        nonneg = self.next_minus[a] >= b
+        maxlen = m
+        if nonneg:
+            if target < 0:
+                return []
+            maxlen = len(str(target))
+            if m > q * maxlen or (self.digit_sum[b] - self.digit_sum[a] - target) % 9:
+                return []
+        s, signed, half = self.s, self.signed, q // 2
+        left: dict[tuple[int, int], list[tuple[int, ...]]] = {}  # (end, sum) -> field lengths
         found: list[tuple[int, ...]] = []
         lengths: list[int] = []
 
-        def place(pos: int, k: int, rem: int) -> None:
-            r = q - k
-            m = b - pos
-            if r == 0:
-                if m == 0 and rem == 0:
-                    _add(found, tuple(lengths), self.limit)
-                return
-            if m < r:
+        def forward(pos: int, k: int, subtotal: int) -> None:
+            if k == half:
+                left.setdefault((pos, subtotal), []).append(tuple(lengths))
                 return
             index = base + k
-            nonneg = self.next_minus[pos] >= b
-            digits = m
-            if nonneg:
-                if rem < 0:
-                    return
-                digits = len(str(rem))
-                if m > r * digits:  # each remaining part <= rem
-                    return
-            if r == 1:
-                self.tick()
-                if self.field(pos, b, index) == rem:
-                    lengths.append(m)
-                    _add(found, tuple(lengths), self.limit)
-                    lengths.pop()
+            if s[pos] == "-" and index not in signed:
                 return
-            if self.s[pos] == "-" and index not in self.signed:
-                return
+            last_end = b - (q - k - 1)  # leave a character for each later field
             for end in self.int_ends(pos):
-                if end > b - (r - 1) or (nonneg and end - pos > digits):
+                if end > last_end or end - pos > maxlen:
                     break
                 self.tick()
                 value = self.field(pos, end, index)
                 if not isinstance(value, int):
                     continue
-                if nonneg and value > rem:
+                if nonneg and subtotal + value > target:
                     break  # a longer field from the same start is larger still
                 lengths.append(end - pos)
-                place(end, k + 1, rem - value)
+                forward(end, k + 1, subtotal + value)
                 lengths.pop()
 
-        place(a, 0, target)
+        def backward(end: int, k: int, subtotal: int) -> None:
+            if k == q - half:
+                tail = tuple(reversed(lengths))
+                for head in left.get((end, target - subtotal), ()):
+                    _add(found, head + tail, self.limit)
+                return
+            index = base + q - 1 - k
+            first_start = a + (q - k - 1)  # leave a character for each earlier field
+            for start in range(end - 1, first_start - 1, -1):
+                if end - start > maxlen:
+                    break
+                self.tick()
+                value = self.field(start, end, index)
+                if isinstance(value, int):
+                    if nonneg and subtotal + value > target:
+                        break  # a field reaching further left is larger still
+                    lengths.append(end - start)
+                    backward(start, k + 1, subtotal + value)
+                    lengths.pop()
+                if s[start] not in _DIGITS:
+                    break  # a field reaching further left would contain this '-' or '.'
+
+        forward(a, 0, 0)
+        if left:
+            backward(b, 0, 0)
         return found
 
 

@@ -16,7 +16,7 @@ _NUMBER = regex.compile(
 )
 _ANNOTATED = regex.compile(r"(?P<num>[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万)?)\s*[(（](?P<note>[^()（）]{1,60})[)）]")
 _COUNT_UNIT = regex.compile(r"(?P<num>[+-]?\d[\d,]*)\s*(?P<note>件|条|项|个|次|人次)")
-_NUMERIC_RUN = regex.compile(r"[+-]?[\d,]+(?:\.\d+)?(?:万元|亿元|元|万)?")
+_NUMERIC_RUN = regex.compile(r"[+-]?[\d,]+(?:[+-][\d,]+)*(?:\.\d+)?(?:万元|亿元|元|万)?")
 
 
 def clean(raw: str) -> str:

@@ -224,7 +224,7 @@ APP_ROWS: tuple[AppRowSpec, ...] = (
         "other.no_correction", "other", 1, ("申请人无正当理由逾期不补正", "逾期不补正"), frozenset({"2021"})
     ),
     AppRowSpec(
-        "other.fee_unpaid", "other", 2, ("逾期未按收费通知要求缴纳费用", "未按收费通知"), frozenset({"2021"})
+        "other.fee_unpaid", "other", 2, ("申请人逾期未按收费通知要求缴纳费用", "未按收费通知要求缴纳费用", "未按收费通知"), frozenset({"2021"})
     ),
     AppRowSpec("other.other", "other", 3, (), frozenset({"2021"})),
     AppRowSpec("total", None, 7, ("总计",)),

@@ -28,7 +28,7 @@ def looks_like(lines: Sequence[Line]) -> bool:
     if not texts or any("\t" in t or t.startswith("|") for t in texts):
         return False
     spaced = sum(1 for t in texts if len(_split_values(t)[1]) >= 1)
-    return spaced >= 2
+    return spaced >= 1
 
 
 def _split_values(text: str) -> tuple[list[str], list[str]]:

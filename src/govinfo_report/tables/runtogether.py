@@ -65,8 +65,7 @@ def _label_then_digits() -> regex.Pattern[str]:
 
 def looks_like(lines: Sequence[Line]) -> bool:
     probe = _label_then_digits()
-    return any(len(ln.text) > 80 and sum(1 for _ in zip(range(3), probe.finditer(ln.text))) >= 3
-               for ln in lines)
+    return any(len(ln.text) > 80 and probe.search(ln.text) is not None for ln in lines)
 
 
 def rebuild(lines: Sequence[Line]) -> Grid | None:

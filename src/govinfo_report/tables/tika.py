@@ -38,10 +38,11 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
                 current.append(GridCell(piece.strip(), line.number))
             continue
         # continuation of the previous cell, possibly of the previous row
-        target = current if current else (rows[-1] if rows else None)
-        if target:
-            last = target[-1]
-            target[-1] = GridCell(last.text + text.strip(), last.line)
+        if not current and rows:
+            current = rows.pop()  # the cell goes on across a blank line: reopen its row
+        if current:
+            last = current[-1]
+            current[-1] = GridCell(last.text + text.strip(), last.line)
         else:
             current.append(GridCell(text.strip(), line.number))
     if current:
