@@ -1,8 +1,8 @@
 """govinfo_report: Chinese government information disclosure annual reports → verified data.
 
-    >>> from govinfo_report import parse
-    >>> report = parse(text)
-    >>> report.applications.get("new_requests", "total").value
+>>> from govinfo_report import parse
+>>> report = parse(text)
+>>> report.applications.get("new_requests", "total").value
 """
 
 from ._version import __version__

@@ -1,8 +1,10 @@
 """Stage 6: the consistency rules (勾稽关系, SPEC.md §4) as data.
 
-Blank and placeholder cells count as zero inside a sum (the report left nothing there);
-a rule is skipped when the cell it checks is not a number, or when any cell it adds up is
-text or missing (the parser could not read it). R6–R8 need several reports and R7 the prose:
+Blank and placeholder cells count as zero inside a sum (the report left nothing there),
+as long as one of the cells added is a number. A rule is skipped when the cell it checks is
+not a number, when every cell it adds up is blank (a column the report did not fill in), or
+when any of them is text or missing (the parser could not read it).
+R6–R8 need several reports and R7 the prose:
 they are not run on one report here.
 """
 
@@ -30,22 +32,36 @@ def _addend(cell: Cell) -> int | Decimal | None:
     return None
 
 
-def _rule(rule: str, table: CanonicalTable, target: tuple[str, str], parts: Sequence[tuple[str, str]],
-          description: str) -> Check | None:
+def _rule(
+    rule: str,
+    table: CanonicalTable,
+    target: tuple[str, str],
+    parts: Sequence[tuple[str, str]],
+    description: str,
+) -> Check | None:
     target_cell = table.get(*target)
     if target_cell.state is not CellState.NUMBER or not parts:
         return None
-    values = [_addend(table.get(*p)) for p in parts]
-    if any(v is None for v in values):
+    cells = [table.get(*p) for p in parts]
+    values = [_addend(c) for c in cells]
+    if any(v is None for v in values) or not any(c.state is CellState.NUMBER for c in cells):
         return None
     expected = sum(v for v in values if v is not None)
     actual = target_cell.value
     passed = expected == actual
-    cells = tuple(f"{r}:{c}" for r, c in (target, *parts))
-    message = f"{description}: {' + '.join(f'{r}:{c}' for r, c in parts)} = {expected}, " \
-              f"{target[0]}:{target[1]} is {actual}."
-    return Check(rule=rule, table=table.name, cells=cells, expected=_int(expected), actual=_int(actual),
-                 passed=passed, target=f"{target[0]}:{target[1]}", message=message)
+    names = tuple(f"{r}:{c}" for r, c in (target, *parts))
+    added = " + ".join(names[1:]) if len(parts) <= 6 else f"the {len(parts)} cells it sums"
+    message = f"{description}: {added} = {expected}, {names[0]} is {actual}."
+    return Check(
+        rule=rule,
+        table=table.name,
+        cells=names,
+        expected=_int(expected),
+        actual=_int(actual),
+        passed=passed,
+        target=f"{target[0]}:{target[1]}",
+        message=message,
+    )
 
 
 def _int(value: int | Decimal | None) -> int | None:
@@ -82,11 +98,19 @@ def check_applications(table: CanonicalTable) -> list[Check]:
         if all(c.state is CellState.NUMBER for c in (new, carried, total, forward)):
             left = (new.value or 0) + (carried.value or 0)
             right = (total.value or 0) + (forward.value or 0)
-            out.append(Check(
-                rule="R1", table=table.name,
-                cells=tuple(f"{k}:{col}" for k in _TOP), expected=_int(left), actual=_int(right),
-                passed=left == right, target=f"total:{col}",
-                message=f"R1 ({col}): new_requests + carried_over = {left}, total + carried_forward = {right}."))
+            out.append(
+                Check(
+                    rule="R1",
+                    table=table.name,
+                    cells=tuple(f"{k}:{col}" for k in _TOP),
+                    expected=_int(left),
+                    actual=_int(right),
+                    passed=left == right,
+                    target=f"total:{col}",
+                    message=f"R1 ({col}): new_requests + carried_over = {left}, "
+                    f"total + carried_forward = {right}.",
+                )
+            )
         # R2: total = sum of the result rows
         if leaves:
             out.append(_rule("R2", table, ("total", col), [(k, col) for k in leaves], f"R2 ({col})"))
@@ -99,8 +123,15 @@ def check_applications(table: CanonicalTable) -> list[Check]:
     for key in keys:
         out.append(_rule("R3", table, (key, "total"), [(key, c) for c in six], f"R3 ({key})"))
         if "org_subtotal" in table.columns:
-            out.append(_rule("R3", table, (key, "org_subtotal"), [(key, c) for c in APP_ORG_COLUMNS],
-                             f"R3 ({key}, org_subtotal)"))
+            out.append(
+                _rule(
+                    "R3",
+                    table,
+                    (key, "org_subtotal"),
+                    [(key, c) for c in APP_ORG_COLUMNS],
+                    f"R3 ({key}, org_subtotal)",
+                )
+            )
     out.extend(_r9(table))
     return _with_culprits([c for c in out if c is not None])
 
@@ -108,14 +139,21 @@ def check_applications(table: CanonicalTable) -> list[Check]:
 def check_review(table: CanonicalTable) -> list[Check]:
     out: list[Check | None] = []
     for row in table.rows:
-        out.append(_rule("R4", table, (row.key, "total"),
-                         [(row.key, c) for c in ("upheld", "corrected", "other", "pending")], f"R4 ({row.key})"))
+        out.append(
+            _rule(
+                "R4",
+                table,
+                (row.key, "total"),
+                [(row.key, c) for c in ("upheld", "corrected", "other", "pending")],
+                f"R4 ({row.key})",
+            )
+        )
     out.extend(_r9(table))
     return _with_culprits([c for c in out if c is not None])
 
 
 def check_active(table: CanonicalTable) -> list[Check]:
-    return _with_culprits(_r9(table))
+    return _with_culprits([c for c in _r9(table) if c is not None])
 
 
 def _r9(table: CanonicalTable) -> list[Check | None]:
@@ -130,9 +168,18 @@ def _r9(table: CanonicalTable) -> list[Check | None]:
             integral = cell.value == int(cell.value)
             ok = money or ((signed or cell.value >= 0) and integral)
             if not ok:
-                out.append(Check(rule="R9", table=table.name, cells=(f"{row.key}:{column}",), expected=None,
-                                 actual=None, passed=False, target=f"{row.key}:{column}",
-                                 message=f"R9: {row.key}:{column} = {cell.raw!r} is not a non-negative whole count."))
+                out.append(
+                    Check(
+                        rule="R9",
+                        table=table.name,
+                        cells=(f"{row.key}:{column}",),
+                        expected=None,
+                        actual=None,
+                        passed=False,
+                        target=f"{row.key}:{column}",
+                        message=f"R9: {row.key}:{column} = {cell.raw!r} is not a non-negative whole count.",
+                    )
+                )
     return out
 
 

@@ -9,12 +9,18 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "input.empty": (Severity.WARNING, "The input holds no text."),
     "input.not_a_report": (Severity.WARNING, "No report structure (title, sections or tables) was found."),
     "limits.input_truncated": (Severity.ERROR, "The input is longer than the limit; the rest was not read."),
-    "limits.table_truncated": (Severity.ERROR, "A table has more rows or cells than the limit; the rest was not read."),
+    "limits.table_truncated": (
+        Severity.ERROR,
+        "A table has more rows or cells than the limit; the rest was not read.",
+    ),
     "limits.split_truncated": (Severity.WARNING, "Too many readings of run-together cells to enumerate."),
     "normalize.page_footer": (Severity.INFO, "Page footers (- 3 -) were removed."),
     "normalize.crawler_chrome": (Severity.INFO, "Crawler or page chrome lines were removed."),
     "normalize.artefact": (Severity.INFO, "Word artefacts such as [bookmark: _GoBack] were removed."),
-    "normalize.inline_heading": (Severity.INFO, "A section heading inside a longer line was split onto its own line."),
+    "normalize.inline_heading": (
+        Severity.INFO,
+        "A section heading inside a longer line was split onto its own line.",
+    ),
     # sections and metadata
     "sections.missing": (Severity.WARNING, "A section of the national format was not found."),
     "sections.duplicate": (Severity.INFO, "A section heading appears twice; the repeats were merged."),
@@ -35,16 +41,35 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "row.numbered_label": (Severity.INFO, "A row label was identified by its item number within its group."),
     "row.extra": (Severity.INFO, "A row outside the template was kept under its own label."),
     "row.bound_by_order": (Severity.WARNING, "Values printed apart from their label were paired by order."),
-    "row.unbound_values": (Severity.ERROR, "Values could not be paired with a row label; they were not used."),
-    "row.single_other": (Severity.INFO, "A 2021 report uses the single 2019 （六）其他处理 row; kept as other."),
+    "row.unbound_values": (
+        Severity.ERROR,
+        "Values could not be paired with a row label; they were not used.",
+    ),
+    "row.single_other": (
+        Severity.INFO,
+        "A 2021 report uses the single 2019 （六）其他处理 row; kept as other.",
+    ),
     # cells
-    "cells.extra_columns": (Severity.WARNING, "A row has more cells than the template; the extra ones were dropped."),
+    "cells.extra_columns": (
+        Severity.WARNING,
+        "A row has more cells than the template; the extra ones were dropped.",
+    ),
     "cells.extra_columns_ambiguous": (
-        Severity.ERROR, "A row has more cells than the template and no reading is certain; left missing."),
-    "cells.too_few": (Severity.ERROR, "A row has fewer cells than the template; its cells were left missing."),
-    "cells.run_together_split": (Severity.WARNING, "Cells run together were split; arithmetic left one reading."),
+        Severity.ERROR,
+        "A row has more cells than the template and no reading is certain; left missing.",
+    ),
+    "cells.too_few": (
+        Severity.ERROR,
+        "A row has fewer cells than the template; its cells were left missing.",
+    ),
+    "cells.run_together_split": (
+        Severity.WARNING,
+        "Cells run together were split; arithmetic left one reading.",
+    ),
     "cells.run_together_ambiguous": (
-        Severity.ERROR, "Cells run together have several readings; they were left missing."),
+        Severity.ERROR,
+        "Cells run together have several readings; they were left missing.",
+    ),
     "cells.text": (Severity.WARNING, "A cell holds text where a number was expected."),
     "cells.annotated": (Severity.INFO, "A cell holds a number with an annotation; both were kept."),
     # checks

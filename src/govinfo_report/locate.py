@@ -34,7 +34,11 @@ def locate(lines: tuple[Line, ...], sections: tuple[SectionSlice, ...]) -> tuple
         if start is None:
             continue
         end = start + 1
-        while end < len(lines) and heading_number(lines[end].text) is None and not _other_anchor(lines[end], kind):
+        while (
+            end < len(lines)
+            and heading_number(lines[end].text) is None
+            and not _other_anchor(lines[end], kind)
+        ):
             end += 1
         regions[kind] = Region(kind, start, end)
     return tuple(sorted(regions.values(), key=lambda r: r.start))

@@ -39,8 +39,9 @@ def _title_part(text: str) -> str:
 
 def read_meta(lines: tuple[Line, ...], first_heading: int | None) -> Meta:
     """Find the title among the first lines (before the first section heading)."""
-    limit = min(len(lines), first_heading if first_heading is not None else _TITLE_SCAN_LINES,
-                _TITLE_SCAN_LINES)
+    limit = min(
+        len(lines), first_heading if first_heading is not None else _TITLE_SCAN_LINES, _TITLE_SCAN_LINES
+    )
     candidates = [i for i in range(limit) if lines[i].text.strip()]
     for pos, i in enumerate(candidates):
         text = lines[i].text.strip()
@@ -66,14 +67,15 @@ def read_meta(lines: tuple[Line, ...], first_heading: int | None) -> Meta:
             if before:
                 organ = before
             else:
-                after = title[year_match.end():]
+                after = title[year_match.end() :]
                 after = after.lstrip("度 ")
                 cut = min((after.find(w) for w in REPORT_TITLE_WORDS if w in after), default=-1)
                 candidate = _ORGAN_STRIP.sub("", after[:cut]) if cut > 0 else ""
                 if candidate:
                     organ = candidate
                 elif pos > 0:
-                    # the organ on its own line above: ``洪泽区人民政府`` / ``2023 年政府信息公开工作年度报告``
+                    # the organ on its own line above:
+                    # ``洪泽区人民政府`` / ``2023 年政府信息公开工作年度报告``
                     prev = lines[candidates[pos - 1]].text.strip()
                     if 0 < len(prev) <= _ORGAN_MAX and not any(p in prev for p in "。，,；;：:"):
                         organ = _ORGAN_STRIP.sub("", prev)

@@ -278,7 +278,12 @@ class Section:
     """（一）/1. subsections found in prose sections."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, "heading": self.heading, "text": self.text, "lines": self.span.as_list()}
+        return {
+            "number": self.number,
+            "heading": self.heading,
+            "text": self.text,
+            "lines": self.span.as_list(),
+        }
 
 
 @attrs.frozen

@@ -31,8 +31,10 @@ _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _ARTEFACT = regex.compile(r"\[(?:bookmark|footnoteRef|endnoteRef):[^\]]{0,80}\]")
 _MD_HEADING = regex.compile(r"^[ ]{0,3}#{1,6}[ ]+")
 _MD_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_FOOTER = regex.compile(r"^\s*(?:[-—–－~]{1,2}\s*\d{1,4}\s*[-—–－~]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-                        r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_FOOTER = regex.compile(
+    r"^\s*(?:[-—–－~]{1,2}\s*\d{1,4}\s*[-—–－~]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
 _RULE = regex.compile(r"^\s*=+\s*(?:正文)?\s*=+\s*$")
 _CHROME = regex.compile(
     "^(?:" + "|".join(regex.escape(p) for p in CRAWLER_CHROME_PREFIXES) + r")\s*[:：]?.{0,200}$"
@@ -53,8 +55,9 @@ def normalize(text: str) -> Normalized:
     diagnostics: list[Diagnostic] = []
     if len(text) > limits.MAX_INPUT_CHARS:
         text = text[: limits.MAX_INPUT_CHARS]
-        diagnostics.append(diag("limits.input_truncated",
-                                f"Only the first {limits.MAX_INPUT_CHARS:,} characters were read."))
+        diagnostics.append(
+            diag("limits.input_truncated", f"Only the first {limits.MAX_INPUT_CHARS:,} characters were read.")
+        )
     raw_lines = _NEWLINE.split(text)
     out: list[Line] = []
     footers: list[int] = []
@@ -79,7 +82,7 @@ def normalize(text: str) -> Normalized:
             continue
         for prefix in CRAWLER_TITLE_PREFIXES:
             if bare.lower().startswith(prefix):
-                line = bare[len(prefix):].strip()
+                line = bare[len(prefix) :].strip()
                 chrome.append(number)
                 break
         if len(line) > 60 and _INLINE.search(line):
@@ -90,11 +93,21 @@ def normalize(text: str) -> Normalized:
             continue
         out.append(Line(line, number))
     if footers:
-        diagnostics.append(diag("normalize.page_footer", f"{len(footers)} page footer line(s) removed.",
-                                Span(footers[0], footers[-1])))
+        diagnostics.append(
+            diag(
+                "normalize.page_footer",
+                f"{len(footers)} page footer line(s) removed.",
+                Span(footers[0], footers[-1]),
+            )
+        )
     if chrome:
-        diagnostics.append(diag("normalize.crawler_chrome", f"{len(chrome)} crawler/page chrome line(s) removed.",
-                                Span(chrome[0], chrome[-1])))
+        diagnostics.append(
+            diag(
+                "normalize.crawler_chrome",
+                f"{len(chrome)} crawler/page chrome line(s) removed.",
+                Span(chrome[0], chrome[-1]),
+            )
+        )
     if artefacts:
         diagnostics.append(diag("normalize.artefact", None, Span(artefacts[0], artefacts[-1])))
     if inline:
@@ -107,7 +120,7 @@ def _split_inline(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for m in _INLINE.finditer(line):
-        pieces.append(line[start:m.start()])
+        pieces.append(line[start : m.start()])
         pieces.append(m.group())
         start = m.end()
     pieces.append(line[start:])

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import regex
+
 from . import checks as checks_stage
 from . import schema
 from .diagnostics import diag
@@ -21,6 +23,9 @@ from .tables import Grid, rebuild
 from .tables.html import read_html
 from .text import fold
 from .vocab import PRE2019_MARKERS, TABLE_ANCHORS, TEMPLATE_MARKERS
+
+
+_BLOCK_TAG = regex.compile(r"<(?:p|div|html|body|h[1-6]|table|br)\b", regex.IGNORECASE)
 
 
 class ParseError(ValueError):
@@ -57,7 +62,7 @@ def _parse(text: str) -> Report:
 
     # 1. normalize (an HTML page first gives its text lines and its table grids)
     document = read_html(text) if "<" in text else None
-    if document is not None and (document.tables or document.lines):
+    if document is not None and (document.tables or len(_BLOCK_TAG.findall(text, endpos=100_000)) >= 3):
         lines = tuple(Line(t, n) for t, n in document.lines)
         grids = [(index, Grid("html", rows)) for index, rows in document.tables]
     else:
@@ -83,19 +88,21 @@ def _parse(text: str) -> Report:
         found.append((_kind_of(grid), grid, _grid_span(grid, lines, index)))
     if not grids:
         for region in regions:
-            part = lines[region.start:region.end]
+            part = lines[region.start : region.end]
             if not part:
                 continue
-            grid = rebuild(part)
+            rebuilt = rebuild(part)
             span = Span(part[0].number, part[-1].number)
-            if grid is None:
+            if rebuilt is None:
                 if any(fold(line.text) for line in part) and _has_anchor(part, region.kind):
-                    diagnostics.append(diag("table.unreadable", f"No layout strategy fits the {region.kind} table.",
-                                            span))
+                    diagnostics.append(
+                        diag("table.unreadable", f"No layout strategy fits the {region.kind} table.", span)
+                    )
                 continue
-            if grid.truncated:
+            if rebuilt.truncated:
                 diagnostics.append(diag("limits.table_truncated", None, span))
-            found.append((region.kind if _kind_of(grid) in (None, region.kind) else _kind_of(grid), grid, span))
+            kind = _kind_of(rebuilt)
+            found.append((region.kind if kind in (None, region.kind) else kind, rebuilt, span))
 
     # 5. map to the schema of the template the labels show
     template, template_diagnostics = _template(lines, found, meta.year)
@@ -174,8 +181,9 @@ def _grid_span(grid: Grid, lines: tuple[Line, ...], index: int) -> Span:
     return Span(line, line)
 
 
-def _template(lines: tuple[Line, ...], found: list[tuple[str | None, Grid, Span]],
-              year: int | None) -> tuple[str | None, list[Diagnostic]]:
+def _template(
+    lines: tuple[Line, ...], found: list[tuple[str | None, Grid, Span]], year: int | None
+) -> tuple[str | None, list[Diagnostic]]:
     """The template from the labels (SPEC.md §2), never from the year alone."""
     folded = "".join(fold(c.text) for _, grid, _ in found for row in grid.rows for c in row)
     votes: Counter[str] = Counter()
@@ -185,7 +193,9 @@ def _template(lines: tuple[Line, ...], found: list[tuple[str | None, Grid, Span]
     if votes:
         ranked = votes.most_common()
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            return None, [diag("template.mixed", "Labels of both templates appear equally; template unknown.")]
+            return None, [
+                diag("template.mixed", "Labels of both templates appear equally; template unknown.")
+            ]
         if len(ranked) > 1:
             return ranked[0][0], [diag("template.mixed")]
         return ranked[0][0], []

@@ -10,7 +10,7 @@ extra, missing and run-together cells are settled by the arithmetic rules or lef
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -66,7 +66,9 @@ class RowView:
         return Span(self.line, max(self.line, self.last_line))
 
 
-_INLINE_VALUE = regex.compile(r"^(?P<label>.{2,200}?)[:：]\s*(?P<value>[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万)?)$")
+_INLINE_VALUE = regex.compile(
+    r"^(?P<label>.{2,200}?)[:：]\s*(?P<value>[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万)?)$"
+)
 
 
 def row_views(rows: Sequence[Sequence[GridCell]]) -> list[RowView]:
@@ -81,7 +83,7 @@ def row_views(rows: Sequence[Sequence[GridCell]]) -> list[RowView]:
             if cell.text.strip() and not is_value_text(cell.text) and not is_numeric_run(cell.text):
                 last_text = i
         label_cells = [c for c in cells[: last_text + 1] if c.text.strip()]
-        values = tuple(cells[last_text + 1:])
+        values = tuple(cells[last_text + 1 :])
         label = "".join(c.text.strip() for c in label_cells) if label_cells else ""
         if label_cells and any(" " in c.text for c in label_cells):
             label = " ".join(c.text.strip() for c in label_cells)
@@ -113,10 +115,7 @@ _CHILDREN: dict[str, dict[int, AppRowSpec]] = {}
 for _spec in APP_ROWS:
     if _spec.group is not None and _spec.number is not None:
         _CHILDREN.setdefault(_spec.group, {})[_spec.number] = _spec
-_GROUP_PATTERNS: tuple[tuple[str, str], ...] = tuple(
-    (g.key, p) for g in APP_GROUPS for p in g.patterns
-) + (("other", "六其他"),)
-_TOP_KEYS = frozenset(s.key for s in APP_ROWS if s.group is None)
+_GROUP_PATTERNS: tuple[tuple[str, str], ...] = tuple((g.key, p) for g in APP_GROUPS for p in g.patterns)
 
 
 def _overlap(a: str, b: str) -> float:
@@ -139,18 +138,17 @@ def match_app_label(folded: str, group: str | None) -> Match | None:
     for key, pattern in _GROUP_PATTERNS:
         if pattern in folded:
             return Match(None, group=key)
-    numbered = None
-    for m in _NUMBERED.finditer(folded):
-        numbered = m
-    if numbered is not None and group in _CHILDREN:
-        spec = _CHILDREN[group].get(int(numbered.group(1)))
-        rest = folded[numbered.start(1) + 1:]
-        if spec is not None:
-            if not spec.patterns:
+    numbered = list(_NUMBERED.finditer(folded))
+    if numbered and group in _CHILDREN:
+        last = numbered[-1]
+        child = _CHILDREN[group].get(int(last.group(1)))
+        rest = folded[last.start(1) + 1 :]
+        if child is not None:
+            if not child.patterns:
                 if rest.startswith("其他"):
-                    return Match(spec.key, how="numbered")
-            elif _overlap(rest, spec.patterns[0]) >= 0.5:
-                return Match(spec.key, how="numbered")
+                    return Match(child.key, how="numbered")
+            elif _overlap(rest, child.patterns[0]) >= 0.5:
+                return Match(child.key, how="numbered")
     if len(folded) <= limits.MAX_FUZZY_LABEL_CHARS:
         found: list[tuple[int, AppRowSpec]] = []
         for spec in APP_ROWS:
@@ -158,9 +156,11 @@ def match_app_label(folded: str, group: str | None) -> Match | None:
                 budget = len(pattern) // 6
                 if budget < 1 or len(folded) < len(pattern) * 0.6:
                     continue
-                m = regex.search(f"(?:{regex.escape(pattern)}){{e<={budget}}}", folded, flags=regex.BESTMATCH)
-                if m is not None:
-                    found.append((sum(m.fuzzy_counts), spec))
+                hit = regex.search(
+                    f"(?:{regex.escape(pattern)}){{e<={budget}}}", folded, flags=regex.BESTMATCH
+                )
+                if hit is not None:
+                    found.append((sum(hit.fuzzy_counts), spec))
         if found:
             found.sort(key=lambda f: f[0])
             if len(found) == 1 or found[0][0] < found[1][0]:
@@ -220,36 +220,74 @@ def place(
     if len(vals) == n:
         return Placed(tuple(make(c.text, c.line, i) for i, c in enumerate(vals)))
     if len(vals) > n:
-        windows = [tuple(make(c.text, c.line, i) for i, c in enumerate(vals[k:k + n]))
-                   for k in range(len(vals) - n + 1)]
+        windows = [
+            tuple(make(c.text, c.line, i) for i, c in enumerate(vals[k : k + n]))
+            for k in range(len(vals) - n + 1)
+        ]
         readings = {tuple((c.state, c.value) for c in w) for w in windows}
         if len(readings) == 1:
-            return Placed(windows[0], diagnostic=diag(
-                "cells.extra_columns",
-                f"{what}: {len(vals)} cells where {n} are expected; every reading gives the same values.", span))
+            return Placed(
+                windows[0],
+                diagnostic=diag(
+                    "cells.extra_columns",
+                    f"{what}: {len(vals)} cells where {n} are expected; every reading gives the same values.",
+                    span,
+                ),
+            )
         if accept is not None:
             fitting = [w for w in windows if accept(tuple(c.value for c in w))]
             if len(fitting) == 1:
-                return Placed(fitting[0], diagnostic=diag(
-                    "cells.extra_columns",
-                    f"{what}: {len(vals)} cells where {n} are expected; one reading satisfies the row rule.", span))
-        return Placed(None, diagnostic=diag(
-            "cells.extra_columns_ambiguous",
-            f"{what}: {len(vals)} cells where {n} are expected and several readings remain.", span))
+                return Placed(
+                    fitting[0],
+                    diagnostic=diag(
+                        "cells.extra_columns",
+                        f"{what}: {len(vals)} cells where {n} are expected; "
+                        "one reading satisfies the row rule.",
+                        span,
+                    ),
+                )
+        return Placed(
+            None,
+            diagnostic=diag(
+                "cells.extra_columns_ambiguous",
+                f"{what}: {len(vals)} cells where {n} are expected and several readings remain.",
+                span,
+            ),
+        )
     tokens = [c for c in vals if c.text.strip()]
     if tokens and all(is_numeric_run(c.text) for c in tokens):
-        return _split(tokens, n, make, split_rule=split_rule, signed=signed, decimal_last=decimal_last,
-                      what=what, span=span)
-    return Placed(None, diagnostic=diag(
-        "cells.too_few", f"{what}: {len(vals)} cell(s) where {n} are expected; left missing.", span))
+        return _split(
+            tokens,
+            n,
+            make,
+            split_rule=split_rule,
+            signed=signed,
+            decimal_last=decimal_last,
+            what=what,
+            span=span,
+        )
+    return Placed(
+        None,
+        diagnostic=diag(
+            "cells.too_few", f"{what}: {len(vals)} cell(s) where {n} are expected; left missing.", span
+        ),
+    )
 
 
 _UNIT = regex.compile(r"(万元|亿元|元|万)$")
 
 
-def _split(tokens: Sequence[GridCell], n: int, make: CellFactory, *,
-           split_rule: Callable[[tuple[int | Decimal, ...]], bool] | None, signed: frozenset[int],
-           decimal_last: bool, what: str, span: Span) -> Placed:
+def _split(
+    tokens: Sequence[GridCell],
+    n: int,
+    make: CellFactory,
+    *,
+    split_rule: Callable[[tuple[int | Decimal, ...]], bool] | None,
+    signed: frozenset[int],
+    decimal_last: bool,
+    what: str,
+    span: Span,
+) -> Placed:
     texts = ["".join(t.text.split()).replace(",", "") for t in tokens]
     unit = ""
     m = _UNIT.search(texts[-1])
@@ -264,7 +302,8 @@ def _split(tokens: Sequence[GridCell], n: int, make: CellFactory, *,
         bounds.add(pos)
     result: SplitResult = (
         split_run(joined, n, accept=split_rule, signed=signed, decimal_last=decimal_last)
-        if split_rule is not None else split_run(joined, n, signed=signed, decimal_last=decimal_last)
+        if split_rule is not None
+        else split_run(joined, n, signed=signed, decimal_last=decimal_last)
     )
     readings: list[tuple[str, ...]] = []
     for fields in result.candidates:
@@ -279,18 +318,39 @@ def _split(tokens: Sequence[GridCell], n: int, make: CellFactory, *,
 
     raw = " ".join(t.text for t in tokens)
     if result.truncated:
-        return Placed(None, diagnostic=diag(
-            "limits.split_truncated", f"{what}: too many readings of {raw!r} to enumerate; left missing.", span))
+        return Placed(
+            None,
+            diagnostic=diag(
+                "limits.split_truncated",
+                f"{what}: too many readings of {raw!r} to enumerate; left missing.",
+                span,
+            ),
+        )
     if len(readings) == 1:
-        return Placed(cells_of(readings[0]), diagnostic=diag(
-            "cells.run_together_split",
-            f"{what}: {raw!r} read as {' | '.join(readings[0])}, the only reading the rules allow.", span))
+        return Placed(
+            cells_of(readings[0]),
+            diagnostic=diag(
+                "cells.run_together_split",
+                f"{what}: {raw!r} read as {' | '.join(readings[0])}, the only reading the rules allow.",
+                span,
+            ),
+        )
     if not readings:
-        return Placed(None, diagnostic=diag(
-            "cells.too_few", f"{what}: {raw!r} cannot be read as {n} cells; left missing.", span))
-    return Placed(None, candidates=tuple(cells_of(r) for r in readings), diagnostic=diag(
-        "cells.run_together_ambiguous",
-        f"{what}: {raw!r} has {len(readings)} readings as {n} cells; left missing.", span))
+        return Placed(
+            None,
+            diagnostic=diag(
+                "cells.too_few", f"{what}: {raw!r} cannot be read as {n} cells; left missing.", span
+            ),
+        )
+    return Placed(
+        None,
+        candidates=tuple(cells_of(r) for r in readings),
+        diagnostic=diag(
+            "cells.run_together_ambiguous",
+            f"{what}: {raw!r} has {len(readings)} readings as {n} cells; left missing.",
+            span,
+        ),
+    )
 
 
 # --------------------------------------------------------------------------- results
@@ -312,6 +372,7 @@ def _sum_rule(n: int) -> Callable[[Values], bool]:
         if n == 8:
             return nums[6] == sum(nums[1:6]) and nums[7] == nums[0] + nums[6]
         return nums[-1] == sum(nums[:-1])
+
     return rule
 
 
@@ -333,9 +394,9 @@ def map_applications(views: Sequence[RowView], *, template: str | None) -> Mappe
 
     # 1. classify rows
     group: str | None = None
-    bound: list[tuple[str, RowView, str]] = []       # key, view, how
-    pending: list[tuple[str, RowView, str]] = []     # label without values
-    loose: list[tuple[int, RowView, bool]] = []      # (order, view, has_label) values without a known label
+    bound: list[tuple[str, RowView, str]] = []  # key, view, how
+    pending: list[tuple[str, RowView, str]] = []  # label without values
+    loose: list[tuple[int, RowView, bool]] = []  # (order, view, has_label) values without a known label
     order: dict[int, int] = {}
     for index, view in enumerate(views):
         folded = fold(view.label)
@@ -373,28 +434,49 @@ def map_applications(views: Sequence[RowView], *, template: str | None) -> Mappe
         elif len(plain) == len(waiting):
             chosen = plain
     if chosen:
-        for (key, label_view, how), (_, value_view, _) in zip(waiting, chosen):
+        for (key, label_view, how), (_, value_view, _) in zip(waiting, chosen, strict=True):
             merged = RowView(label_view.label, value_view.values, label_view.line, value_view.last_line)
             bound.append((key, merged, how))
-            diagnostics.append(diag("row.bound_by_order", (
-                f"Row {key}: values on line {value_view.line} paired with label on line {label_view.line} "
-                "by order."), merged.span))
+            diagnostics.append(
+                diag(
+                    "row.bound_by_order",
+                    (
+                        f"Row {key}: values on line {value_view.line} paired with label "
+                        f"on line {label_view.line} "
+                        "by order."
+                    ),
+                    merged.span,
+                )
+            )
         used = {id(v) for _, v, _ in chosen}
         loose = [entry for entry in loose if id(entry[1]) not in used]
     else:
         for key, view, _ in waiting:
-            diagnostics.append(diag("row.missing", f"Row {key}: label found without values; cells missing.",
-                                    view.span))
+            diagnostics.append(
+                diag("row.missing", f"Row {key}: label found without values; cells missing.", view.span)
+            )
     extra_rows: list[ExtraRow] = []
     for _, view, has_label in loose:
         if has_label:
-            extra_rows.append(ExtraRow("applications", view.label,
-                                       tuple(parse_cell(c.text, line=c.line) for c in view.values), view.span))
-            diagnostics.append(diag("row.extra", f"Row {view.label!r} is not in the template; kept as extra.",
-                                    view.span))
+            extra_rows.append(
+                ExtraRow(
+                    "applications",
+                    view.label,
+                    tuple(parse_cell(c.text, line=c.line) for c in view.values),
+                    view.span,
+                )
+            )
+            diagnostics.append(
+                diag("row.extra", f"Row {view.label!r} is not in the template; kept as extra.", view.span)
+            )
         else:
-            diagnostics.append(diag("row.unbound_values",
-                                    f"Values on line {view.line} could not be paired with a row label.", view.span))
+            diagnostics.append(
+                diag(
+                    "row.unbound_values",
+                    f"Values on line {view.line} could not be paired with a row label.",
+                    view.span,
+                )
+            )
 
     # 3. place each row's cells
     def make(text: str, line: int, _i: int) -> Cell:
@@ -404,19 +486,26 @@ def map_applications(views: Sequence[RowView], *, template: str | None) -> Mappe
     placed: dict[str, tuple[RowView, Placed]] = {}
     for key, view, how in bound:
         if key in placed:
-            diagnostics.append(diag("row.duplicate", f"Row {key} appears again on line {view.line}; ignored.",
-                                    view.span))
+            diagnostics.append(
+                diag("row.duplicate", f"Row {key} appears again on line {view.line}; ignored.", view.span)
+            )
             continue
         if how == "numbered":
-            diagnostics.append(diag("row.numbered_label", f"Row {key}: label {view.label!r} read by its number.",
-                                    view.span))
+            diagnostics.append(
+                diag("row.numbered_label", f"Row {key}: label {view.label!r} read by its number.", view.span)
+            )
         elif how == "fuzzy":
-            diagnostics.append(diag("row.fuzzy_label", f"Row {key}: label {view.label!r} matched loosely.",
-                                    view.span))
+            diagnostics.append(
+                diag("row.fuzzy_label", f"Row {key}: label {view.label!r} matched loosely.", view.span)
+            )
         rule = _sum_rule(n)
         split_rule = _subtotal_split_rule if n == 8 else total_is_sum(n)
-        placed[key] = (view, place(view.values, n, make, accept=rule, what=f"Row {key}", span=view.span,
-                                   split_rule=split_rule))
+        placed[key] = (
+            view,
+            place(
+                view.values, n, make, accept=rule, what=f"Row {key}", span=view.span, split_rule=split_rule
+            ),
+        )
 
     # 4. settle rows with several readings by the column rules (R1, R2)
     _settle(placed, columns, diagnostics)
@@ -426,9 +515,12 @@ def map_applications(views: Sequence[RowView], *, template: str | None) -> Mappe
         view, result = placed[key]
         if result.diagnostic is not None:
             diagnostics.append(result.diagnostic)
-        cells = result.cells if result.cells is not None else tuple(
-            Cell(raw=_raw(view), state=CellState.MISSING, line=view.line) for _ in columns)
-        rows.append(Row(key, view.label, tuple(zip(columns, cells)), view.span))
+        cells = (
+            result.cells
+            if result.cells is not None
+            else tuple(Cell(raw=_raw(view), state=CellState.MISSING, line=view.line) for _ in columns)
+        )
+        rows.append(Row(key, view.label, tuple(zip(columns, cells, strict=True)), view.span))
     if template == "2021" and "other" in placed and not any(k.startswith("other.") for k in placed):
         diagnostics.append(diag("row.single_other", None, placed["other"][0].span))
     present = {r.key for r in rows}
@@ -448,10 +540,13 @@ def _raw(view: RowView) -> str:
 
 def _annotated(cell: Cell, diagnostics: list[Diagnostic], line: int) -> Cell:
     if cell.note is not None:
-        diagnostics.append(diag("cells.annotated", f"Cell {cell.raw!r}: number and note kept.", Span(line, line)))
+        diagnostics.append(
+            diag("cells.annotated", f"Cell {cell.raw!r}: number and note kept.", Span(line, line))
+        )
     elif cell.state is CellState.TEXT:
-        diagnostics.append(diag("cells.text", f"Cell {cell.raw!r} holds text where a number was expected.",
-                                Span(line, line)))
+        diagnostics.append(
+            diag("cells.text", f"Cell {cell.raw!r} holds text where a number was expected.", Span(line, line))
+        )
     return cell
 
 
@@ -463,7 +558,9 @@ def _ordered_keys(placed: dict[str, tuple[RowView, Placed]]) -> list[str]:
     return sorted(placed, key=lambda k: rank.get(k, float(len(APP_ROWS))))
 
 
-def _settle(placed: dict[str, tuple[RowView, Placed]], columns: Sequence[str], diagnostics: list[Diagnostic]) -> None:
+def _settle(
+    placed: dict[str, tuple[RowView, Placed]], columns: Sequence[str], diagnostics: list[Diagnostic]
+) -> None:
     """Choose among several readings of run-together rows with R1 and R2, if exactly one fits."""
     open_keys = [k for k, (_, p) in placed.items() if p.cells is None and p.candidates]
     if not open_keys:
@@ -478,20 +575,28 @@ def _settle(placed: dict[str, tuple[RowView, Placed]], columns: Sequence[str], d
     fitting: list[tuple[tuple[Cell, ...], ...]] = []
     for combo in itertools.product(*options):
         table = dict(fixed)
-        table.update(zip(open_keys, combo))
+        table.update(zip(open_keys, combo, strict=True))
         if _columns_hold(table, len(columns)):
             fitting.append(combo)
     if len(fitting) != 1:
         return
-    for key, cells in zip(open_keys, fitting[0]):
+    for key, cells in zip(open_keys, fitting[0], strict=True):
         view, _ = placed[key]
-        placed[key] = (view, Placed(cells, diagnostic=diag(
-            "cells.run_together_split",
-            f"Row {key}: {_raw(view)!r} read as {' | '.join(c.raw for c in cells)}; "
-            "the only reading that the column rules (R1, R2) allow.", view.span)))
+        placed[key] = (
+            view,
+            Placed(
+                cells,
+                diagnostic=diag(
+                    "cells.run_together_split",
+                    f"Row {key}: {_raw(view)!r} read as {' | '.join(c.raw for c in cells)}; "
+                    "the only reading that the column rules (R1, R2) allow.",
+                    view.span,
+                ),
+            ),
+        )
 
 
-def _columns_hold(table: dict[str, tuple[Cell, ...] | None], width: int) -> bool:
+def _columns_hold(table: Mapping[str, tuple[Cell, ...]], width: int) -> bool:
     def val(key: str, col: int) -> int | Decimal | None:
         cells = table.get(key)
         if cells is None:
@@ -502,14 +607,24 @@ def _columns_hold(table: dict[str, tuple[Cell, ...] | None], width: int) -> bool
     for col in range(width):
         total = val("total", col)
         results = [k for k in table if k not in ("new_requests", "carried_over", "total", "carried_forward")]
-        leaves = [k for k in results if not (k in ("withheld", "unavailable", "not_processed")
-                                             or (k == "other" and any(r.startswith("other.") for r in results)))]
+        leaves = [
+            k
+            for k in results
+            if not (
+                k in ("withheld", "unavailable", "not_processed")
+                or (k == "other" and any(r.startswith("other.") for r in results))
+            )
+        ]
         parts = [val(k, col) for k in leaves]
         if total is not None and leaves and all(p is not None for p in parts):
             checked = True
             if sum(p for p in parts if p is not None) != total:
                 return False
-        new, carried, forward = val("new_requests", col), val("carried_over", col), val("carried_forward", col)
+        new, carried, forward = (
+            val("new_requests", col),
+            val("carried_over", col),
+            val("carried_forward", col),
+        )
         if None not in (new, carried, forward, total):
             checked = True
             if new + carried != total + forward:  # type: ignore[operator]
@@ -542,7 +657,9 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None) -> 
     rows: list[Row] = []
     extra_rows: list[ExtraRow] = []
     if template not in AD_COLUMNS:
-        return Mapped((), (), (diag("template.unknown", "Table 2 was not mapped: the template is unknown."),), ())
+        return Mapped(
+            (), (), (diag("template.unknown", "Table 2 was not mapped: the template is unknown."),), ()
+        )
     schema = AD_COLUMNS[template]
     seen: set[str] = set()
     block: str | None = None
@@ -553,17 +670,30 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None) -> 
             block = named_block
         row = _ad_row(folded)
         if row is None:
-            if view.has_values and folded and named_block is None and not any(w in folded for w in AD_HEADER_WORDS) \
-                    and any(c.text.strip() for c in view.values):
-                extra_rows.append(ExtraRow("active_disclosure", view.label,
-                                           tuple(parse_cell(c.text, line=c.line) for c in view.values), view.span))
-                diagnostics.append(diag("row.extra", f"Row {view.label!r} is not in the template; kept as extra.",
-                                        view.span))
+            if (
+                view.has_values
+                and folded
+                and named_block is None
+                and not any(w in folded for w in AD_HEADER_WORDS)
+                and any(c.text.strip() for c in view.values)
+            ):
+                extra_rows.append(
+                    ExtraRow(
+                        "active_disclosure",
+                        view.label,
+                        tuple(parse_cell(c.text, line=c.line) for c in view.values),
+                        view.span,
+                    )
+                )
+                diagnostics.append(
+                    diag("row.extra", f"Row {view.label!r} is not in the template; kept as extra.", view.span)
+                )
             continue
         row_block, key = row
         if row_block not in schema:
-            diagnostics.append(diag("row.extra", f"Row {view.label!r} belongs to the other template; ignored.",
-                                    view.span))
+            diagnostics.append(
+                diag("row.extra", f"Row {view.label!r} belongs to the other template; ignored.", view.span)
+            )
             continue
         full = f"{row_block}/{key}"
         if not view.has_values:
@@ -577,18 +707,30 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None) -> 
 
         def make(text: str, line: int, i: int, cols: tuple[str, ...] = cols, unit: str | None = unit) -> Cell:
             money = cols[i] in AD_MONEY_COLUMNS
-            return _annotated(parse_cell(text, line=line, money=money, unit=unit if money else None),
-                              diagnostics, line)
+            return _annotated(
+                parse_cell(text, line=line, money=money, unit=unit if money else None), diagnostics, line
+            )
 
         signed = frozenset(i for i, c in enumerate(cols) if c in AD_SIGNED_COLUMNS)
-        result = place(view.values, len(cols), make, accept=None, signed=signed,
-                       decimal_last=cols[-1] in AD_MONEY_COLUMNS, what=f"Row {full}", span=view.span,
-                       split_rule=None)
+        result = place(
+            view.values,
+            len(cols),
+            make,
+            accept=None,
+            signed=signed,
+            decimal_last=cols[-1] in AD_MONEY_COLUMNS,
+            what=f"Row {full}",
+            span=view.span,
+            split_rule=None,
+        )
         if result.diagnostic is not None:
             diagnostics.append(result.diagnostic)
-        cells = result.cells if result.cells is not None else tuple(
-            Cell(raw=_raw(view), state=CellState.MISSING, line=view.line) for _ in cols)
-        rows.append(Row(full, view.label, tuple(zip(cols, cells)), view.span))
+        cells = (
+            result.cells
+            if result.cells is not None
+            else tuple(Cell(raw=_raw(view), state=CellState.MISSING, line=view.line) for _ in cols)
+        )
+        rows.append(Row(full, view.label, tuple(zip(cols, cells, strict=True)), view.span))
     del block
     columns = tuple(dict.fromkeys(c for cols in schema.values() for c in cols))
     return Mapped(tuple(rows), tuple(extra_rows), tuple(diagnostics), columns)
@@ -614,8 +756,10 @@ def map_review_litigation(views: Sequence[RowView]) -> Mapped:
         return _annotated(parse_cell(text, line=line), diagnostics, line)
 
     def rows_from(cells: Sequence[Cell], spans: Sequence[Span]) -> tuple[Row, ...]:
-        return tuple(Row(g, g, tuple(zip(RL_COLUMNS, cells[k * width:(k + 1) * width])), spans[k])
-                     for k, g in enumerate(RL_GROUPS))
+        return tuple(
+            Row(g, g, tuple(zip(RL_COLUMNS, cells[k * width : (k + 1) * width], strict=True)), spans[k])
+            for k, g in enumerate(RL_GROUPS)
+        )
 
     # three rows of five, each named by a label before it
     if len(value_rows) == 3 and all(len([c for c in v.values if not c.spanned]) == width for v in value_rows):
@@ -629,14 +773,26 @@ def map_review_litigation(views: Sequence[RowView]) -> Mapped:
                 named[last_group] = view
         if len(named) == 3:
             cells = [make(c.text, c.line, i) for g in RL_GROUPS for i, c in enumerate(named[g].values)]
-            return Mapped(rows_from(cells, [named[g].span for g in RL_GROUPS]), (), tuple(diagnostics), RL_COLUMNS)
+            return Mapped(
+                rows_from(cells, [named[g].span for g in RL_GROUPS]), (), tuple(diagnostics), RL_COLUMNS
+            )
     values = [c for v in value_rows for c in v.values]
     if not values:
         return Mapped((), (), (), RL_COLUMNS)
     span = Span(value_rows[0].line, value_rows[-1].last_line)
-    result = place(values, width * 3, make, accept=lambda vals: all(
-        None in vals[k:k + width] or vals[k + width - 1] == sum(v for v in vals[k:k + width - 1] if v is not None)
-        for k in range(0, width * 3, width)), what="Table 4", span=span, split_rule=groups_total_is_sum(width))
+    result = place(
+        values,
+        width * 3,
+        make,
+        accept=lambda vals: all(
+            None in vals[k : k + width]
+            or vals[k + width - 1] == sum(v for v in vals[k : k + width - 1] if v is not None)
+            for k in range(0, width * 3, width)
+        ),
+        what="Table 4",
+        span=span,
+        split_rule=groups_total_is_sum(width),
+    )
     if result.diagnostic is not None:
         diagnostics.append(result.diagnostic)
     if result.cells is None:
@@ -645,5 +801,12 @@ def map_review_litigation(views: Sequence[RowView]) -> Mapped:
     return Mapped(rows_from(result.cells, [span] * 3), (), tuple(diagnostics), RL_COLUMNS)
 
 
-__all__ = ["Mapped", "RowView", "map_active_disclosure", "map_applications", "map_review_litigation", "row_views",
-           "clean"]
+__all__ = [
+    "Mapped",
+    "RowView",
+    "clean",
+    "map_active_disclosure",
+    "map_applications",
+    "map_review_litigation",
+    "row_views",
+]

@@ -56,32 +56,47 @@ def split_sections(lines: tuple[Line, ...]) -> tuple[tuple[SectionSlice, ...], t
         if number is None:
             continue
         if heads and number == heads[-1][1]:
-            diagnostics.append(diag("sections.duplicate", f"Heading {line.text.strip()!r} repeats section {number}.",
-                                    Span(line.number, line.number)))
+            diagnostics.append(
+                diag(
+                    "sections.duplicate",
+                    f"Heading {line.text.strip()!r} repeats section {number}.",
+                    Span(line.number, line.number),
+                )
+            )
             continue
         if heads and number < heads[-1][1]:
-            diagnostics.append(diag("sections.out_of_order",
-                                    f"Heading {line.text.strip()!r} follows section {heads[-1][1]}; ignored.",
-                                    Span(line.number, line.number)))
+            diagnostics.append(
+                diag(
+                    "sections.out_of_order",
+                    f"Heading {line.text.strip()!r} follows section {heads[-1][1]}; ignored.",
+                    Span(line.number, line.number),
+                )
+            )
             continue
         heads.append((index, number))
     slices: list[SectionSlice] = []
     for k, (index, number) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
-        body = lines[index + 1:end]
+        body = lines[index + 1 : end]
         heading = _clean_heading(lines[index].text)
         last = body[-1].number if body else lines[index].number
         text = "\n".join(line.text for line in body).strip("\n")
         subsections = _subsections(body) if number in (1, 5, 6) else ()
-        section = Section(number=number, heading=heading, text=text, span=Span(lines[index].number, last),
-                          subsections=subsections)
+        section = Section(
+            number=number,
+            heading=heading,
+            text=text,
+            span=Span(lines[index].number, last),
+            subsections=subsections,
+        )
         slices.append(SectionSlice(section, index, end))
     found = {s.section.number for s in slices}
     if slices:
         missing = [n for n in range(1, 7) if n not in found]
         if missing:
-            diagnostics.append(diag("sections.missing",
-                                    "Section(s) " + ", ".join(str(n) for n in missing) + " not found."))
+            diagnostics.append(
+                diag("sections.missing", "Section(s) " + ", ".join(str(n) for n in missing) + " not found.")
+            )
     return tuple(slices), tuple(diagnostics)
 
 
@@ -104,9 +119,15 @@ def _subsections(body: tuple[Line, ...]) -> tuple[Section, ...]:
         end = marks[k + 1][0] if k + 1 < len(marks) else len(body)
         heading, _, first = _heading_and_rest(text)
         rest = [first] if first else []
-        rest += [line.text for line in body[index + 1:end]]
-        out.append(Section(number=number, heading=heading, text="\n".join(rest).strip("\n"),
-                           span=Span(body[index].number, body[end - 1].number)))
+        rest += [line.text for line in body[index + 1 : end]]
+        out.append(
+            Section(
+                number=number,
+                heading=heading,
+                text="\n".join(rest).strip("\n"),
+                span=Span(body[index].number, body[end - 1].number),
+            )
+        )
     return tuple(out)
 
 

@@ -387,7 +387,7 @@ class _Search:
         if nonneg:
             if target < 0:
                 return []
-            maxlen = len(str(target))
+            maxlen = _digits(target)
             if m > q * maxlen or (self.digit_sum[b] - self.digit_sum[a] - target) % 9:
                 return []
         s, signed, half = self.s, self.signed, q // 2
@@ -396,16 +396,22 @@ class _Search:
         lengths: list[int] = []
 
         def forward(pos: int, k: int, subtotal: int) -> None:
+            if nonneg and not _reachable(target - subtotal, b - pos, q - k):
+                return
             if k == half:
                 left.setdefault((pos, subtotal), []).append(tuple(lengths))
                 return
             index = base + k
             if s[pos] == "-" and index not in signed:
                 return
-            last_end = b - (q - k - 1)  # leave a character for each later field
+            later = q - k - 1
+            last_end = b - later  # leave a character for each later field
+            longest = _digits(target - subtotal) if nonneg else maxlen
             for end in self.int_ends(pos):
-                if end > last_end or end - pos > maxlen:
+                if end > last_end or end - pos > longest:
                     break
+                if nonneg and b - end > later * longest:
+                    continue  # the later fields, each <= what is left of the sum, cannot fill the rest
                 self.tick()
                 value = self.field(pos, end, index)
                 if not isinstance(value, int):
@@ -417,16 +423,22 @@ class _Search:
                 lengths.pop()
 
         def backward(end: int, k: int, subtotal: int) -> None:
+            if nonneg and not _reachable(target - subtotal, end - a, q - k):
+                return
             if k == q - half:
                 tail = tuple(reversed(lengths))
                 for head in left.get((end, target - subtotal), ()):
                     _add(found, head + tail, self.limit)
                 return
             index = base + q - 1 - k
-            first_start = a + (q - k - 1)  # leave a character for each earlier field
+            earlier = q - k - 1
+            first_start = a + earlier  # leave a character for each earlier field
+            longest = _digits(target - subtotal) if nonneg else maxlen
             for start in range(end - 1, first_start - 1, -1):
-                if end - start > maxlen:
+                if end - start > longest:
                     break
+                if nonneg and start - a > earlier * longest:
+                    continue  # the earlier fields, each <= what is left of the sum, cannot fill the rest
                 self.tick()
                 value = self.field(start, end, index)
                 if isinstance(value, int):
@@ -442,6 +454,29 @@ class _Search:
         if left:
             backward(b, 0, 0)
         return found
+
+
+def _digits(value: int) -> int:
+    """Number of decimal digits of a non-negative int (1 for 0)."""
+    return len(str(value)) if value >= 0 else 0
+
+
+def _reachable(rest: int, chars: int, fields: int) -> bool:
+    """Can ``fields`` non-negative numbers written with ``chars`` digits in all add up to ``rest``?
+
+    A necessary condition only: the sum lies between the smallest possible (the longest field has
+    at least ceil(chars / fields) digits, without a leading zero) and the largest possible (one
+    field takes every spare digit, the others are single digits).
+    """
+    if fields == 0:
+        return chars == 0 and rest == 0
+    spare = chars - fields  # digits beyond one per field
+    if rest < 0 or spare < 0 or chars > fields * _digits(rest):
+        return False
+    if _digits(rest) <= spare:  # rest < 10 ** spare <= the largest possible sum
+        return True
+    largest: int = 10 ** (spare + 1) - 1 + 9 * (fields - 1)
+    return rest <= largest
 
 
 def _lengths(starts: list[int], end: int) -> tuple[int, ...]:
@@ -479,8 +514,9 @@ def split_run(
     See the module docstring for what a reading is. ``signed`` holds the indices of the fields
     that may be negative; ``decimal_last`` lets the last field carry a decimal part; ``limit``
     bounds the work and the number of readings (beyond it: ``truncated=True``);
-    ``accept_prefix`` prunes partial readings (ignored fast path: when it is None and
-    ``accept`` is a :class:`SumGroups`, a dedicated search is used).
+    ``accept_prefix`` prunes partial readings of the backtracking search. When
+    ``accept_prefix`` is None and ``accept`` is a :class:`SumGroups` (as returned by
+    :func:`total_is_sum` and :func:`groups_total_is_sum`), a dedicated search is used instead.
     """
     if not isinstance(text, str) or not isinstance(n, int) or n < 1:
         return SplitResult((), False)
@@ -494,16 +530,21 @@ def split_run(
         return SplitResult((), False)
     found: list[tuple[int, ...]] = []
     truncated = False
+    rule = accept if accept_prefix is None and isinstance(accept, SumGroups) else None
+    structured = rule is not None
     try:
-        if accept_prefix is None and isinstance(accept, SumGroups):
-            search.sum_groups(accept, found)
+        if rule is not None:
+            search.sum_groups(rule, found)
         else:
-            search.generic(accept, accept_prefix, found)
+            search.generic(accept, accept_prefix, found)  # finds readings in sorted order
     except (_Truncated, RecursionError):
         truncated = True
-    candidates = []
-    for lengths in sorted(set(found)):
-        values = search.values(lengths)
-        if values is not None and accept(values):  # re-checked: never return a reading that fails
-            candidates.append(_cut(s, lengths))
-    return SplitResult(tuple(candidates), truncated)
+    if structured:
+        # Belt and braces: the dedicated search must never return a reading the rule rejects.
+        found = [lengths for lengths in sorted(set(found)) if _checked(search, lengths, accept)]
+    return SplitResult(tuple(_cut(s, lengths) for lengths in found), truncated)
+
+
+def _checked(search: _Search, lengths: tuple[int, ...], accept: Accept) -> bool:
+    values = search.values(lengths)
+    return values is not None and accept(values)

@@ -14,7 +14,9 @@ _ARTEFACT = regex.compile(r"\[bookmark:[^\]]*\]|\[footnoteRef:[^\]]*\]")
 _NUMBER = regex.compile(
     r"(?P<sign>[+-]?)\s*(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*(?P<unit>万元|亿元|元|万)?"
 )
-_ANNOTATED = regex.compile(r"(?P<num>[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万)?)\s*[(（](?P<note>[^()（）]{1,60})[)）]")
+_ANNOTATED = regex.compile(
+    r"(?P<num>[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万)?)\s*[(（](?P<note>[^()（）]{1,60})[)）]"
+)
 _COUNT_UNIT = regex.compile(r"(?P<num>[+-]?\d[\d,]*)\s*(?P<note>件|条|项|个|次|人次)")
 _NUMERIC_RUN = regex.compile(r"[+-]?[\d,]+(?:[+-][\d,]+)*(?:\.\d+)?(?:万元|亿元|元|万)?")
 
@@ -35,7 +37,9 @@ def _number(text: str, *, money: bool) -> tuple[int | Decimal, str | None] | Non
     sign = "-" if m["sign"] == "-" else ""
     if money or frac is not None or unit is not None:
         try:
-            value: int | Decimal = Decimal(f"{sign}{digits}.{frac}" if frac is not None else f"{sign}{digits}")
+            value: int | Decimal = Decimal(
+                f"{sign}{digits}.{frac}" if frac is not None else f"{sign}{digits}"
+            )
         except InvalidOperation:  # pragma: no cover - the pattern only admits digits
             return None
         if not money and frac is None and unit is None:
@@ -45,7 +49,10 @@ def _number(text: str, *, money: bool) -> tuple[int | Decimal, str | None] | Non
 
 
 def parse_cell(raw: str, *, line: int | None = None, money: bool = False, unit: str | None = None) -> Cell:
-    """Read one cell. ``money`` gives a Decimal value; ``unit`` is the column's unit when the cell has none."""
+    """Read one cell.
+
+    ``money`` gives a Decimal value; ``unit`` is the column's unit when the cell writes none.
+    """
     text = clean(raw)
     if not text:
         return Cell(raw=text, state=CellState.BLANK, line=line)
@@ -54,16 +61,27 @@ def parse_cell(raw: str, *, line: int | None = None, money: bool = False, unit: 
     found = _number(text, money=money)
     if found is not None:
         value, own_unit = found
-        return Cell(raw=text, state=CellState.NUMBER, value=value, unit=own_unit or (unit if money else None),
-                    line=line)
+        return Cell(
+            raw=text,
+            state=CellState.NUMBER,
+            value=value,
+            unit=own_unit or (unit if money else None),
+            line=line,
+        )
     for pattern in (_ANNOTATED, _COUNT_UNIT):
         m = pattern.fullmatch(unicodedata.normalize("NFKC", text))
         if m is not None:
             inner = _number(m["num"].strip(), money=money)
             if inner is not None:
                 value, own_unit = inner
-                return Cell(raw=text, state=CellState.NUMBER, value=value, unit=own_unit or (unit if money else None),
-                            line=line, note=m["note"].strip())
+                return Cell(
+                    raw=text,
+                    state=CellState.NUMBER,
+                    value=value,
+                    unit=own_unit or (unit if money else None),
+                    line=line,
+                    note=m["note"].strip(),
+                )
     return Cell(raw=text, state=CellState.TEXT, line=line)
 
 
@@ -75,7 +93,10 @@ def is_value_text(text: str) -> bool:
 
 def is_numeric_run(text: str) -> bool:
     """True for a run of digits (with signs, separators, a decimal part or a money unit) and nothing else."""
-    return bool(text) and _NUMERIC_RUN.fullmatch(unicodedata.normalize("NFKC", text).replace(" ", "")) is not None
+    return (
+        bool(text)
+        and _NUMERIC_RUN.fullmatch(unicodedata.normalize("NFKC", text).replace(" ", "")) is not None
+    )
 
 
 def has_money_unit(text: str) -> bool:

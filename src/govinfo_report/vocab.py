@@ -10,7 +10,16 @@ from __future__ import annotations
 from typing import NamedTuple
 
 CHINESE_NUMERALS: dict[str, int] = {
-    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
 }
 
 # --------------------------------------------------------------------------- sections
@@ -64,8 +73,23 @@ REPORT_TITLE_ENDINGS: tuple[str, ...] = ("年度报告", "年报", "工作报告
 
 CRAWLER_TITLE_PREFIXES: tuple[str, ...] = ("标题:", "标题：", "title:")
 CRAWLER_CHROME_PREFIXES: tuple[str, ...] = (
-    "发布时间", "发布日期", "文号", "发布机构", "栏目", "原文链接", "本地目录", "页面链接", "来源:",
-    "来源：", "索引号", "信息来源", "浏览次数", "字号", "打印本页", "关闭窗口", "分享到",
+    "发布时间",
+    "发布日期",
+    "文号",
+    "发布机构",
+    "栏目",
+    "原文链接",
+    "本地目录",
+    "页面链接",
+    "来源:",
+    "来源：",
+    "索引号",
+    "信息来源",
+    "浏览次数",
+    "字号",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
 )
 """A short line starting with one of these (then ``:``/``：``) is page chrome, not report text."""
 
@@ -164,24 +188,56 @@ AD_MONEY_UNIT_DEFAULT: dict[str, str | None] = {"2021": "万元", "2019": None}
 """The unit of a money column when the cell does not write one (2021 prints 单位：万元 in the header)."""
 
 AD_HEADER_WORDS: tuple[str, ...] = (
-    "信息内容", "本年新", "制作数量", "公开数量", "对外公开总数", "上一年项目数量", "本年增", "处理决定数量",
-    "采购项目数量", "采购总金额", "本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额",
+    "信息内容",
+    "本年新",
+    "制作数量",
+    "公开数量",
+    "对外公开总数",
+    "上一年项目数量",
+    "本年增",
+    "处理决定数量",
+    "采购项目数量",
+    "采购总金额",
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年收费金额",
 )
 
 # --------------------------------------------------------------------------- table 3
 
 APP_COLUMNS: tuple[str, ...] = (
-    "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total",
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_services",
+    "other_org",
+    "total",
 )
 APP_COLUMNS_WITH_SUBTOTAL: tuple[str, ...] = (
-    "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org",
-    "org_subtotal", "total",
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_services",
+    "other_org",
+    "org_subtotal",
+    "total",
 )
 APP_ORG_COLUMNS: tuple[str, ...] = ("commercial", "research", "social_welfare", "legal_services", "other_org")
 
 APP_HEADER_WORDS: tuple[str, ...] = (
-    "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "申请人情况",
-    "勾稽关系", "数据1", "数量",
+    "自然人",
+    "法人或其他组织",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "申请人情况",
+    "勾稽关系",
+    "数据1",
+    "数量",
 )
 APP_SUBTOTAL_HEADER: str = "小计"
 
@@ -212,19 +268,30 @@ APP_ROWS: tuple[AppRowSpec, ...] = (
     AppRowSpec("withheld.administrative_query", "withheld", 8, ("属于行政查询事项", "行政查询事项")),
     AppRowSpec("unavailable.not_held", "unavailable", 1, ("本机关不掌握相关政府信息", "不掌握相关政府信息")),
     AppRowSpec("unavailable.needs_creation", "unavailable", 2, ("没有现成信息需要另行制作", "需要另行制作")),
-    AppRowSpec("unavailable.unclear_after_correction", "unavailable", 3, ("补正后申请内容仍不明确", "仍不明确")),
-    AppRowSpec("not_processed.petition_complaint", "not_processed", 1, ("信访举报投诉类申请", "信访举报投诉")),
+    AppRowSpec(
+        "unavailable.unclear_after_correction", "unavailable", 3, ("补正后申请内容仍不明确", "仍不明确")
+    ),
+    AppRowSpec(
+        "not_processed.petition_complaint", "not_processed", 1, ("信访举报投诉类申请", "信访举报投诉")
+    ),
     AppRowSpec("not_processed.duplicate", "not_processed", 2, ("重复申请",)),
     AppRowSpec("not_processed.publication", "not_processed", 3, ("要求提供公开出版物", "公开出版物")),
     AppRowSpec("not_processed.excessive", "not_processed", 4, ("无正当理由大量反复申请", "大量反复申请")),
     AppRowSpec(
-        "not_processed.confirm_existing", "not_processed", 5, ("要求行政机关确认或重新出具已获取信息", "重新出具")
+        "not_processed.confirm_existing",
+        "not_processed",
+        5,
+        ("要求行政机关确认或重新出具已获取信息", "重新出具"),
     ),
     AppRowSpec(
         "other.no_correction", "other", 1, ("申请人无正当理由逾期不补正", "逾期不补正"), frozenset({"2021"})
     ),
     AppRowSpec(
-        "other.fee_unpaid", "other", 2, ("申请人逾期未按收费通知要求缴纳费用", "未按收费通知要求缴纳费用", "未按收费通知"), frozenset({"2021"})
+        "other.fee_unpaid",
+        "other",
+        2,
+        ("申请人逾期未按收费通知要求缴纳费用", "未按收费通知要求缴纳费用", "未按收费通知"),
+        frozenset({"2021"}),
     ),
     AppRowSpec("other.other", "other", 3, (), frozenset({"2021"})),
     AppRowSpec("total", None, 7, ("总计",)),
@@ -244,7 +311,7 @@ APP_GROUPS: tuple[GroupSpec, ...] = (
     GroupSpec("withheld", 3, ("不予公开",)),
     GroupSpec("unavailable", 4, ("无法提供",)),
     GroupSpec("not_processed", 5, ("不予处理",)),
-    GroupSpec("other", 6, ("其他处理",)),
+    GroupSpec("other", 6, ("其他处理", "六其他")),  # ``（六）其他`` without 处理
 )
 """Printed group labels. ``other`` doubles as the single （六）其他处理 row of the 2019 format."""
 
@@ -262,8 +329,23 @@ RL_GROUP_PATTERNS: dict[str, tuple[str, ...]] = {
     "litigation_after_review": ("复议后起诉",),
 }
 RL_HEADER_WORDS: tuple[str, ...] = (
-    "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉",
-    "结果", "维持", "纠正", "其他", "尚未", "审结", "总", "计",
+    "行政复议",
+    "行政诉讼",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "未经复议直接起诉",
+    "复议后起诉",
+    "结果",
+    "维持",
+    "纠正",
+    "其他",
+    "尚未",
+    "审结",
+    "总",
+    "计",
 )
 
 # --------------------------------------------------------------------------- table anchors

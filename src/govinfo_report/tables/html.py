@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 import attrs
-import lxml.html  # type: ignore[import-untyped]
+import lxml.html
 from lxml import etree
 
 from govinfo_report.model import GridCell

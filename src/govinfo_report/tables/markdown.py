@@ -21,8 +21,10 @@ _SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$
 
 
 def looks_like(lines: Sequence[Line]) -> bool:
-    return sum(1 for ln in lines if _SEPARATOR.match(ln.text)) >= 1 and sum(
-        1 for ln in lines if _ROW.match(ln.text)) >= 2
+    return (
+        sum(1 for ln in lines if _SEPARATOR.match(ln.text)) >= 1
+        and sum(1 for ln in lines if _ROW.match(ln.text)) >= 2
+    )
 
 
 def rebuild(lines: Sequence[Line]) -> Grid | None:

@@ -87,7 +87,7 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
     for k, m in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         label = m.group().strip()
-        gap = text[m.end():end].strip()
+        gap = text[m.end() : end].strip()
         tail = _NUMERIC_TAIL.search(gap) if gap and len(gap) <= limits.MAX_LINE_CHARS_FOR_LABELS else None
         if tail is not None and not is_numeric_run(tail.group()):
             tail = None
