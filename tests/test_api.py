@@ -1,0 +1,96 @@
+"""The public surface: names, types, errors, output shapes."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from importlib import resources
+
+import pytest
+
+import govinfo_report
+from govinfo_report import CellState, ParseError, Report, parse
+
+
+def example(name: str = "seed_000") -> str:
+    return resources.files("govinfo_report").joinpath("examples", f"{name}.txt").read_text(encoding="utf-8")
+
+
+def test_all_is_pinned() -> None:
+    assert govinfo_report.__all__ == (
+        "CanonicalTable", "Cell", "CellState", "Check", "Diagnostic", "ExtraRow", "GridCell", "ParseError",
+        "Report", "Row", "Section", "Severity", "Span", "Table", "__version__", "parse",
+    )
+
+
+@pytest.mark.parametrize("bad", [b"bytes", None, 1, ["a"]])
+def test_non_str_is_type_error(bad: object) -> None:
+    with pytest.raises(TypeError):
+        parse(bad)  # type: ignore[arg-type]
+
+
+def test_empty_text_gives_a_report() -> None:
+    report = parse("")
+    assert isinstance(report, Report)
+    assert report.applications is None and report.template is None
+    assert [d.code for d in report.diagnostics] == ["input.empty"]
+
+
+def test_report_is_frozen() -> None:
+    report = parse(example())
+    with pytest.raises(AttributeError):
+        report.year = 1999  # type: ignore[misc]
+
+
+def test_strict_raises_one_value_error_subclass_with_the_errors() -> None:
+    # table 2 row run together with no separator: ambiguous, an error diagnostic
+    text = "二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件6233440"
+    report = parse(text)
+    errors = tuple(d for d in report.diagnostics if d.severity.value == "error")
+    assert errors
+    with pytest.raises(ParseError) as caught:
+        parse(text, strict=True)
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.diagnostics == errors
+
+
+def test_strict_passes_a_clean_report() -> None:
+    assert parse(example("seed_003"), strict=True).template == "2021"
+
+
+def test_to_dict_shape_and_json() -> None:
+    report = parse(example("seed_002"))
+    data = report.to_dict()
+    assert list(data) == [
+        "title", "organ", "year", "template", "sections", "active_disclosure", "applications",
+        "review_litigation", "extra_rows", "checks", "diagnostics",
+    ]
+    assert data["applications"]["new_requests"]["total"] == 0
+    # seed 002 prints 采购总金额 as 1082.33万: the compact form gives the number, the detailed one the unit
+    assert data["active_disclosure"]["art20_9"]["centralized_procurement"]["amount"] == 1082.33
+    detailed = report.to_dict(cells=True)["active_disclosure"]["art20_9"]["centralized_procurement"]["amount"]
+    assert detailed == {"value": 1082.33, "raw": "1082.33万", "state": "number", "unit": "万", "line": 86,
+                        "note": None}
+    assert json.loads(report.to_json()) == json.loads(json.dumps(data, ensure_ascii=False))
+    assert set(data["sections"][0]) == {"number", "heading", "text", "lines"}
+
+
+def test_cell_keeps_raw_state_and_line() -> None:
+    report = parse(example("seed_002"))
+    assert report.active_disclosure is not None
+    amount = report.active_disclosure.get("art20_9/centralized_procurement", "amount")
+    assert amount.value == Decimal("1082.33") and amount.state is CellState.NUMBER and amount.line == 86
+    change = report.active_disclosure.get("art20_6/administrative_penalty", "change")
+    assert change.value == -55
+
+
+def test_tables_keep_every_grid_with_its_strategy() -> None:
+    report = parse(example("seed_001"))
+    assert {(t.kind, t.strategy) for t in report.tables} == {
+        ("active_disclosure", "pipe"), ("applications", "pipe"), ("review_litigation", "pipe"),
+    }
+
+
+def test_parse_is_deterministic() -> None:
+    text = example("seed_004")
+    assert parse(text) == parse(text)
