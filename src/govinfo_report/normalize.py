@@ -12,7 +12,7 @@ import regex
 from . import limits
 from .diagnostics import diag
 from .model import Diagnostic, Span
-from .vocab import CRAWLER_CHROME_PREFIXES, CRAWLER_TITLE_PREFIXES, INLINE_HEADINGS
+from .vocab import CRAWLER_CHROME_FIELDS, CRAWLER_CHROME_LINES, CRAWLER_TITLE_PREFIXES, INLINE_HEADINGS
 
 
 @attrs.frozen
@@ -37,7 +37,8 @@ _FOOTER = regex.compile(
 )
 _RULE = regex.compile(r"^\s*=+\s*(?:正文)?\s*=+\s*$")
 _CHROME = regex.compile(
-    "^(?:" + "|".join(regex.escape(p) for p in CRAWLER_CHROME_PREFIXES) + r")\s*[:：]?.{0,200}$"
+    "^(?:(?:" + "|".join(regex.escape(p) for p in CRAWLER_CHROME_FIELDS) + r")\s*[:：].{0,200}"
+    "|(?:" + "|".join(regex.escape(p) for p in CRAWLER_CHROME_LINES) + r").{0,36})$"
 )
 _INLINE = regex.compile("(?:" + "|".join(regex.escape(h) for h in INLINE_HEADINGS) + ")")
 

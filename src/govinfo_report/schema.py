@@ -10,6 +10,7 @@ extra, missing and run-together cells are settled by the arithmetic rules or lef
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
@@ -254,8 +255,11 @@ def place(
                 span,
             ),
         )
-    tokens = [c for c in vals if c.text.strip()]
-    if tokens and all(is_numeric_run(c.text) for c in tokens):
+    # a cell holding several numbers separated by spaces: each is a token; a space is never inside a number
+    tokens = [GridCell(piece, c.line) for c in vals for piece in c.text.split()]
+    if len(tokens) == n and all(is_value_text(t.text) for t in tokens):
+        return Placed(tuple(make(t.text, t.line, i) for i, t in enumerate(tokens)))
+    if tokens and all(is_numeric_run(t.text) for t in tokens):
         return _split(
             tokens,
             n,
@@ -288,7 +292,7 @@ def _split(
     what: str,
     span: Span,
 ) -> Placed:
-    texts = ["".join(t.text.split()).replace(",", "") for t in tokens]
+    texts = [unicodedata.normalize("NFKC", t.text).replace(",", "") for t in tokens]
     unit = ""
     m = _UNIT.search(texts[-1])
     if m is not None:
@@ -435,7 +439,12 @@ def map_applications(views: Sequence[RowView], *, template: str | None) -> Mappe
             chosen = plain
     if chosen:
         for (key, label_view, how), (_, value_view, _) in zip(waiting, chosen, strict=True):
-            merged = RowView(label_view.label, value_view.values, label_view.line, value_view.last_line)
+            merged = RowView(
+                label_view.label,
+                value_view.values,
+                min(label_view.line, value_view.line),
+                max(label_view.last_line, value_view.last_line),
+            )
             bound.append((key, merged, how))
             diagnostics.append(
                 diag(

@@ -23,7 +23,7 @@ _NUMERIC_RUN = regex.compile(r"[+-]?[\d,]+(?:[+-][\d,]+)*(?:\.\d+)?(?:万元|亿
 
 def clean(raw: str) -> str:
     """The cell text with artefacts removed and whitespace collapsed (what ``Cell.raw`` keeps)."""
-    text = _ARTEFACT.sub("", raw)
+    text = _ARTEFACT.sub("", raw).replace("&nbsp;", " ")
     return " ".join(text.split())
 
 

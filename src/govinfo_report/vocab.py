@@ -72,26 +72,14 @@ REPORT_TITLE_WORDS: tuple[str, ...] = ("政府信息公开", "政务公开")
 REPORT_TITLE_ENDINGS: tuple[str, ...] = ("年度报告", "年报", "工作报告")
 
 CRAWLER_TITLE_PREFIXES: tuple[str, ...] = ("标题:", "标题：", "title:")
-CRAWLER_CHROME_PREFIXES: tuple[str, ...] = (
-    "发布时间",
-    "发布日期",
-    "文号",
-    "发布机构",
-    "栏目",
-    "原文链接",
-    "本地目录",
-    "页面链接",
-    "来源:",
-    "来源：",
-    "索引号",
-    "信息来源",
-    "浏览次数",
-    "字号",
-    "打印本页",
-    "关闭窗口",
-    "分享到",
+CRAWLER_CHROME_FIELDS: tuple[str, ...] = (
+    "发布时间", "发布日期", "文号", "发布机构", "栏目", "原文链接", "本地目录", "来源", "索引号", "信息来源",
+    "浏览次数", "字号", "成文日期", "主题分类", "公文种类",
 )
-"""A short line starting with one of these (then ``:``/``：``) is page chrome, not report text."""
+"""A short line ``FIELD: value`` (``:`` or ``：``) with one of these fields is page chrome, not report text."""
+
+CRAWLER_CHROME_LINES: tuple[str, ...] = ("页面链接", "打印本页", "关闭窗口", "分享到", "【打印】", "【关闭】")
+"""A short line (at most 40 characters) starting with one of these is page chrome."""
 
 # --------------------------------------------------------------------------- values
 
@@ -193,6 +181,11 @@ AD_HEADER_WORDS: tuple[str, ...] = (
     "制作数量",
     "公开数量",
     "对外公开总数",
+    "本年处理决定数量",
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "本年增减",
     "上一年项目数量",
     "本年增",
     "处理决定数量",

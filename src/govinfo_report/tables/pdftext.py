@@ -24,8 +24,10 @@ _VERTICAL_ALONE = regex.compile(r"^(?:\p{Han}、?|[、，,])$")
 
 
 def looks_like(lines: Sequence[Line]) -> bool:
+    if any("\t" in ln.text or ln.text.lstrip().startswith("|") for ln in lines):
+        return False
     texts = [ln.text.strip() for ln in lines if ln.text.strip()]
-    if not texts or any("\t" in t or t.startswith("|") for t in texts):
+    if not texts:
         return False
     spaced = sum(1 for t in texts if len(_split_values(t)[1]) >= 1)
     return spaced >= 1

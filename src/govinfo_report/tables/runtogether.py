@@ -59,8 +59,10 @@ def _lexer() -> regex.Pattern[str]:
     return regex.compile("|".join(f"(?:{a})" for _, a in alternatives))
 
 
+@cache
 def _label_then_digits() -> regex.Pattern[str]:
-    return regex.compile(f"(?:{_lexer().pattern})" + r"\s*[-+]?\d")
+    """A known label glued to a number: the mark of a crawler dump (PDF text puts a space between)."""
+    return regex.compile(f"(?:{_lexer().pattern})" + r"[-+]?\d")
 
 
 def looks_like(lines: Sequence[Line]) -> bool:

@@ -1,0 +1,434 @@
+"""Properties of ``parse``: it never raises on a ``str``, gives JSON-safe and deterministic output,
+keeps every line number inside the input, honours ``strict=``, and reads no number from nowhere.
+
+Inputs come from three places: arbitrary text, text assembled from the vocabulary of the
+reports' tables and layouts, and the seeds / corpus reports broken by random edits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import CORPUS_DIR, read_corpus
+from govinfo_report import CellState, ParseError, Report, Severity, parse
+
+# --------------------------------------------------------------------------------------------- helpers
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_count(text: str) -> int:
+    """Lines of ``text`` as the library counts them: ``\\r\\n``, ``\\r`` and ``\\n`` are one break each."""
+    return len(_BREAK.split(text))
+
+
+def has_digit(text: str) -> bool:
+    """True when ``text`` holds a digit, as written or once NFKC-folded (``１``, ``①``, ``㉑``)."""
+    return any(c.isdigit() for c in text) or any(c.isdigit() for c in unicodedata.normalize("NFKC", text))
+
+
+def located(report: Report) -> Iterator[tuple[str, int, int]]:
+    """Every line reference of ``report`` as ``(what, start, end)``."""
+    for d in report.diagnostics:
+        if d.span is not None:
+            yield f"diagnostic {d.code}", d.span.start, d.span.end
+
+    def sections(items: tuple[Any, ...], prefix: str) -> Iterator[tuple[str, int, int]]:
+        for s in items:
+            yield f"{prefix} {s.number} {s.heading!r}", s.span.start, s.span.end
+            yield from sections(s.subsections, f"{prefix} {s.number} > subsection")
+
+    yield from sections(report.sections, "section")
+    for table in (report.active_disclosure, report.applications, report.review_litigation):
+        if table is None:
+            continue
+        for row in table.rows:
+            if row.span is not None:
+                yield f"{table.name} row {row.key}", row.span.start, row.span.end
+            for column, cell in row.cells:
+                if cell.line is not None:
+                    yield f"{table.name} cell {row.key}:{column}", cell.line, cell.line
+    for extra in report.extra_rows:
+        if extra.span is not None:
+            yield f"extra row {extra.label!r}", extra.span.start, extra.span.end
+        for cell in extra.cells:
+            if cell.line is not None:
+                yield f"extra row {extra.label!r} cell", cell.line, cell.line
+    for grid in report.tables:
+        yield f"{grid.strategy} table {grid.kind}", grid.span.start, grid.span.end
+        for r, cells in enumerate(grid.rows):
+            for c, gc in enumerate(cells):
+                yield f"{grid.strategy} table {grid.kind} grid cell [{r}][{c}]", gc.line, gc.line
+
+
+def assert_lines_inside(report: Report, text: str) -> None:
+    """Every span and line of ``report`` lies in ``1..line_count(text)`` with ``start <= end``."""
+    n = line_count(text)
+    outside = [(what, a, b) for what, a, b in located(report) if not (1 <= a <= b <= n)]
+    assert not outside, f"{len(outside)} line reference(s) outside 1..{n}: {outside[:5]}"
+
+
+def assert_json_safe(report: Report) -> None:
+    """``to_dict`` is strict JSON (no NaN/Infinity) that survives a round trip; ``to_json`` agrees with it."""
+    for cells in (False, True):
+        data = report.to_dict(cells=cells)
+        dumped = json.dumps(data, ensure_ascii=False, allow_nan=False)
+        assert json.loads(dumped) == data
+        assert report.to_json(cells=cells) == json.dumps(data, ensure_ascii=False)
+
+
+def canonical_numbers(report: Report) -> list[tuple[str, Any]]:
+    """Every number a canonical table or extra row gives, in the objects and in ``to_dict``."""
+    found: list[tuple[str, Any]] = []
+    tables = (report.active_disclosure, report.applications, report.review_litigation)
+    for table in (t for t in tables if t is not None):
+        for row in table.rows:
+            for column, cell in row.cells:
+                if cell.value is not None or cell.state is CellState.NUMBER:
+                    found.append((f"{table.name} {row.key}:{column} raw={cell.raw!r}", cell.value))
+    for extra in report.extra_rows:
+        for cell in extra.cells:
+            if cell.value is not None or cell.state is CellState.NUMBER:
+                found.append((f"extra row {extra.label!r} raw={cell.raw!r}", cell.value))
+
+    def walk(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}[{i}]")
+        elif isinstance(node, (int, float)) and not isinstance(node, bool):
+            found.append((where, node))
+
+    data = report.to_dict()
+    for key in ("active_disclosure", "applications", "review_litigation"):
+        walk(data[key], key)
+    for i, extra in enumerate(data["extra_rows"]):
+        walk(extra["values"], f"extra_rows[{i}]")
+    return found
+
+
+def seeds_and_corpus(seeds: dict[str, str]) -> dict[str, str]:
+    """The seeds, plus the raw corpus reports when ``../shared/corpus`` is present."""
+    texts = dict(seeds)
+    if (CORPUS_DIR / "raw").is_dir():
+        texts.update(read_corpus(CORPUS_DIR))
+    return texts
+
+
+# ------------------------------------------------------------------------------------------ strategies
+
+VOCABULARY = (
+    # headings and table titles
+    "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+    "（一）", "(二)", "**", "# ", "### ", "2021年政府信息公开工作年度报告", "某某区人民政府",
+    # table 2
+    "第二十条第（一）项", "第二十条第（九）项", "信息内容", "规章", "规范性文件", "本年新制作数量",
+    "本年制发件数", "本年废止件数", "现行有效件数", "本年增/减", "处理决定数量", "行政许可",
+    "采购总金额", "本年收费金额（单位：万元）",
+    # table 3
+    "本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果",
+    "（一）予以公开", "（三）不予公开", "1.属于国家秘密", "（四）无法提供", "（五）不予处理",
+    "（六）其他处理", "3.其他", "（七）总计", "四、结转下年度继续办理", "自然人", "商业企业",
+    "科研机构", "社会公益组织", "法律服务机构", "其他", "总计", "法人或其他组织",
+    # table 4
+    "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果",
+    "尚未审结",
+    # values
+    "0", "12", "-3", "+5", "1,234", "96171.6", "1082.33万", "251000元", "万元", "/", "／", "—", "-",
+    "无", "不涉及", "&nbsp;", "22（其中修订16件）", "件",
+    # layout
+    "\t", "|", "|||", "| --- | --- |", " ", "\u3000", "\n", "\n\n", "\r\n", "\r",
+    "[bookmark: _GoBack]", "- 3 -", "第 2 页 共 5 页",
+    "<table><tr><td rowspan=2>", "<td colspan=3>", "</td><td>", "</td></tr>", "</table>", "<br>", "<p>",
+)
+"""Tokens of the reports' vocabulary and of their broken layouts."""
+
+digit_runs = st.text(alphabet="0123456789", min_size=1, max_size=12)
+"""Runs of digits, as crawler dumps glue cells together."""
+
+
+def report_like(tokens: tuple[str, ...] = VOCABULARY, *, digits: bool = True) -> st.SearchStrategy[str]:
+    """Text assembled from vocabulary tokens, digit runs and a little arbitrary text."""
+    parts = [st.sampled_from(tokens), st.text(max_size=4)]
+    if digits:
+        parts.append(digit_runs)
+    return st.lists(st.one_of(*parts), max_size=80).map("".join)
+
+
+ROW_LABELS = (
+    # table 2 (SPEC.md §2.1)
+    "第二十条第（一）项", "规章", "规范性文件", "行政规范性文件", "第二十条第（五）项", "行政许可",
+    "其他对外管理服务事项", "第二十条第（六）项", "行政处罚", "行政强制", "第二十条第（八）项",
+    "行政事业性收费", "第二十条第（九）项", "政府集中采购",
+    "信息内容 本年新制作数量 本年新公开数量 对外公开总数量",
+    "信息内容 本年制发件数 本年废止件数 现行有效件数",
+    # table 3 (SPEC.md §2.2)
+    "申请人情况 自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他",
+    "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果",
+    "（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（三）不予公开",
+    "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
+    "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
+    "（四）无法提供", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
+    "（五）不予处理", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息", "（六）其他处理",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "（七）总计",
+    "四、结转下年度继续办理",
+    # table 4 (SPEC.md §2.3)
+    "行政复议 行政诉讼", "未经复议直接起诉 复议后起诉", "结果维持 结果纠正 其他结果 尚未审结 总计",
+)
+"""Row labels of the three tables, as printed."""
+
+HEADINGS = (
+    "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况", "一、总体情况", "五、存在问题及改进情况",
+)
+
+cell_values = st.one_of(
+    st.text(alphabet="0123456789", max_size=4),
+    st.sampled_from(("0", "-3", "+12", "1,234", "96171.6", "1082.33万", "251000元", "/", "—", "无", "不涉及",
+                     "&nbsp;", "22（其中修订16件）", "5件", "[bookmark: _GoBack]0", "", "x", "- 3 -")),
+    st.text(max_size=3),
+)
+"""What a cell may hold."""
+
+
+@st.composite
+def table_like(draw: st.DrawFn) -> str:
+    """A report with one or more statistical tables in one of the layouts of SPEC.md §5: cells one per
+    line behind a tab (Tika), pipe rows, tab rows, cells glued together, labels apart from values."""
+    titles = ("某县人民政府2021年政府信息公开工作年度报告", "某局2019年度政府信息公开工作年度报告",
+              "# 政府信息公开工作年度报告", "")
+    title = draw(st.sampled_from(titles))
+    out = [title]
+    for _ in range(draw(st.integers(1, 3))):
+        out.append(draw(st.sampled_from(HEADINGS)))
+        layout = draw(st.sampled_from(("tika", "pipe", "tabs", "glued", "apart", "markdown")))
+        for _ in range(draw(st.integers(1, 30))):
+            label = draw(st.sampled_from(ROW_LABELS))
+            values = draw(st.lists(cell_values, max_size=16))
+            if layout == "tika":
+                out.extend(["", "\t" + label] + ["\t" + v for v in values])
+            elif layout == "pipe":
+                out.extend(["| " + label] + [x for v in values for x in ("|", v)])
+            elif layout == "tabs":
+                out.append("\t".join([label, *values]))
+            elif layout == "glued":
+                out.append(label + "".join(values))
+            elif layout == "apart":
+                out.extend([label, " ".join(values)])
+            else:
+                out.append("| " + " | ".join([label, *values]) + " |")
+    return draw(st.sampled_from(("\n", "\r\n", "\r"))).join(out)
+
+
+any_text = st.one_of(st.text(), report_like(), table_like())
+"""Arbitrary text (control characters included), text in the reports' vocabulary, or report-like
+tables in broken layouts."""
+
+INSERTS = ("\t", "|", "\n", "\r", "\r\n", "|||", "\t\t", " ", "\n\n", "0", "—")
+"""Short pieces the mutations insert (besides random characters)."""
+
+
+@st.composite
+def mutated(draw: st.DrawFn, texts: dict[str, str]) -> str:
+    """One of ``texts`` after 1–4 random edits: a slice deleted or duplicated, a layout character or
+    a random character inserted, two lines swapped, or the line breaks changed to ``\\r\\n``/``\\r``."""
+    text = texts[draw(st.sampled_from(sorted(texts)), label="source")]
+    for _ in range(draw(st.integers(1, 4))):
+        op = draw(st.sampled_from(("delete", "duplicate", "insert", "swap", "newlines")), label="op")
+        size = len(text)
+        if op in ("delete", "duplicate"):
+            i = draw(st.integers(0, size))
+            j = draw(st.integers(i, min(size, i + draw(st.sampled_from((8, 200, 4000))))))
+            text = text[:i] + text[j:] if op == "delete" else text[:j] + text[i:j] + text[j:]
+        elif op == "insert":
+            pieces = st.one_of(st.sampled_from(INSERTS), st.characters(), st.text(min_size=1, max_size=3))
+            piece = draw(pieces, label="piece")
+            for _ in range(draw(st.integers(1, 5))):
+                i = draw(st.integers(0, len(text)))
+                text = text[:i] + piece + text[i:]
+        elif op == "swap":
+            lines = text.split("\n")
+            a, b = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
+            lines[a], lines[b] = lines[b], lines[a]
+            text = "\n".join(lines)
+        else:
+            text = text.replace("\n", draw(st.sampled_from(("\r\n", "\r"))))
+    return text
+
+
+# ------------------------------------------------------------------ 1. arbitrary text: a JSON-safe Report
+
+
+@given(text=any_text)
+def test_any_text_gives_a_json_safe_report(text: str) -> None:
+    report = parse(text)
+    assert isinstance(report, Report)
+    assert_json_safe(report)
+    assert_lines_inside(report, text)
+
+
+# ---------------------------------------------------- 2. mutated seeds and corpus: spans inside the input
+
+
+@given(data=st.data())
+def test_mutated_seeds_keep_lines_inside_the_input(seeds: dict[str, str], data: st.DataObject) -> None:
+    text = data.draw(mutated(seeds), label="text")
+    report = parse(text)
+    assert_lines_inside(report, text)
+    assert_json_safe(report)
+
+
+@given(data=st.data())
+def test_mutated_corpus_keeps_lines_inside_the_input(
+    corpus_texts: dict[str, str], data: st.DataObject
+) -> None:
+    text = data.draw(mutated(corpus_texts), label="text")
+    report = parse(text)
+    assert_lines_inside(report, text)
+    assert_json_safe(report)
+
+
+def test_unmutated_seeds_and_corpus_keep_lines_inside_the_input(seeds: dict[str, str]) -> None:
+    texts = seeds_and_corpus(seeds)
+    for name, text in texts.items():
+        for variant in (text, text.replace("\n", "\r\n"), text.replace("\n", "\r")):
+            report = parse(variant)
+            assert report.sections, f"{name}: no section found"
+            assert_lines_inside(report, variant)
+            assert_json_safe(report)
+
+
+# ------------------------------------------------------------------------------------- 3. determinism
+
+
+@given(data=st.data())
+def test_parse_is_deterministic(seeds: dict[str, str], data: st.DataObject) -> None:
+    text = data.draw(st.one_of(any_text, mutated(seeds)), label="text")
+    first, second = parse(text), parse(text)
+    assert first == second
+    assert first.to_dict(cells=True) == second.to_dict(cells=True)
+    assert first.to_json() == second.to_json()
+
+
+_DUMP_ALL = """
+import json, sys
+from govinfo_report import parse
+texts = json.load(sys.stdin)
+json.dump({name: parse(text).to_json(cells=True) for name, text in texts.items()}, sys.stdout)
+"""
+
+
+def test_parse_is_deterministic_across_hash_seeds(seeds: dict[str, str]) -> None:
+    """Set and dict iteration order must not leak into the output: two interpreters with different
+    ``PYTHONHASHSEED`` give the same JSON as this one."""
+    texts = seeds_and_corpus(seeds)
+    here = {name: parse(text).to_json(cells=True) for name, text in texts.items()}
+    for hash_seed in ("1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        out = subprocess.run([sys.executable, "-c", _DUMP_ALL], input=json.dumps(texts), env=env,
+                             capture_output=True, text=True, encoding="utf-8", check=True, timeout=120)
+        there = json.loads(out.stdout)
+        assert sorted(there) == sorted(here)
+        for name in here:
+            assert there[name] == here[name], f"{name}: output differs with PYTHONHASHSEED={hash_seed}"
+
+
+# ------------------------------------------------------------------------ 4. type errors and strict=
+
+
+@pytest.mark.parametrize(
+    "value", [b"\xe4\xb8\x80", bytearray(b"x"), None, 1, 1.5, ["一、总体情况"], Path("x")]
+)
+def test_parse_rejects_non_str_with_type_error(value: Any) -> None:
+    with pytest.raises(TypeError):
+        parse(value)
+    with pytest.raises(TypeError):
+        parse(value, strict=True)
+
+
+def test_parse_accepts_str_subclass() -> None:
+    class Text(str):
+        pass
+
+    assert parse(Text("一、总体情况\n")) == parse("一、总体情况\n")
+
+
+def check_strict(text: str) -> bool:
+    """``strict=True`` raises exactly the error diagnostics of the lenient parse, or returns the same
+    report when there are none. Returns whether it raised."""
+    lenient = parse(text)
+    errors = tuple(d for d in lenient.diagnostics if d.severity is Severity.ERROR)
+    if not errors:
+        assert parse(text, strict=True) == lenient
+        return False
+    with pytest.raises(ParseError) as info:
+        parse(text, strict=True)
+    assert isinstance(info.value, ValueError)
+    assert info.value.diagnostics == errors
+    assert str(info.value)
+    return True
+
+
+@given(data=st.data())
+def test_strict_raises_exactly_the_error_diagnostics(seeds: dict[str, str], data: st.DataObject) -> None:
+    check_strict(data.draw(st.one_of(any_text, mutated(seeds)), label="text"))
+
+
+def test_strict_takes_both_ways(seeds: dict[str, str]) -> None:
+    """The strict check is exercised on both branches: the clean seeds pass, and a report whose
+    table 3 no layout can rebuild (``table.unreadable``, an error) raises."""
+    outcomes = {name: check_strict(text) for name, text in seeds.items()}
+    assert not any(outcomes.values()), outcomes
+    unreadable = (
+        "某县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量1111111\n二、上年结转政府信息公开申请数量0000000\n"
+    )
+    assert check_strict(unreadable)
+
+
+# -------------------------------------------------------------------- 5. no number read from nowhere
+
+
+def strip_digits(text: str) -> str:
+    return "".join(c for c in text if not has_digit(c))
+
+
+no_digit_text = st.one_of(
+    st.text(),
+    report_like(tuple(t for t in VOCABULARY if not has_digit(t)), digits=False),
+    table_like().map(strip_digits),
+).filter(lambda t: not has_digit(t))
+
+
+@given(text=no_digit_text)
+def test_no_number_without_a_digit(text: str) -> None:
+    report = parse(text)
+    assert canonical_numbers(report) == []
+
+
+def test_no_number_without_a_digit_on_digit_free_seeds(seeds: dict[str, str]) -> None:
+    """The seeds with every digit taken out still give tables, and not one number."""
+    for name, text in seeds.items():
+        bare = strip_digits(text)
+        report = parse(bare)
+        assert report.applications is not None or report.tables, name
+        assert canonical_numbers(report) == [], name
