@@ -244,11 +244,6 @@ def test_missing_result_row_skips_r2() -> None:
     assert [c for c in checks if c.rule == "R2"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="R1 requires all four cells to be numbers, so a blank carried_over is not counted as 0 "
-    "and the rule is skipped",
-)
 def test_r1_counts_blank_carried_over_as_zero() -> None:
     t = table("applications", APP_COLUMNS, [
         ("new_requests", [3, 0, 0, 0, 0, 0, 3]),

@@ -43,6 +43,12 @@ def test_title_on_one_line(text: str, title: str, organ: str, year: int) -> None
     assert meta.line == 1
 
 
+def test_year_in_parentheses_after_the_title() -> None:
+    meta = meta_of("某市人民政府办公室政府信息公开工作年度报告（2023年）\n一、总体情况")
+    assert meta.organ == "某市人民政府办公室"
+    assert meta.year == 2023
+
+
 def test_organ_on_the_line_above() -> None:
     meta = meta_of("洪泽区人民政府\n2023 年政府信息公开工作年度报告\n一、总体情况")
     assert meta.organ == "洪泽区人民政府"

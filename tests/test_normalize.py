@@ -148,11 +148,6 @@ def test_full_width_title_prefix() -> None:
     assert pairs(result) == [(1, "某局2023年政府信息公开工作年度报告")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="chrome prefixes match without the ':' that vocab.CRAWLER_CHROME_PREFIXES documents, "
-    "so report prose starting with 栏目/信息来源/文号 is deleted",
-)
 def test_prose_starting_with_a_chrome_word_is_kept() -> None:
     text = "栏目设置方面，新增专栏3个。\n信息来源广泛，审核严格。"
     result = normalize(text)

@@ -203,8 +203,6 @@ def test_runtogether_cuts_labels_and_keeps_runs_whole() -> None:
     assert all(cell.line == 7 for row in runtogether.rebuild([Line(RUN, 7)]).rows for cell in row)
 
 
-@pytest.mark.xfail(strict=True, reason="the header 本年处理决定数量 is cut into '本年' and '处理决定数量' "
-                                       "(vocab.AD_HEADER_WORDS lacks the 2021 header)")
 def test_runtogether_exact_grid() -> None:
     assert texts(runtogether, [Line(RUN, 7)]) == [
         ["规章", "000"],
@@ -263,7 +261,6 @@ def test_looks_like_accepts_its_own_layout(strategy: str) -> None:
     assert MODULES[strategy].looks_like(lines_of(LAYOUTS[strategy])) is True
 
 
-@pytest.mark.xfail(strict=True, reason="pdftext.looks_like strips the leading tab before testing for tabs")
 def test_pdftext_rejects_tika_cells() -> None:
     assert pdftext.looks_like(lines_of(TIKA)) is False
 
@@ -277,7 +274,6 @@ WIDE_PDF = "\n".join(
 )
 
 
-@pytest.mark.xfail(strict=True, reason="runtogether claims space-separated PDF rows longer than 80 chars")
 def test_runtogether_rejects_wide_pdf_text() -> None:
     assert runtogether.looks_like(lines_of(WIDE_PDF)) is False
 
@@ -581,15 +577,13 @@ def test_pdf_label_after_its_values_is_bound_by_order() -> None:
     assert r.applications.get("granted", "natural_person").value == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a row bound by order takes the label's line as its start, so the span omits the value line "
-    "printed before the label (Span(12, 12))",
-)
 def test_pdf_row_bound_by_order_spans_label_and_values() -> None:
+    # values on line 11, label on line 12: the row covers both
     r = pdf_report()
     assert r.applications is not None
     assert r.applications.row("partially_granted").span == Span(11, 12)
+    (bound,) = [d for d in r.diagnostics if d.code == "row.bound_by_order"]
+    assert bound.span == Span(11, 12)
 
 
 def test_pdf_table4_one_line_of_fifteen() -> None:
@@ -603,11 +597,6 @@ def test_pdf_table4_one_line_of_fifteen() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="wide PDF rows (> 80 chars) go to the runtogether strategy; a row whose printed total is wrong "
-    "then has no split reading and is dropped",
-)
 def test_wide_pdf_row_kept_as_written_even_if_inconsistent() -> None:
     r = parse(report(["规章 0 0 0", "行政规范性文件 0 0 0"], WIDE_PDF.split("\n"),
                      ["0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"]))

@@ -32,6 +32,12 @@ def test_counts_are_ints(raw: str, value: int) -> None:
     assert cell.raw == raw
 
 
+def test_unicode_minus_sign() -> None:
+    cell = parse_cell("\u221255")
+    assert cell.state is CellState.NUMBER
+    assert cell.value == -55
+
+
 def test_decimal_number_is_decimal_not_float() -> None:
     cell = parse_cell("96171.6", money=True)
     assert cell.state is CellState.NUMBER
@@ -74,7 +80,6 @@ def test_blank_cells(raw: str) -> None:
     assert cell.value is None
 
 
-@pytest.mark.xfail(strict=True, reason="SPEC §3 lists &nbsp; as blank; a literal '&nbsp;' is read as TEXT")
 def test_literal_nbsp_entity_is_blank() -> None:
     cell = parse_cell("&nbsp;")
     assert cell.state is CellState.BLANK

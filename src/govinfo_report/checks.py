@@ -64,6 +64,26 @@ def _rule(
     )
 
 
+def _r1(table: CanonicalTable, col: str) -> Check | None:
+    """R1 per column: new_requests + carried_over = total + carried_forward (blank counts as 0)."""
+    cells = [table.get(k, col) for k in _TOP]
+    values = [_addend(c) for c in cells]
+    if any(v is None for v in values) or not any(c.state is CellState.NUMBER for c in cells):
+        return None
+    new, carried, total, forward = (v or 0 for v in values)
+    left, right = new + carried, total + forward
+    return Check(
+        rule="R1",
+        table=table.name,
+        cells=tuple(f"{k}:{col}" for k in _TOP),
+        expected=_int(left),
+        actual=_int(right),
+        passed=left == right,
+        target=f"total:{col}",
+        message=f"R1 ({col}): new_requests + carried_over = {left}, total + carried_forward = {right}.",
+    )
+
+
 def _int(value: int | Decimal | None) -> int | None:
     if value is None:
         return None
@@ -94,23 +114,7 @@ def check_applications(table: CanonicalTable) -> list[Check]:
     leaves = _result_leaves(keys)
     for col in table.columns:
         # R1: new + carried over = total + carried forward
-        new, carried, total, forward = (table.get(k, col) for k in _TOP)
-        if all(c.state is CellState.NUMBER for c in (new, carried, total, forward)):
-            left = (new.value or 0) + (carried.value or 0)
-            right = (total.value or 0) + (forward.value or 0)
-            out.append(
-                Check(
-                    rule="R1",
-                    table=table.name,
-                    cells=tuple(f"{k}:{col}" for k in _TOP),
-                    expected=_int(left),
-                    actual=_int(right),
-                    passed=left == right,
-                    target=f"total:{col}",
-                    message=f"R1 ({col}): new_requests + carried_over = {left}, "
-                    f"total + carried_forward = {right}.",
-                )
-            )
+        out.append(_r1(table, col))
         # R2: total = sum of the result rows
         if leaves:
             out.append(_rule("R2", table, ("total", col), [(k, col) for k in leaves], f"R2 ({col})"))

@@ -8,7 +8,9 @@ import regex
 from .normalize import Line
 from .vocab import REPORT_TITLE_ENDINGS, REPORT_TITLE_WORDS
 
-_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = regex.compile(r"((?:19|20)\d{2}|二[〇零○O][〇零○O一二三四五六七八九]{2})\s*年")
+_YEAR_AFTER = regex.compile(r"\s*[（(]\s*(?:19|20)\d{2}\s*年?度?\s*[)）]")
+_YEAR_DIGITS = str.maketrans("〇零○O一二三四五六七八九", "0000123456789")
 _TITLE_SCAN_LINES = 12
 _ORGAN_MAX = 40
 _ORGAN_STRIP = regex.compile(r"^[\s#*|:：、,，]+|[\s#*|:：、,，（(]+$")
@@ -33,8 +35,28 @@ def _title_part(text: str) -> str:
     for ending in REPORT_TITLE_ENDINGS:
         at = compact.find(ending)
         if at >= 0:
-            return compact[: at + len(ending)]
+            end = at + len(ending)
+            year_after = _YEAR_AFTER.match(compact, end)  # ``…年度报告（2023年）``
+            return compact[: year_after.end() if year_after else end]
     return compact
+
+
+def _clean_organ(text: str) -> str | None:
+    organ = "".join(_ORGAN_STRIP.sub("", text).split())
+    return organ if 0 < len(organ) <= _ORGAN_MAX else None
+
+
+def _organ_in(title: str, year_match: regex.Match[str] | None) -> str | None:
+    """The organ named in the title: before the year, or between the year and 政府信息公开."""
+    word = min((title.find(w) for w in REPORT_TITLE_WORDS if w in title), default=-1)
+    if year_match is None or (word >= 0 and year_match.start() > word):  # ``…年度报告（2023年）``
+        return _clean_organ(title[:word]) if word > 0 else None
+    before = _clean_organ(title[: year_match.start()])
+    if before:
+        return before
+    after = title[year_match.end() :].lstrip("度 ")
+    cut = min((after.find(w) for w in REPORT_TITLE_WORDS if w in after), default=-1)
+    return _clean_organ(after[:cut]) if cut > 0 else None
 
 
 def read_meta(lines: tuple[Line, ...], first_heading: int | None) -> Meta:
@@ -60,31 +82,13 @@ def read_meta(lines: tuple[Line, ...], first_heading: int | None) -> Meta:
         if len(title) > 80:
             continue
         year_match = _YEAR.search(title)
-        year = int(year_match.group(1)) if year_match else None
-        organ = None
-        if year_match is not None:
-            before = _ORGAN_STRIP.sub("", title[: year_match.start()])
-            if before:
-                organ = before
-            else:
-                after = title[year_match.end() :]
-                after = after.lstrip("度 ")
-                cut = min((after.find(w) for w in REPORT_TITLE_WORDS if w in after), default=-1)
-                candidate = _ORGAN_STRIP.sub("", after[:cut]) if cut > 0 else ""
-                if candidate:
-                    organ = candidate
-                elif pos > 0:
-                    # the organ on its own line above:
-                    # ``洪泽区人民政府`` / ``2023 年政府信息公开工作年度报告``
-                    prev = lines[candidates[pos - 1]].text.strip()
-                    if 0 < len(prev) <= _ORGAN_MAX and not any(p in prev for p in "。，,；;：:"):
-                        organ = _ORGAN_STRIP.sub("", prev)
-                        title = prev + title
-        else:
-            cut = min((title.find(w) for w in REPORT_TITLE_WORDS if w in title), default=-1)
-            if cut > 0:
-                organ = _ORGAN_STRIP.sub("", title[:cut]) or None
-        if organ is not None:
-            organ = "".join(organ.split()) if len(organ) <= _ORGAN_MAX else None
+        year = int(year_match.group(1).translate(_YEAR_DIGITS)) if year_match else None
+        organ = _organ_in(title, year_match)
+        if organ is None and year_match is not None and pos > 0:
+            # the organ on its own line above: ``洪泽区人民政府`` / ``2023 年政府信息公开工作年度报告``
+            prev = lines[candidates[pos - 1]].text.strip()
+            if 0 < len(prev) <= _ORGAN_MAX and not any(p in prev for p in "。，,；;：:"):
+                organ = _clean_organ(prev)
+                title = prev + title
         return Meta(title=title, organ=organ, year=year, line=lines[i].number)
     return Meta(None, None, None, None)

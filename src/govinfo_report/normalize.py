@@ -32,8 +32,7 @@ _ARTEFACT = regex.compile(r"\[(?:bookmark|footnoteRef|endnoteRef):[^\]]{0,80}\]"
 _MD_HEADING = regex.compile(r"^[ ]{0,3}#{1,6}[ ]+")
 _MD_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _FOOTER = regex.compile(
-    r"^\s*(?:[-—–－~]{1,2}\s*\d{1,4}\s*[-—–－~]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+    r"^\s*(?:[-—–－~]{1,2}\s*\d{1,4}\s*[-—–－~]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
 )
 _RULE = regex.compile(r"^\s*=+\s*(?:正文)?\s*=+\s*$")
 _CHROME = regex.compile(
@@ -75,7 +74,7 @@ def normalize(text: str) -> Normalized:
             line = _MD_EMPHASIS.sub(r"\2", line)
         line = line.rstrip(" ")
         bare = line.strip()
-        if bare and _FOOTER.match(bare):
+        if bare and "\t" not in line and _FOOTER.match(bare):
             footers.append(number)
             continue
         if bare and (_RULE.match(bare) or (len(bare) < 240 and _CHROME.match(bare) and "\t" not in line)):

@@ -27,8 +27,16 @@ def clean(raw: str) -> str:
     return " ".join(text.split())
 
 
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-", "\ufe63": "-"})
+
+
+def _nfkc(text: str) -> str:
+    """NFKC, with the minus-like dashes PDF text uses read as ``-``."""
+    return unicodedata.normalize("NFKC", text).translate(_MINUS)
+
+
 def _number(text: str, *, money: bool) -> tuple[int | Decimal, str | None] | None:
-    m = _NUMBER.fullmatch(unicodedata.normalize("NFKC", text))
+    m = _NUMBER.fullmatch(_nfkc(text))
     if m is None:
         return None
     digits = m["int"].replace(",", "")
@@ -69,7 +77,7 @@ def parse_cell(raw: str, *, line: int | None = None, money: bool = False, unit: 
             line=line,
         )
     for pattern in (_ANNOTATED, _COUNT_UNIT):
-        m = pattern.fullmatch(unicodedata.normalize("NFKC", text))
+        m = pattern.fullmatch(_nfkc(text))
         if m is not None:
             inner = _number(m["num"].strip(), money=money)
             if inner is not None:
@@ -93,10 +101,7 @@ def is_value_text(text: str) -> bool:
 
 def is_numeric_run(text: str) -> bool:
     """True for a run of digits (with signs, separators, a decimal part or a money unit) and nothing else."""
-    return (
-        bool(text)
-        and _NUMERIC_RUN.fullmatch(unicodedata.normalize("NFKC", text).replace(" ", "")) is not None
-    )
+    return bool(text) and _NUMERIC_RUN.fullmatch(_nfkc(text).replace(" ", "")) is not None
 
 
 def has_money_unit(text: str) -> bool:

@@ -73,8 +73,21 @@ REPORT_TITLE_ENDINGS: tuple[str, ...] = ("年度报告", "年报", "工作报告
 
 CRAWLER_TITLE_PREFIXES: tuple[str, ...] = ("标题:", "标题：", "title:")
 CRAWLER_CHROME_FIELDS: tuple[str, ...] = (
-    "发布时间", "发布日期", "文号", "发布机构", "栏目", "原文链接", "本地目录", "来源", "索引号", "信息来源",
-    "浏览次数", "字号", "成文日期", "主题分类", "公文种类",
+    "发布时间",
+    "发布日期",
+    "文号",
+    "发布机构",
+    "栏目",
+    "原文链接",
+    "本地目录",
+    "来源",
+    "索引号",
+    "信息来源",
+    "浏览次数",
+    "字号",
+    "成文日期",
+    "主题分类",
+    "公文种类",
 )
 """A short line ``FIELD: value`` (``:`` or ``：``) with one of these fields is page chrome, not report text."""
 
