@@ -44,7 +44,10 @@ def test_report_is_frozen() -> None:
 
 def test_strict_raises_one_value_error_subclass_with_the_errors() -> None:
     # table 2 row run together with no separator: ambiguous, an error diagnostic
-    text = "二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件6233440"
+    text = (
+        "二、主动公开政府信息情况\n"
+        "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件6233440"
+    )
     report = parse(text)
     errors = tuple(d for d in report.diagnostics if d.severity.value == "error")
     assert errors

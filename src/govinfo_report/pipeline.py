@@ -24,7 +24,6 @@ from .tables.html import read_html
 from .text import fold
 from .vocab import PRE2019_MARKERS, TABLE_ANCHORS, TEMPLATE_MARKERS
 
-
 _BLOCK_TAG = regex.compile(r"<(?:p|div|html|body|h[1-6]|table|br)\b", regex.IGNORECASE)
 
 
