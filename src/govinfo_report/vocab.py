@@ -89,7 +89,7 @@ CRAWLER_CHROME_FIELDS: tuple[str, ...] = (
     "主题分类",
     "公文种类",
 )
-"""A short line ``FIELD: value`` (``:`` or ``：``) with one of these fields is page chrome, not report text."""
+"""A short line ``FIELD: value`` (``:`` or ``：``) with one of these fields is page chrome."""
 
 CRAWLER_CHROME_LINES: tuple[str, ...] = (
     "页面链接", "打印本页", "关闭窗口", "分享到", "【打印】", "【关闭】",
