@@ -14,6 +14,9 @@ MAX_LINE_CHARS_FOR_LABELS = 4_000
 MAX_FUZZY_LABEL_CHARS = 80
 """Fuzzy (error-tolerant) label matching is tried only on label texts up to this length."""
 
+MAX_NUMBER_DIGITS = 24
+"""Digits a cell's number may have; a longer one is read as text (no count or amount is that long)."""
+
 MAX_TABLE_ROWS = 2_000
 """Rows of one rebuilt table kept at most."""
 

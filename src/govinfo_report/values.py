@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import regex
 
+from . import limits
 from .model import Cell, CellState
 from .vocab import MONEY_UNITS, PLACEHOLDERS
 
@@ -42,16 +43,11 @@ def _number(text: str, *, money: bool) -> tuple[int | Decimal, str | None] | Non
     digits = m["int"].replace(",", "")
     unit = m["unit"]
     frac = m["frac"]
+    if len(digits) + len(frac or "") > limits.MAX_NUMBER_DIGITS:
+        return None  # no count or amount is that long: the cell is read as text
     sign = "-" if m["sign"] == "-" else ""
     if money or frac is not None or unit is not None:
-        try:
-            value: int | Decimal = Decimal(
-                f"{sign}{digits}.{frac}" if frac is not None else f"{sign}{digits}"
-            )
-        except InvalidOperation:  # pragma: no cover - the pattern only admits digits
-            return None
-        if not money and frac is None and unit is None:
-            value = int(value)
+        value = Decimal(f"{sign}{digits}.{frac}" if frac is not None else f"{sign}{digits}")
         return value, unit
     return int(f"{sign}{digits}"), None
 

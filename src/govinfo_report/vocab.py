@@ -92,7 +92,12 @@ CRAWLER_CHROME_FIELDS: tuple[str, ...] = (
 """A short line ``FIELD: value`` (``:`` or ``：``) with one of these fields is page chrome."""
 
 CRAWLER_CHROME_LINES: tuple[str, ...] = (
-    "页面链接", "打印本页", "关闭窗口", "分享到", "【打印】", "【关闭】",
+    "页面链接",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+    "【打印】",
+    "【关闭】",
 )
 """A short line (at most 40 characters) starting with one of these is page chrome."""
 

@@ -142,10 +142,31 @@ def read_html(source: str) -> HtmlDocument | None:
     except Exception:  # a layout strategy never raises: an unreadable page is simply not read
         return None
     try:
-        doc = _walk(root)
+        doc = _clamped(_walk(root), _line_count(source))
     except Exception:
         return None
     return attrs.evolve(doc, truncated=True) if limited else doc
+
+
+def _line_count(source: str) -> int:
+    return source.count("\n") + source.count("\r") - source.count("\r\n") + 1
+
+
+def _clamped(doc: HtmlDocument, last: int) -> HtmlDocument:
+    """Keep every line number inside the source: an entity such as ``&#10;`` is a newline in the
+    decoded text but not in the source."""
+    if all(n <= last for _, n in doc.lines) and all(
+        c.line <= last for _, g in doc.tables for r in g for c in r
+    ):
+        return doc
+    return attrs.evolve(
+        doc,
+        lines=tuple((t, min(n, last)) for t, n in doc.lines),
+        tables=tuple(
+            (i, tuple(tuple(attrs.evolve(c, line=min(c.line, last)) for c in r) for r in g))
+            for i, g in doc.tables
+        ),
+    )
 
 
 # --- parsing ----------------------------------------------------------------------------------

@@ -1,0 +1,111 @@
+"""Table 2 (主动公开政府信息情况) as ``BLOCK/ROW`` keys with the template's columns (SPEC.md §2.1).
+
+Row labels are unique across blocks, so a row is found by its own label; the ``第二十条第（X）项``
+block lines only separate the blocks. A row of the other template is never forced into this one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..diagnostics import diag
+from ..model import Cell, Diagnostic, ExtraRow, Row
+from ..text import fold
+from ..values import parse_cell
+from ..vocab import (
+    AD_BLOCKS,
+    AD_COLUMNS,
+    AD_HEADER_WORDS,
+    AD_MONEY_COLUMNS,
+    AD_MONEY_UNIT_DEFAULT,
+    AD_ROWS,
+    AD_SIGNED_COLUMNS,
+)
+from .rows import CellFactory, RowView, missing_cells, noted, place
+from .types import Mapped
+
+
+def _names_block(folded: str) -> bool:
+    return any(p in folded for block in AD_BLOCKS for p in block.patterns)
+
+
+def _row(folded: str) -> tuple[str, str] | None:
+    """(block, row key) of the most specific row label in ``folded``."""
+    best: tuple[int, str, str] | None = None
+    for spec in AD_ROWS:
+        for pattern in spec.patterns:
+            if pattern in folded and (best is None or len(pattern) > best[0]):
+                best = (len(pattern), spec.block, spec.key)
+    return (best[1], best[2]) if best else None
+
+
+def _factory(columns: tuple[str, ...], unit: str | None, diagnostics: list[Diagnostic]) -> CellFactory:
+    def make(text: str, line: int, column: int) -> Cell:
+        money = columns[column] in AD_MONEY_COLUMNS
+        return noted(parse_cell(text, line=line, money=money, unit=unit if money else None), diagnostics)
+
+    return make
+
+
+def map_active_disclosure(views: Sequence[RowView], *, template: str | None) -> Mapped:
+    """Table 2 rows; without a known template nothing is mapped (the columns differ)."""
+    if template not in AD_COLUMNS:
+        return Mapped(
+            (), (), (diag("template.unknown", "Table 2 was not mapped: the template is unknown."),), ()
+        )
+    schema = AD_COLUMNS[template]
+    diagnostics: list[Diagnostic] = []
+    rows: list[Row] = []
+    extra_rows: list[ExtraRow] = []
+    for view in views:
+        folded = fold(view.label)
+        found = _row(folded)
+        if found is None:
+            if (
+                folded
+                and view.has_content
+                and not _names_block(folded)
+                and not any(w in folded for w in AD_HEADER_WORDS)
+            ):
+                extra_rows.append(
+                    ExtraRow(
+                        "active_disclosure",
+                        view.label,
+                        tuple(parse_cell(c.text, line=c.line) for c in view.values),
+                        view.span,
+                    )
+                )
+                diagnostics.append(
+                    diag("row.extra", f"Row {view.label!r} is not in the template; kept as extra.", view.span)
+                )
+            continue
+        block, key = found
+        if block not in schema:
+            diagnostics.append(
+                diag("row.extra", f"Row {view.label!r} belongs to the other template; ignored.", view.span)
+            )
+            continue
+        full = f"{block}/{key}"
+        if not view.has_values:
+            continue
+        if any(r.key == full for r in rows):
+            diagnostics.append(diag("row.duplicate", f"Row {full} appears again; ignored.", view.span))
+            continue
+        columns = schema[block]
+        make = _factory(columns, AD_MONEY_UNIT_DEFAULT.get(template), diagnostics)
+        result = place(
+            view.values,
+            len(columns),
+            make,
+            rule=None,
+            signed=frozenset(i for i, c in enumerate(columns) if c in AD_SIGNED_COLUMNS),
+            decimal_last=columns[-1] in AD_MONEY_COLUMNS,
+            what=f"Row {full}",
+            span=view.span,
+        )
+        if result.diagnostic is not None:
+            diagnostics.append(result.diagnostic)
+        cells = result.cells if result.cells is not None else missing_cells(view, len(columns))
+        rows.append(Row(full, view.label, tuple(zip(columns, cells, strict=True)), view.span))
+    all_columns = tuple(dict.fromkeys(c for cols in schema.values() for c in cols))
+    return Mapped(tuple(rows), tuple(extra_rows), tuple(diagnostics), all_columns)

@@ -1,0 +1,354 @@
+"""Table 3 (收到和处理政府信息公开申请情况) under SPEC.md §2.2 keys.
+
+1. Each row's label is matched to a template row: by its text (most specific first), by its item
+   number within the group in force (``2.`` after ``1.属于国家秘密``), or with a small error budget.
+2. Labels printed apart from their values (PDF text) are paired with the value rows by order,
+   and only when the counts agree.
+3. Each row's cells are fitted to the columns (6 applicant columns + total, or + 小计), the row
+   rule R3 choosing among readings; rows still open are settled by R1/R2 when one combination fits.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from .. import limits
+from ..checks import check_applications
+from ..diagnostics import diag
+from ..model import CanonicalTable, Diagnostic, ExtraRow, Row
+from ..splitting import total_is_sum
+from ..text import fold
+from ..values import is_numeric_run, parse_cell
+from ..vocab import (
+    APP_COLUMNS,
+    APP_COLUMNS_WITH_SUBTOTAL,
+    APP_GROUPS,
+    APP_HEADER_WORDS,
+    APP_ROWS,
+    APP_SUBTOTAL_HEADER,
+    AppRowSpec,
+)
+from .rows import Number, Placed, RowRule, RowView, missing_cells, place, plain_cell_factory
+from .types import Mapped
+
+_NUMBERED = regex.compile(r"([1-9])\p{Han}")
+_CHILDREN: dict[str, dict[int, AppRowSpec]] = {}
+for _spec in APP_ROWS:
+    if _spec.group is not None and _spec.number is not None:
+        _CHILDREN.setdefault(_spec.group, {})[_spec.number] = _spec
+_GROUP_OF = {spec.key: spec.group for spec in APP_ROWS}
+_GROUP_PATTERNS = tuple((g.key, p) for g in APP_GROUPS for p in g.patterns)
+_SUBTOTAL_GROUPS = ("withheld", "unavailable", "not_processed", "other")
+
+
+@attrs.frozen
+class Match:
+    """What a table 3 label names."""
+
+    key: str | None
+    """Row key, or None when the label names a group only."""
+    group: str | None = None
+    """Group key, when the label names a group (and no row)."""
+    how: str = "exact"
+    """``exact``, ``numbered`` (by item number in its group) or ``fuzzy``."""
+
+
+def _overlap(text: str, pattern: str) -> float:
+    return len(set(text) & set(pattern)) / len(set(pattern)) if text and pattern else 0.0
+
+
+def match_label(folded: str, group: str | None) -> Match | None:
+    """Which table 3 row (or group) a folded label names; ``group`` is the group in force."""
+    if not folded:
+        return None
+    best: tuple[int, AppRowSpec] | None = None
+    for spec in APP_ROWS:
+        for pattern in spec.patterns:
+            if pattern in folded and (best is None or len(pattern) > best[0]):
+                best = (len(pattern), spec)
+    if best is not None:
+        return Match(best[1].key)
+    for key, pattern in _GROUP_PATTERNS:
+        if pattern in folded:
+            return Match(None, group=key)
+    numbered = _by_number(folded, group)
+    if numbered is not None:
+        return numbered
+    return _fuzzy(folded)
+
+
+def _by_number(folded: str, group: str | None) -> Match | None:
+    """``2.其他法律行政止公开`` (OCR-damaged) in the 不予公开 group is its 2nd item."""
+    found = list(_NUMBERED.finditer(folded))
+    if not found or group not in _CHILDREN:
+        return None
+    last = found[-1]
+    child = _CHILDREN[group].get(int(last.group(1)))
+    if child is None:
+        return None
+    rest = folded[last.start(1) + 1 :]
+    if not child.patterns:  # ``3.其他``: its number is its name, nothing was repaired
+        return Match(child.key) if rest.startswith("其他") else None
+    return Match(child.key, how="numbered") if _overlap(rest, child.patterns[0]) >= 0.5 else None
+
+
+def _fuzzy(folded: str) -> Match | None:
+    """A label within a small edit distance of exactly one row's full label."""
+    if len(folded) > limits.MAX_FUZZY_LABEL_CHARS:
+        return None
+    found: list[tuple[int, str]] = []
+    for spec in APP_ROWS:
+        for pattern in spec.patterns[:1]:
+            budget = len(pattern) // 6
+            if budget < 1 or len(folded) < len(pattern) * 0.6:
+                continue
+            hit = regex.search(f"(?:{regex.escape(pattern)}){{e<={budget}}}", folded, flags=regex.BESTMATCH)
+            if hit is not None:
+                found.append((sum(hit.fuzzy_counts), spec.key))
+    found.sort()
+    if found and (len(found) == 1 or found[0][0] < found[1][0]):
+        return Match(found[0][1], how="fuzzy")
+    return None
+
+
+def _is_header(folded: str, view: RowView) -> bool:
+    if any(c.text.strip() and is_numeric_run(c.text.strip()) for c in view.values):
+        return False
+    if any(w in folded for w in APP_HEADER_WORDS):
+        return True
+    # a header that repeats several row names (``本年新收件数|上年结转件数|予以公开|…``)
+    return len({s.key for s in APP_ROWS for p in s.patterns if p in folded}) >= 3
+
+
+@attrs.frozen
+class _Labelled:
+    key: str
+    view: RowView
+    how: str
+
+
+@attrs.frozen
+class _Classified:
+    bound: list[_Labelled]
+    """Rows whose label and values are together."""
+    pending: list[_Labelled]
+    """Labels printed without values."""
+    loose: list[RowView]
+    """Values without a known label (the label may be an unknown text)."""
+
+
+def _classify(views: Sequence[RowView]) -> _Classified:
+    out = _Classified([], [], [])
+    group: str | None = None
+    for view in views:
+        folded = fold(view.label)
+        if folded and _is_header(folded, view):
+            continue
+        match = match_label(folded, group)
+        if match is None:
+            if view.has_content:
+                out.loose.append(view)
+        elif match.key is None:
+            group = match.group
+            if view.has_values and match.group in _SUBTOTAL_GROUPS:  # a printed subtotal, or 2019's （六）
+                out.bound.append(_Labelled(match.group or "", view, "exact"))
+        else:
+            group = _GROUP_OF[match.key]
+            (out.bound if view.has_values else out.pending).append(_Labelled(match.key, view, match.how))
+    return out
+
+
+def _pair_by_order(rows: _Classified, diagnostics: list[Diagnostic]) -> list[RowView]:
+    """Pair labels printed without values with value rows, in order, when the counts agree.
+
+    Returns the value rows left unpaired.
+    """
+    with_values = {r.key for r in rows.bound}
+    waiting: list[_Labelled] = []
+    for r in rows.pending:
+        if r.key not in with_values and all(r.key != w.key for w in waiting):
+            waiting.append(r)
+    unlabelled = [v for v in rows.loose if not fold(v.label)]
+    chosen = rows.loose if len(rows.loose) == len(waiting) else unlabelled
+    if not waiting or len(chosen) != len(waiting):
+        for w in waiting:
+            diagnostics.append(
+                diag("row.missing", f"Row {w.key}: label found without values; cells missing.", w.view.span)
+            )
+        return rows.loose
+    for label, values in zip(waiting, chosen, strict=True):
+        merged = RowView(
+            label.view.label,
+            values.values,
+            min(label.view.line, values.line),
+            max(label.view.last_line, values.last_line),
+            label.view.index,
+        )
+        rows.bound.append(_Labelled(label.key, merged, label.how))
+        diagnostics.append(
+            diag(
+                "row.bound_by_order",
+                f"Row {label.key}: values on line {values.line} paired with the label "
+                f"on line {label.view.line} by order.",
+                merged.span,
+            )
+        )
+    return [v for v in rows.loose if all(v is not c for c in chosen)]
+
+
+def _row_rule(n: int) -> RowRule:
+    if n == 8:  # … other_org, org_subtotal, total
+
+        def with_subtotal(values: tuple[Number, ...]) -> bool:
+            return values[6] == sum(values[1:6]) and values[7] == values[0] + values[6]
+
+        return with_subtotal
+    return total_is_sum(n)
+
+
+def map_applications(views: Sequence[RowView], *, template: str | None) -> Mapped:
+    """Table 3 rows under SPEC.md §2.2 keys."""
+    diagnostics: list[Diagnostic] = []
+    header = "".join(fold(v.label) for v in views if not v.has_content)
+    columns = APP_COLUMNS_WITH_SUBTOTAL if APP_SUBTOTAL_HEADER in header else APP_COLUMNS
+    if len(columns) == 8:
+        diagnostics.append(diag("table.header_columns"))
+
+    rows = _classify(views)
+    leftover = _pair_by_order(rows, diagnostics)
+    extra_rows = _extras(leftover, diagnostics)
+
+    make = plain_cell_factory(diagnostics)
+    rule = _row_rule(len(columns))
+    placed: dict[str, tuple[RowView, Placed]] = {}
+    for r in sorted(rows.bound, key=lambda r: r.view.index):
+        if r.key in placed:
+            diagnostics.append(
+                diag(
+                    "row.duplicate", f"Row {r.key} appears again on line {r.view.line}; ignored.", r.view.span
+                )
+            )
+            continue
+        if r.how != "exact":
+            code = "row.numbered_label" if r.how == "numbered" else "row.fuzzy_label"
+            diagnostics.append(
+                diag(code, f"Row {r.key}: label {r.view.label!r} matched by {r.how}.", r.view.span)
+            )
+        placed[r.key] = (
+            r.view,
+            place(r.view.values, len(columns), make, rule=rule, what=f"Row {r.key}", span=r.view.span),
+        )
+    _settle(placed, columns, template)
+
+    out: list[Row] = []
+    for key in _template_order(placed):
+        view, result = placed[key]
+        if result.diagnostic is not None:
+            diagnostics.append(result.diagnostic)
+        cells = result.cells if result.cells is not None else missing_cells(view, len(columns))
+        out.append(Row(key, view.label, tuple(zip(columns, cells, strict=True)), view.span))
+    diagnostics.extend(_missing_rows(set(placed), template, placed))
+    return Mapped(tuple(out), tuple(extra_rows), tuple(diagnostics), columns)
+
+
+def _extras(leftover: Sequence[RowView], diagnostics: list[Diagnostic]) -> list[ExtraRow]:
+    extra: list[ExtraRow] = []
+    for view in leftover:
+        if fold(view.label):
+            extra.append(
+                ExtraRow(
+                    "applications",
+                    view.label,
+                    tuple(parse_cell(c.text, line=c.line) for c in view.values),
+                    view.span,
+                )
+            )
+            diagnostics.append(
+                diag("row.extra", f"Row {view.label!r} is not in the template; kept as extra.", view.span)
+            )
+        else:
+            diagnostics.append(
+                diag(
+                    "row.unbound_values",
+                    f"Values on line {view.line} could not be paired with a row label.",
+                    view.span,
+                )
+            )
+    return extra
+
+
+def _template_order(placed: dict[str, tuple[RowView, Placed]]) -> list[str]:
+    """Template order; a printed group subtotal sorts just before its first child."""
+    rank: dict[str, float] = {s.key: float(i) for i, s in enumerate(APP_ROWS)}
+    for group in _SUBTOTAL_GROUPS:
+        rank[group] = min(r for k, r in rank.items() if k.startswith(group + ".")) - 0.5
+    return sorted(placed, key=lambda k: rank.get(k, float(len(APP_ROWS))))
+
+
+def _missing_rows(
+    present: set[str], template: str | None, placed: dict[str, tuple[RowView, Placed]]
+) -> list[Diagnostic]:
+    if not present:
+        return []
+    out: list[Diagnostic] = []
+    if template == "2021" and "other" in present and not any(k.startswith("other.") for k in present):
+        out.append(diag("row.single_other", None, placed["other"][0].span))
+    missing = []
+    for spec in APP_ROWS:
+        if (template or "2019") not in spec.templates or spec.key in present:
+            continue
+        if spec.group is not None and spec.group in present:  # its printed subtotal stands for it
+            continue
+        missing.append(spec.key)
+    if missing:
+        out.append(diag("row.missing", "Rows not found: " + ", ".join(missing) + "."))
+    return out
+
+
+def _settle(placed: dict[str, tuple[RowView, Placed]], columns: Sequence[str], template: str | None) -> None:
+    """Rows with several readings: keep the one combination that R1 and R2 allow, if exactly one does."""
+    open_keys = [k for k, (_, p) in placed.items() if p.cells is None and p.candidates]
+    if not open_keys:
+        return
+    options = [placed[k][1].candidates for k in open_keys]
+    combinations = 1
+    for option in options:
+        combinations *= len(option)
+    if combinations > limits.MAX_CONSTRAINT_COMBINATIONS:
+        return
+    fixed = {k: p.cells for k, (_, p) in placed.items() if p.cells is not None}
+    fitting = []
+    for combo in itertools.product(*options):
+        cells = {**fixed, **dict(zip(open_keys, combo, strict=True))}
+        table = CanonicalTable(
+            "applications",
+            template,
+            tuple(Row(k, k, tuple(zip(columns, c, strict=True))) for k, c in cells.items()),
+            tuple(columns),
+        )
+        results = [c for c in check_applications(table) if c.rule in ("R1", "R2")]
+        if results and all(c.passed for c in results):
+            fitting.append(combo)
+    if len(fitting) != 1:
+        return
+    for key, cells_of_row in zip(open_keys, fitting[0], strict=True):
+        view, _ = placed[key]
+        placed[key] = (
+            view,
+            Placed(
+                cells_of_row,
+                diagnostic=diag(
+                    "cells.run_together_split",
+                    f"Row {key}: {view.raw!r} read as {' | '.join(c.raw for c in cells_of_row)}; "
+                    "the only reading that the column rules (R1, R2) allow.",
+                    view.span,
+                ),
+            ),
+        )
+
+
+__all__ = ["Match", "map_applications", "match_label"]

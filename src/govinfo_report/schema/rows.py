@@ -1,0 +1,289 @@
+"""Grid rows read as label + values, and values fitted to a template's columns.
+
+Shared by the three table mappers. Fitting follows one order of evidence: the cell count; then
+blank padding from spans; then extra cells, where a reading is kept only when all readings agree
+or the row rule leaves exactly one; then numbers run together, split only where the rule leaves
+exactly one reading. Anything else is left missing with a diagnostic, never guessed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+import attrs
+import regex
+
+from ..diagnostics import diag
+from ..model import Cell, CellState, Diagnostic, GridCell, Span
+from ..splitting import split_run
+from ..values import is_numeric_run, is_value_text, parse_cell
+
+Number = int | Decimal
+RowRule = Callable[[tuple[Number, ...]], bool]
+"""A rule on a complete row of numbers (R3, R4), used to choose among readings."""
+CellFactory = Callable[[str, int, int], Cell]
+"""(text, line, column index) → Cell."""
+
+
+@attrs.frozen
+class RowView:
+    """A grid row read as label + values."""
+
+    label: str
+    """The text cells before the values, joined."""
+    values: tuple[GridCell, ...]
+    """The cells after the label (spanned positions dropped); may be empty."""
+    line: int
+    """First source line of the row."""
+    last_line: int
+    """Last source line of the row."""
+    index: int = 0
+    """Position of the row in its grid (document order)."""
+
+    @property
+    def has_values(self) -> bool:
+        return bool(self.values)
+
+    @property
+    def has_content(self) -> bool:
+        """True when at least one value cell is not blank."""
+        return any(c.text.strip() for c in self.values)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, max(self.line, self.last_line))
+
+    @property
+    def raw(self) -> str:
+        return " ".join(c.text for c in self.values)
+
+
+_INLINE_VALUE = regex.compile(
+    r"^(?P<label>.{2,200}?)[:：]\s*(?P<value>[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万)?)$"
+)
+
+
+def _is_label_text(text: str) -> bool:
+    return bool(text.strip()) and not is_value_text(text) and not is_numeric_run(text)
+
+
+def row_views(rows: Sequence[Sequence[GridCell]]) -> list[RowView]:
+    """Read every grid row as label + values: the label ends at the last text cell."""
+    out: list[RowView] = []
+    for index, row in enumerate(rows):
+        cells = [c for c in row if not c.spanned]
+        if not cells:
+            continue
+        last_text = max((i for i, c in enumerate(cells) if _is_label_text(c.text)), default=-1)
+        label_cells = [c for c in cells[: last_text + 1] if c.text.strip()]
+        values = tuple(cells[last_text + 1 :])
+        # PDF text keeps words apart with spaces; other layouts' label cells join without one
+        joiner = " " if any(" " in c.text for c in label_cells) else ""
+        label = joiner.join(c.text.strip() for c in label_cells)
+        line = label_cells[0].line if label_cells else cells[0].line
+        if not values and len(label_cells) == 1:
+            m = _INLINE_VALUE.match(label)
+            if m is not None:  # ``2020年本行政区域…发布总数量（非新闻类、消息类）：0``
+                label = m["label"].strip()
+                values = (GridCell(m["value"], label_cells[0].line),)
+        out.append(RowView(label, values, line, max(c.line for c in cells), index))
+    return out
+
+
+@attrs.frozen
+class Placed:
+    """The outcome of fitting a row's value cells to the template's columns."""
+
+    cells: tuple[Cell, ...] | None
+    """The cells, or None when no honest reading exists."""
+    candidates: tuple[tuple[Cell, ...], ...] = ()
+    """Readings still possible when ``cells`` is None (for the column rules to choose from)."""
+    diagnostic: Diagnostic | None = None
+    """What was repaired, or why the row is missing."""
+
+
+def missing_cells(view: RowView, n: int) -> tuple[Cell, ...]:
+    return tuple(Cell(raw=view.raw, state=CellState.MISSING, line=view.line) for _ in range(n))
+
+
+def _blank(cell: GridCell) -> bool:
+    return not cell.text.strip()
+
+
+def _satisfies(rule: RowRule | None, cells: Sequence[Cell]) -> bool:
+    """The row rule on a candidate reading; a reading with a non-number cell cannot be judged."""
+    values = [c.value for c in cells]
+    if rule is None or any(v is None for v in values):
+        return False
+    return rule(tuple(v for v in values if v is not None))
+
+
+def place(
+    values: Sequence[GridCell],
+    n: int,
+    make: CellFactory,
+    *,
+    rule: RowRule | None,
+    signed: frozenset[int] = frozenset(),
+    decimal_last: bool = False,
+    what: str,
+    span: Span,
+) -> Placed:
+    """Fit value cells to ``n`` columns; ``rule`` may choose among several readings."""
+    vals = list(values)
+    while len(vals) > n and _blank(vals[-1]):  # padding from spans and trailing separators
+        vals.pop()
+    while len(vals) > n and _blank(vals[0]):
+        vals.pop(0)
+    if len(vals) == n:
+        return Placed(tuple(make(c.text, c.line, i) for i, c in enumerate(vals)))
+    if len(vals) > n:
+        return _extra(vals, n, make, rule=rule, what=what, span=span)
+    # several numbers in one cell, separated by spaces: a space is never inside a number
+    tokens = [GridCell(piece, c.line) for c in vals for piece in c.text.split()]
+    if len(tokens) == n and all(is_value_text(t.text) for t in tokens):
+        return Placed(tuple(make(t.text, t.line, i) for i, t in enumerate(tokens)))
+    if tokens and all(is_numeric_run(t.text) for t in tokens):
+        return _split(
+            tokens, n, make, rule=rule, signed=signed, decimal_last=decimal_last, what=what, span=span
+        )
+    return Placed(
+        None,
+        diagnostic=diag(
+            "cells.too_few", f"{what}: {len(vals)} cell(s) where {n} are expected; left missing.", span
+        ),
+    )
+
+
+def _extra(
+    vals: Sequence[GridCell], n: int, make: CellFactory, *, rule: RowRule | None, what: str, span: Span
+) -> Placed:
+    """More cells than columns: every window of ``n`` consecutive cells is a reading."""
+    windows = [
+        tuple(make(c.text, c.line, i) for i, c in enumerate(vals[k : k + n]))
+        for k in range(len(vals) - n + 1)
+    ]
+    if len({tuple((c.state, c.value) for c in w) for w in windows}) == 1:
+        return Placed(
+            windows[0],
+            diagnostic=diag(
+                "cells.extra_columns",
+                f"{what}: {len(vals)} cells where {n} are expected; every reading gives the same values.",
+                span,
+            ),
+        )
+    fitting = [w for w in windows if _satisfies(rule, w)]
+    if len(fitting) == 1:
+        return Placed(
+            fitting[0],
+            diagnostic=diag(
+                "cells.extra_columns",
+                f"{what}: {len(vals)} cells where {n} are expected; one reading satisfies the row rule.",
+                span,
+            ),
+        )
+    return Placed(
+        None,
+        diagnostic=diag(
+            "cells.extra_columns_ambiguous",
+            f"{what}: {len(vals)} cells where {n} are expected and several readings remain.",
+            span,
+        ),
+    )
+
+
+_UNIT = regex.compile(r"(万元|亿元|元|万)$")
+
+
+def _split(
+    tokens: Sequence[GridCell],
+    n: int,
+    make: CellFactory,
+    *,
+    rule: RowRule | None,
+    signed: frozenset[int],
+    decimal_last: bool,
+    what: str,
+    span: Span,
+) -> Placed:
+    """Numbers run together: keep a reading only when the row rule leaves exactly one."""
+    texts = [unicodedata.normalize("NFKC", t.text).replace(",", "") for t in tokens]
+    unit = ""
+    m = _UNIT.search(texts[-1])
+    if m is not None:
+        unit = m.group(1)
+        texts[-1] = texts[-1][: m.start()]
+    bounds = set(itertools.accumulate(len(t) for t in texts[:-1]))
+    if rule is None:
+        result = split_run("".join(texts), n, signed=signed, decimal_last=decimal_last)
+    else:
+        result = split_run("".join(texts), n, accept=rule, signed=signed, decimal_last=decimal_last)
+    readings = [
+        fields
+        for fields in result.candidates
+        if bounds <= set(itertools.accumulate(len(f) for f in fields[:-1]))
+    ]
+    line = tokens[0].line
+
+    def cells_of(fields: tuple[str, ...]) -> tuple[Cell, ...]:
+        return tuple(make(f + (unit if i == n - 1 else ""), line, i) for i, f in enumerate(fields))
+
+    raw = " ".join(t.text for t in tokens)
+    if result.truncated:
+        return Placed(
+            None,
+            diagnostic=diag(
+                "limits.split_truncated",
+                f"{what}: too many readings of {raw!r} to enumerate; left missing.",
+                span,
+            ),
+        )
+    if len(readings) == 1:
+        return Placed(
+            cells_of(readings[0]),
+            diagnostic=diag(
+                "cells.run_together_split",
+                f"{what}: {raw!r} read as {' | '.join(readings[0])}, the only reading the rules allow.",
+                span,
+            ),
+        )
+    if not readings:
+        return Placed(
+            None,
+            diagnostic=diag(
+                "cells.too_few", f"{what}: {raw!r} cannot be read as {n} cells; left missing.", span
+            ),
+        )
+    return Placed(
+        None,
+        candidates=tuple(cells_of(r) for r in readings),
+        diagnostic=diag(
+            "cells.run_together_ambiguous",
+            f"{what}: {raw!r} has {len(readings)} readings as {n} cells; left missing.",
+            span,
+        ),
+    )
+
+
+def noted(cell: Cell, diagnostics: list[Diagnostic]) -> Cell:
+    """Report an annotated number or a text cell where a number belongs; return the cell."""
+    span = Span(cell.line, cell.line) if cell.line is not None else None
+    if cell.note is not None:
+        diagnostics.append(diag("cells.annotated", f"Cell {cell.raw!r}: number and note kept.", span))
+    elif cell.state is CellState.TEXT:
+        diagnostics.append(
+            diag("cells.text", f"Cell {cell.raw!r} holds text where a number was expected.", span)
+        )
+    return cell
+
+
+def plain_cell_factory(diagnostics: list[Diagnostic]) -> CellFactory:
+    """Cells of a count column."""
+
+    def make(text: str, line: int, _column: int) -> Cell:
+        return noted(parse_cell(text, line=line), diagnostics)
+
+    return make
