@@ -7,22 +7,21 @@ Reading this one function tells how data flows; each stage lives in its own modu
 
 from __future__ import annotations
 
-from collections import Counter
-
 import regex
 
 from . import checks as checks_stage
 from . import schema
 from .diagnostics import diag
 from .locate import Region, locate
-from .meta import read_meta
+from .meta import Meta, read_meta
 from .model import CanonicalTable, Check, Diagnostic, ExtraRow, GridCell, Report, Span, Table
 from .normalize import Line, normalize
 from .sections import split_sections
 from .tables import Grid, rebuild
 from .tables.html import read_html
+from .templates import detect_template
 from .text import fold
-from .vocab import PRE2019_MARKERS, TABLE_ANCHORS, TEMPLATE_MARKERS
+from .vocab import TABLE_ANCHORS
 
 _BLOCK_TAG = regex.compile(r"<(?:p|div|html|body|h[1-6]|table|br)\b", regex.IGNORECASE)
 
@@ -57,89 +56,25 @@ def parse(text: str, *, strict: bool = False) -> Report:
 
 def _parse(text: str) -> Report:
     diagnostics: list[Diagnostic] = []
-    grids: list[tuple[int, Grid]] = []  # (line index the grid stands at, grid)
-
-    # 1. normalize (an HTML page first gives its text lines and its table grids)
-    document = read_html(text) if "<" in text else None
-    if document is not None and (document.tables or len(_BLOCK_TAG.findall(text, endpos=100_000)) >= 3):
-        lines = tuple(Line(t, n) for t, n in document.lines)
-        grids = [(index, Grid("html", rows)) for index, rows in document.tables]
-    else:
-        normalized = normalize(text)
-        lines = normalized.lines
-        diagnostics.extend(normalized.diagnostics)
-    if not text.strip():
-        diagnostics.append(diag("input.empty"))
-
-    # 2. sections, title, organ, year
-    slices, section_diagnostics = split_sections(lines)
-    diagnostics.extend(section_diagnostics)
+    # 1. normalize: clean lines with their source line numbers (an HTML page also gives its grids)
+    lines, grids = _read(text, diagnostics)
+    # 2. sections, and the title, organ and year
+    slices, found_in_sections = split_sections(lines)
+    diagnostics.extend(found_in_sections)
     meta = read_meta(lines, slices[0].start if slices else None)
-    if text.strip() and meta.title is None:
-        diagnostics.append(diag("meta.no_title"))
-    elif meta.title is not None and meta.year is None:
-        diagnostics.append(diag("meta.no_year", None, Span(meta.line or 1, meta.line or 1)))
-
-    # 3. locate the table regions; 4. rebuild their cells
-    regions = locate(lines, slices)
-    found: list[tuple[str | None, Grid, Span]] = []
-    for index, grid in grids:
-        found.append((_kind_of(grid), grid, _grid_span(grid, lines, index)))
-    if not grids:
-        for region in regions:
-            part = lines[region.start : region.end]
-            if not part:
-                continue
-            rebuilt = rebuild(part)
-            span = Span(part[0].number, part[-1].number)
-            if rebuilt is None:
-                if any(fold(line.text) for line in part) and _has_anchor(part, region.kind):
-                    diagnostics.append(
-                        diag("table.unreadable", f"No layout strategy fits the {region.kind} table.", span)
-                    )
-                continue
-            if rebuilt.truncated:
-                diagnostics.append(diag("limits.table_truncated", None, span))
-            kind = _kind_of(rebuilt)
-            found.append((region.kind if kind in (None, region.kind) else kind, rebuilt, span))
-
+    diagnostics.extend(_meta_diagnostics(text, meta))
+    # 3. locate the table regions; 4. rebuild their cells (one strategy per layout)
+    found = grids + _rebuild(lines, locate(lines, slices), {kind for kind, _, _ in grids}, diagnostics)
     # 5. map to the schema of the template the labels show
-    template, template_diagnostics = _template(lines, found, meta.year)
-    diagnostics.extend(template_diagnostics)
-    tables = tuple(Table(grid.strategy, kind, grid.rows, span) for kind, grid, span in found)
-    canonical: dict[str, CanonicalTable] = {}
-    extra_rows: list[ExtraRow] = []
-    if template != "pre2019":
-        for kind, grid, _span in found:
-            if kind is None or kind in canonical:
-                continue
-            views = schema.row_views(grid.rows)
-            if kind == "applications":
-                mapped = schema.map_applications(views, template=template)
-            elif kind == "active_disclosure":
-                mapped = schema.map_active_disclosure(views, template=template)
-            else:
-                mapped = schema.map_review_litigation(views)
-            diagnostics.extend(mapped.diagnostics)
-            extra_rows.extend(mapped.extra_rows)
-            if mapped.rows:
-                canonical[kind] = CanonicalTable(kind, template, mapped.rows, mapped.columns)
-        for kind in ("active_disclosure", "applications", "review_litigation"):
-            if kind not in canonical and (slices or canonical):
-                diagnostics.append(diag("table.missing", f"Table {kind} was not found."))
-
+    template, noticed = detect_template(
+        (c.text for _, grid, _ in found for row in grid.rows for c in row),
+        "\n".join(line.text for line in lines),
+        meta.year,
+    )
+    diagnostics.extend(noticed)
+    canonical, extra_rows = _map(found, template, expect_tables=bool(slices), diagnostics=diagnostics)
     # 6. check the consistency rules
-    results: list[Check] = []
-    if "applications" in canonical:
-        results.extend(checks_stage.check_applications(canonical["applications"]))
-    if "review_litigation" in canonical:
-        results.extend(checks_stage.check_review(canonical["review_litigation"]))
-    if "active_disclosure" in canonical:
-        results.extend(checks_stage.check_active(canonical["active_disclosure"]))
-    for check in results:
-        if not check.passed:
-            diagnostics.append(diag("check.failed", check.message))
-
+    results = _check(canonical, diagnostics)
     return Report(
         title=meta.title,
         organ=meta.organ,
@@ -150,10 +85,110 @@ def _parse(text: str) -> Report:
         applications=canonical.get("applications"),
         review_litigation=canonical.get("review_litigation"),
         extra_rows=tuple(extra_rows),
-        tables=tables,
+        tables=tuple(Table(grid.strategy, kind, grid.rows, span) for kind, grid, span in found),
         checks=tuple(results),
         diagnostics=tuple(diagnostics),
     )
+
+
+Found = tuple[str | None, Grid, Span]
+"""A rebuilt table: its kind (when known), the grid, its source lines."""
+
+
+def _read(text: str, diagnostics: list[Diagnostic]) -> tuple[tuple[Line, ...], list[Found]]:
+    if not text.strip():
+        diagnostics.append(diag("input.empty"))
+    document = read_html(text) if "<" in text else None
+    if document is not None and (document.tables or len(_BLOCK_TAG.findall(text, endpos=100_000)) >= 3):
+        lines = tuple(Line(t, n) for t, n in document.lines)
+        if document.truncated:
+            diagnostics.append(diag("limits.table_truncated", "The HTML page was cut at a limit."))
+        grids = [Grid("html", rows) for _, rows in document.tables]
+        return lines, [(_kind_of(g), g, _grid_span(g)) for g in grids]
+    normalized = normalize(text)
+    diagnostics.extend(normalized.diagnostics)
+    return normalized.lines, []
+
+
+def _meta_diagnostics(text: str, meta: Meta) -> list[Diagnostic]:
+    if text.strip() and meta.title is None:
+        return [diag("meta.no_title")]
+    if meta.title is not None and meta.year is None:
+        return [diag("meta.no_year", None, Span(meta.line or 1, meta.line or 1))]
+    return []
+
+
+def _rebuild(
+    lines: tuple[Line, ...], regions: tuple[Region, ...], done: set[str | None], diagnostics: list[Diagnostic]
+) -> list[Found]:
+    """Rebuild the grid of every region whose table was not already read from markup."""
+    found: list[Found] = []
+    for region in regions:
+        part = lines[region.start : region.end]
+        if region.kind in done or not part:
+            continue
+        span = Span(part[0].number, part[-1].number)
+        grid = rebuild(part)
+        if grid is None:
+            if _has_anchor(part, region.kind):
+                diagnostics.append(
+                    diag("table.unreadable", f"No layout strategy fits the {region.kind} table.", span)
+                )
+            continue
+        if grid.truncated:
+            diagnostics.append(diag("limits.table_truncated", None, span))
+        kind = _kind_of(grid)
+        found.append((region.kind if kind in (None, region.kind) else kind, grid, span))
+    return found
+
+
+def _map(
+    found: list[Found], template: str | None, *, expect_tables: bool, diagnostics: list[Diagnostic]
+) -> tuple[dict[str, CanonicalTable], list[ExtraRow]]:
+    canonical: dict[str, CanonicalTable] = {}
+    extra_rows: list[ExtraRow] = []
+    if template == "pre2019":  # recognised, not forced into a schema
+        return canonical, extra_rows
+    for kind, grid, _ in found:
+        if kind is None or kind in canonical:
+            continue
+        views = schema.row_views(grid.rows)
+        if kind == "applications":
+            mapped = schema.map_applications(views, template=template)
+        elif kind == "active_disclosure":
+            mapped = schema.map_active_disclosure(views, template=template)
+        else:
+            mapped = schema.map_review_litigation(views)
+        diagnostics.extend(mapped.diagnostics)
+        extra_rows.extend(mapped.extra_rows)
+        if mapped.rows:
+            canonical[kind] = CanonicalTable(kind, template, mapped.rows, mapped.columns)
+    if expect_tables or canonical:
+        for kind in TABLE_ANCHORS:
+            if kind not in canonical:
+                diagnostics.append(diag("table.missing", f"Table {kind} was not found."))
+    return canonical, extra_rows
+
+
+_CHECKS = {
+    "applications": checks_stage.check_applications,
+    "review_litigation": checks_stage.check_review,
+    "active_disclosure": checks_stage.check_active,
+}
+
+
+def _check(canonical: dict[str, CanonicalTable], diagnostics: list[Diagnostic]) -> list[Check]:
+    results: list[Check] = []
+    for kind, run in _CHECKS.items():
+        if kind not in canonical:
+            continue
+        table = canonical[kind]
+        for check in run(table):
+            results.append(check)
+            if not check.passed:
+                row = next((r for r in table.rows if check.target.startswith(r.key + ":")), None)
+                diagnostics.append(diag("check.failed", check.message, row.span if row is not None else None))
+    return results
 
 
 def _kind_of(grid: Grid) -> str | None:
@@ -172,38 +207,9 @@ def _has_anchor(lines: tuple[Line, ...], kind: str) -> bool:
     return any(a in folded for a in TABLE_ANCHORS[kind])
 
 
-def _grid_span(grid: Grid, lines: tuple[Line, ...], index: int) -> Span:
-    numbers = [c.line for row in grid.rows for c in row]
-    if numbers:
-        return Span(min(numbers), max(numbers))
-    line = lines[min(index, len(lines) - 1)].number if lines else 1
-    return Span(line, line)
-
-
-def _template(
-    lines: tuple[Line, ...], found: list[tuple[str | None, Grid, Span]], year: int | None
-) -> tuple[str | None, list[Diagnostic]]:
-    """The template from the labels (SPEC.md §2), never from the year alone."""
-    folded = "".join(fold(c.text) for _, grid, _ in found for row in grid.rows for c in row)
-    votes: Counter[str] = Counter()
-    for marker in TEMPLATE_MARKERS:
-        if marker.pattern in folded:
-            votes[marker.template] += 1
-    if votes:
-        ranked = votes.most_common()
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            return None, [
-                diag("template.mixed", "Labels of both templates appear equally; template unknown.")
-            ]
-        if len(ranked) > 1:
-            return ranked[0][0], [diag("template.mixed")]
-        return ranked[0][0], []
-    whole = fold("".join(line.text for line in lines))
-    if (year is not None and year < 2019) or any(m in whole for m in PRE2019_MARKERS):
-        return "pre2019", [diag("template.pre2019")]
-    if found:
-        return None, [diag("template.unknown")]
-    return None, []
+def _grid_span(grid: Grid) -> Span:
+    numbers = [c.line for row in grid.rows for c in row] or [1]
+    return Span(min(numbers), max(numbers))
 
 
 __all__ = ["GridCell", "ParseError", "Region", "parse"]
