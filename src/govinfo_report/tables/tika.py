@@ -42,7 +42,7 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
             current = rows.pop()  # the cell goes on across a blank line: reopen its row
         if current:
             last = current[-1]
-            current[-1] = GridCell(last.text + text.strip(), last.line)
+            current[-1] = GridCell(last.text + text.strip(), last.line if last.text else line.number)
         else:
             current.append(GridCell(text.strip(), line.number))
     if current:
