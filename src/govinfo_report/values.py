@@ -52,6 +52,17 @@ def _number(text: str, *, money: bool) -> tuple[int | Decimal, str | None] | Non
     return int(f"{sign}{digits}"), None
 
 
+def _annotated(text: str, *, money: bool) -> tuple[tuple[int | Decimal, str | None] | None, str | None]:
+    """A number with a note beside it: ``22（其中修订16件）``, ``5件``."""
+    for pattern in (_ANNOTATED, _COUNT_UNIT):
+        m = pattern.fullmatch(_nfkc(text))
+        if m is not None:
+            found = _number(m["num"].strip(), money=money)
+            if found is not None:
+                return found, m["note"].strip()
+    return None, None
+
+
 def parse_cell(raw: str, *, line: int | None = None, money: bool = False, unit: str | None = None) -> Cell:
     """Read one cell.
 
@@ -62,31 +73,20 @@ def parse_cell(raw: str, *, line: int | None = None, money: bool = False, unit: 
         return Cell(raw=text, state=CellState.BLANK, line=line)
     if text in PLACEHOLDERS or unicodedata.normalize("NFKC", text) in PLACEHOLDERS:
         return Cell(raw=text, state=CellState.PLACEHOLDER, line=line)
-    found = _number(text, money=money)
-    if found is not None:
-        value, own_unit = found
-        return Cell(
-            raw=text,
-            state=CellState.NUMBER,
-            value=value,
-            unit=own_unit or (unit if money else None),
-            line=line,
-        )
-    for pattern in (_ANNOTATED, _COUNT_UNIT):
-        m = pattern.fullmatch(_nfkc(text))
-        if m is not None:
-            inner = _number(m["num"].strip(), money=money)
-            if inner is not None:
-                value, own_unit = inner
-                return Cell(
-                    raw=text,
-                    state=CellState.NUMBER,
-                    value=value,
-                    unit=own_unit or (unit if money else None),
-                    line=line,
-                    note=m["note"].strip(),
-                )
-    return Cell(raw=text, state=CellState.TEXT, line=line)
+    found, note = _number(text, money=money), None
+    if found is None:
+        found, note = _annotated(text, money=money)
+    if found is None:
+        return Cell(raw=text, state=CellState.TEXT, line=line)
+    value, own_unit = found
+    return Cell(
+        raw=text,
+        state=CellState.NUMBER,
+        value=value,
+        unit=own_unit or (unit if money else None),
+        line=line,
+        note=note,
+    )
 
 
 def is_value_text(text: str) -> bool:

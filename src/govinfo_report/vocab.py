@@ -228,16 +228,8 @@ APP_COLUMNS: tuple[str, ...] = (
     "other_org",
     "total",
 )
-APP_COLUMNS_WITH_SUBTOTAL: tuple[str, ...] = (
-    "natural_person",
-    "commercial",
-    "research",
-    "social_welfare",
-    "legal_services",
-    "other_org",
-    "org_subtotal",
-    "total",
-)
+APP_COLUMNS_WITH_SUBTOTAL: tuple[str, ...] = (*APP_COLUMNS[:6], "org_subtotal", "total")
+"""With 法人或其他组织小计 printed after 其他."""
 APP_ORG_COLUMNS: tuple[str, ...] = ("commercial", "research", "social_welfare", "legal_services", "other_org")
 
 APP_HEADER_WORDS: tuple[str, ...] = (

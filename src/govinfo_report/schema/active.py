@@ -21,7 +21,7 @@ from ..vocab import (
     AD_ROWS,
     AD_SIGNED_COLUMNS,
 )
-from .rows import CellFactory, RowView, missing_cells, noted, place
+from .rows import CellFactory, RowView, extra_row, missing_cells, noted, place
 from .types import Mapped
 
 
@@ -67,17 +67,7 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None) -> 
                 and not _names_block(folded)
                 and not any(w in folded for w in AD_HEADER_WORDS)
             ):
-                extra_rows.append(
-                    ExtraRow(
-                        "active_disclosure",
-                        view.label,
-                        tuple(parse_cell(c.text, line=c.line) for c in view.values),
-                        view.span,
-                    )
-                )
-                diagnostics.append(
-                    diag("row.extra", f"Row {view.label!r} is not in the template; kept as extra.", view.span)
-                )
+                extra_rows.append(extra_row("active_disclosure", view, diagnostics))
             continue
         block, key = found
         if block not in schema:

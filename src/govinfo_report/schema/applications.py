@@ -22,7 +22,7 @@ from ..diagnostics import diag
 from ..model import CanonicalTable, Diagnostic, ExtraRow, Row
 from ..splitting import total_is_sum
 from ..text import fold
-from ..values import is_numeric_run, parse_cell
+from ..values import is_numeric_run
 from ..vocab import (
     APP_COLUMNS,
     APP_COLUMNS_WITH_SUBTOTAL,
@@ -32,7 +32,7 @@ from ..vocab import (
     APP_SUBTOTAL_HEADER,
     AppRowSpec,
 )
-from .rows import Number, Placed, RowRule, RowView, missing_cells, place, plain_cell_factory
+from .rows import Number, Placed, RowRule, RowView, extra_row, missing_cells, place, plain_cell_factory
 from .types import Mapped
 
 _NUMBERED = regex.compile(r"([1-9])\p{Han}")
@@ -259,17 +259,7 @@ def _extras(leftover: Sequence[RowView], diagnostics: list[Diagnostic]) -> list[
     extra: list[ExtraRow] = []
     for view in leftover:
         if fold(view.label):
-            extra.append(
-                ExtraRow(
-                    "applications",
-                    view.label,
-                    tuple(parse_cell(c.text, line=c.line) for c in view.values),
-                    view.span,
-                )
-            )
-            diagnostics.append(
-                diag("row.extra", f"Row {view.label!r} is not in the template; kept as extra.", view.span)
-            )
+            extra.append(extra_row("applications", view, diagnostics))
         else:
             diagnostics.append(
                 diag(

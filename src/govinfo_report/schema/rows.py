@@ -17,7 +17,7 @@ import attrs
 import regex
 
 from ..diagnostics import diag
-from ..model import Cell, CellState, Diagnostic, GridCell, Span
+from ..model import Cell, CellState, Diagnostic, ExtraRow, GridCell, Span
 from ..splitting import split_run
 from ..values import is_numeric_run, is_value_text, parse_cell
 
@@ -266,6 +266,14 @@ def _split(
             span,
         ),
     )
+
+
+def extra_row(table: str, view: RowView, diagnostics: list[Diagnostic]) -> ExtraRow:
+    """A row outside the template, kept under its own label (and reported)."""
+    diagnostics.append(
+        diag("row.extra", f"Row {view.label!r} is not in the template; kept as extra.", view.span)
+    )
+    return ExtraRow(table, view.label, tuple(parse_cell(c.text, line=c.line) for c in view.values), view.span)
 
 
 def noted(cell: Cell, diagnostics: list[Diagnostic]) -> Cell:
