@@ -156,7 +156,9 @@ def _map(
         if kind == "applications":
             mapped = schema.map_applications(views, template=template)
         elif kind == "active_disclosure":
-            mapped = schema.map_active_disclosure(views, template=template)
+            mapped = schema.map_active_disclosure(
+                views, template=template, glued=grid.strategy == "runtogether"
+            )
         else:
             mapped = schema.map_review_litigation(views)
         diagnostics.extend(mapped.diagnostics)

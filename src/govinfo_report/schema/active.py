@@ -47,7 +47,7 @@ def _factory(columns: tuple[str, ...], unit: str | None, diagnostics: list[Diagn
     return make
 
 
-def map_active_disclosure(views: Sequence[RowView], *, template: str | None) -> Mapped:
+def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glued: bool = False) -> Mapped:
     """Table 2 rows; without a known template nothing is mapped (the columns differ)."""
     if template not in AD_COLUMNS:
         return Mapped(
@@ -88,6 +88,7 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None) -> 
             len(columns),
             make,
             rule=None,
+            glued=glued,
             signed=frozenset(i for i, c in enumerate(columns) if c in AD_SIGNED_COLUMNS),
             decimal_last=columns[-1] in AD_MONEY_COLUMNS,
             what=f"Row {full}",

@@ -127,12 +127,18 @@ def place(
     make: CellFactory,
     *,
     rule: RowRule | None,
+    glued: bool = False,
     signed: frozenset[int] = frozenset(),
     decimal_last: bool = False,
     what: str,
     span: Span,
 ) -> Placed:
-    """Fit value cells to ``n`` columns; ``rule`` may choose among several readings."""
+    """Fit value cells to ``n`` columns; ``rule`` may choose among several readings.
+
+    Too few cells are split into more only when ``rule`` decides, or when the layout is known to
+    run cells together (``glued``) and the digits allow one reading alone (``007`` → 0|0|7). Cells
+    a layout wrote apart are never split by digit count: ``5`` ``37`` is a row missing a cell.
+    """
     vals = list(values)
     while len(vals) > n and _blank(vals[-1]):  # padding from spans and trailing separators
         vals.pop()
@@ -146,7 +152,7 @@ def place(
     tokens = [GridCell(piece, c.line) for c in vals for piece in c.text.split()]
     if len(tokens) == n and all(is_value_text(t.text) for t in tokens):
         return Placed(tuple(make(t.text, t.line, i) for i, t in enumerate(tokens)))
-    if tokens and all(is_numeric_run(t.text) for t in tokens):
+    if tokens and (rule is not None or glued) and all(is_numeric_run(t.text) for t in tokens):
         return _split(
             tokens, n, make, rule=rule, signed=signed, decimal_last=decimal_last, what=what, span=span
         )
@@ -226,10 +232,18 @@ def _split(
         for fields in result.candidates
         if bounds <= set(itertools.accumulate(len(f) for f in fields[:-1]))
     ]
-    line = tokens[0].line
+    ends = list(itertools.accumulate(len(t) for t in texts))
+
+    def line_at(offset: int) -> int:
+        """The line of the token holding the character at ``offset``."""
+        return tokens[next(k for k, end in enumerate(ends) if offset < end)].line
 
     def cells_of(fields: tuple[str, ...]) -> tuple[Cell, ...]:
-        return tuple(make(f + (unit if i == n - 1 else ""), line, i) for i, f in enumerate(fields))
+        starts = [0, *itertools.accumulate(len(f) for f in fields[:-1])]
+        return tuple(
+            make(f + (unit if i == n - 1 else ""), line_at(start), i)
+            for i, (f, start) in enumerate(zip(fields, starts, strict=True))
+        )
 
     raw = " ".join(t.text for t in tokens)
     if result.truncated:

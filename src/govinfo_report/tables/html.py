@@ -27,7 +27,7 @@ import attrs
 import lxml.html
 from lxml import etree
 
-from govinfo_report.model import GridCell
+from ..model import GridCell
 
 __all__ = (
     "MAX_DOCUMENT_CELLS",
@@ -172,6 +172,9 @@ def _clamped(doc: HtmlDocument, last: int) -> HtmlDocument:
 # --- parsing ----------------------------------------------------------------------------------
 
 
+_NEWLINE_REFERENCE = re.compile(r"&#(?:0*1[03]|[xX]0*[aAdD]);?")
+
+
 def _parse(source: str) -> tuple[Element, bool]:
     """The lxml tree of ``source``, and whether libxml2 stopped early on one of its limits.
 
@@ -186,6 +189,8 @@ def _parse(source: str) -> tuple[Element, bool]:
     the caller (:data:`govinfo_report.limits.MAX_INPUT_CHARS`).
     """
     text = source.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    # a newline written as a character reference is white space, not a source line break
+    text = _NEWLINE_REFERENCE.sub(" ", text)
     data = text.encode("utf-8", errors="replace")  # lone surrogates -> "?"
     parser = lxml.html.HTMLParser(
         encoding="utf-8",

@@ -89,7 +89,8 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
     for k, m in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         label = m.group().strip()
-        gap = text[m.end() : end].strip()
+        start = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
+        gap = text[start:end].rstrip()  # ``start`` is the gap's first visible character
         tail = _NUMERIC_TAIL.search(gap) if gap and len(gap) <= limits.MAX_LINE_CHARS_FOR_LABELS else None
         if tail is not None and not is_numeric_run(tail.group()):
             tail = None
@@ -97,9 +98,9 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
             label += gap[: tail.start()].strip()
         row = [GridCell(label, numbers[m.start()])]
         if tail is not None:
-            row.append(GridCell(tail.group().strip(), numbers[m.end() + tail.start()]))
+            row.append(GridCell(tail.group().strip(), numbers[start + tail.start()]))
         elif gap:
             rows.append(row)
-            row = [GridCell(gap, numbers[m.end()])]
+            row = [GridCell(gap, numbers[start])]
         rows.append(row)
     return finish(NAME, rows)
