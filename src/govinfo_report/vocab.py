@@ -305,6 +305,36 @@ APP_ROWS: tuple[AppRowSpec, ...] = (
 """Table 3 rows in template order (SPEC.md §2.2). ``other.other`` (``3.其他``) is found by its number."""
 
 
+APP_FULL_LABELS: dict[str, str] = {
+    "new_requests": "本年新收政府信息公开申请数量",
+    "carried_over": "上年结转政府信息公开申请数量",
+    "granted": "予以公开",
+    "partially_granted": "部分公开区分处理的只计这一情形不计其他情形",
+    "withheld.state_secret": "属于国家秘密",
+    "withheld.prohibited_by_law": "其他法律行政法规禁止公开",
+    "withheld.security_stability": "危及三安全一稳定",
+    "withheld.third_party_rights": "保护第三方合法权益",
+    "withheld.internal_affairs": "属于三类内部事务信息",
+    "withheld.process_information": "属于四类过程性信息",
+    "withheld.law_enforcement_files": "属于行政执法案卷",
+    "withheld.administrative_query": "属于行政查询事项",
+    "unavailable.not_held": "本机关不掌握相关政府信息",
+    "unavailable.needs_creation": "没有现成信息需要另行制作",
+    "unavailable.unclear_after_correction": "补正后申请内容仍不明确",
+    "not_processed.petition_complaint": "信访举报投诉类申请",
+    "not_processed.duplicate": "重复申请",
+    "not_processed.publication": "要求提供公开出版物",
+    "not_processed.excessive": "无正当理由大量反复申请",
+    "not_processed.confirm_existing": "要求行政机关确认或重新出具已获取信息",
+    "other.no_correction": "申请人无正当理由逾期不补正行政机关不再处理其政府信息公开申请",
+    "other.fee_unpaid": "申请人逾期未按收费通知要求缴纳费用行政机关不再处理其政府信息公开申请",
+    "total": "总计",
+    "carried_forward": "结转下年度继续办理",
+}
+"""Each row's full label as the template prints it (folded, item numbers left out): a piece of one
+of these, printed with numbers on its own line, is a label broken over lines, not a new row."""
+
+
 class GroupSpec(NamedTuple):
     key: str
     number: int

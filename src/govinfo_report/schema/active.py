@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..diagnostics import diag
-from ..model import Cell, Diagnostic, ExtraRow, Row
+from ..model import Cell, Diagnostic, Row
 from ..text import fold
 from ..values import parse_cell
 from ..vocab import (
@@ -21,7 +21,17 @@ from ..vocab import (
     AD_ROWS,
     AD_SIGNED_COLUMNS,
 )
-from .rows import CellFactory, RowView, extra_row, missing_cells, noted, place
+from .rows import (
+    CellFactory,
+    Classified,
+    Labelled,
+    RowView,
+    extra_row,
+    missing_cells,
+    noted,
+    pair_by_order,
+    place,
+)
 from .types import Mapped
 
 
@@ -47,6 +57,36 @@ def _factory(columns: tuple[str, ...], unit: str | None, diagnostics: list[Diagn
     return make
 
 
+def _is_fragment(folded: str) -> bool:
+    """Part of a row label broken over lines (``其他对外管理服务`` / ``事项 20 -9 7447``)."""
+    return len(folded) >= 2 and any(folded in spec.patterns[0] for spec in AD_ROWS)
+
+
+def _classify(
+    views: Sequence[RowView], schema: dict[str, tuple[str, ...]], diagnostics: list[Diagnostic]
+) -> Classified:
+    rows = Classified()
+    for view in views:
+        folded = fold(view.label)
+        found = _row(folded)
+        if found is None:
+            if (
+                view.has_content
+                and not _names_block(folded)
+                and not any(w in folded for w in AD_HEADER_WORDS)
+            ):
+                rows.loose.append(view)
+            continue
+        block, key = found
+        if block not in schema:
+            diagnostics.append(
+                diag("row.extra", f"Row {view.label!r} belongs to the other template; ignored.", view.span)
+            )
+            continue
+        (rows.bound if view.has_values else rows.pending).append(Labelled(f"{block}/{key}", view))
+    return rows
+
+
 def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glued: bool = False) -> Mapped:
     """Table 2 rows; without a known template nothing is mapped (the columns differ)."""
     if template not in AD_COLUMNS:
@@ -55,33 +95,16 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glu
         )
     schema = AD_COLUMNS[template]
     diagnostics: list[Diagnostic] = []
+    classified = _classify(views, schema, diagnostics)
+    leftover = pair_by_order(classified, _is_fragment, diagnostics)
+    extra_rows = [extra_row("active_disclosure", v, diagnostics) for v in leftover if fold(v.label)]
     rows: list[Row] = []
-    extra_rows: list[ExtraRow] = []
-    for view in views:
-        folded = fold(view.label)
-        found = _row(folded)
-        if found is None:
-            if (
-                folded
-                and view.has_content
-                and not _names_block(folded)
-                and not any(w in folded for w in AD_HEADER_WORDS)
-            ):
-                extra_rows.append(extra_row("active_disclosure", view, diagnostics))
-            continue
-        block, key = found
-        if block not in schema:
-            diagnostics.append(
-                diag("row.extra", f"Row {view.label!r} belongs to the other template; ignored.", view.span)
-            )
-            continue
-        full = f"{block}/{key}"
-        if not view.has_values:
-            continue
+    for labelled in sorted(classified.bound, key=lambda r: r.view.index):
+        view, full = labelled.view, labelled.key
         if any(r.key == full for r in rows):
             diagnostics.append(diag("row.duplicate", f"Row {full} appears again; ignored.", view.span))
             continue
-        columns = schema[block]
+        columns = schema[full.partition("/")[0]]
         make = _factory(columns, AD_MONEY_UNIT_DEFAULT.get(template), diagnostics)
         result = place(
             view.values,
@@ -99,4 +122,9 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glu
         cells = result.cells if result.cells is not None else missing_cells(view, len(columns))
         rows.append(Row(full, view.label, tuple(zip(columns, cells, strict=True)), view.span))
     all_columns = tuple(dict.fromkeys(c for cols in schema.values() for c in cols))
-    return Mapped(tuple(rows), tuple(extra_rows), tuple(diagnostics), all_columns)
+    return Mapped(tuple(_in_template_order(rows)), tuple(extra_rows), tuple(diagnostics), all_columns)
+
+
+def _in_template_order(rows: list[Row]) -> list[Row]:
+    rank = {f"{spec.block}/{spec.key}": i for i, spec in enumerate(AD_ROWS)}
+    return sorted(rows, key=lambda r: rank.get(r.key, len(rank)))

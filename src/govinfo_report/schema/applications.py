@@ -26,13 +26,26 @@ from ..values import is_numeric_run
 from ..vocab import (
     APP_COLUMNS,
     APP_COLUMNS_WITH_SUBTOTAL,
+    APP_FULL_LABELS,
     APP_GROUPS,
     APP_HEADER_WORDS,
     APP_ROWS,
     APP_SUBTOTAL_HEADER,
     AppRowSpec,
 )
-from .rows import Number, Placed, RowRule, RowView, extra_row, missing_cells, place, plain_cell_factory
+from .rows import (
+    Classified,
+    Labelled,
+    Number,
+    Placed,
+    RowRule,
+    RowView,
+    extra_row,
+    missing_cells,
+    pair_by_order,
+    place,
+    plain_cell_factory,
+)
 from .types import Mapped
 
 _NUMBERED = regex.compile(r"([1-9])\p{Han}")
@@ -115,6 +128,11 @@ def _fuzzy(folded: str) -> Match | None:
     return None
 
 
+def _is_fragment(folded: str) -> bool:
+    """Part of a row's full label: a label broken over lines with the numbers on a middle line."""
+    return len(folded) >= 2 and any(folded in full for full in APP_FULL_LABELS.values())
+
+
 def _is_header(folded: str, view: RowView) -> bool:
     if any(c.text.strip() and is_numeric_run(c.text.strip()) for c in view.values):
         return False
@@ -124,25 +142,8 @@ def _is_header(folded: str, view: RowView) -> bool:
     return len({s.key for s in APP_ROWS for p in s.patterns if p in folded}) >= 3
 
 
-@attrs.frozen
-class _Labelled:
-    key: str
-    view: RowView
-    how: str
-
-
-@attrs.frozen
-class _Classified:
-    bound: list[_Labelled]
-    """Rows whose label and values are together."""
-    pending: list[_Labelled]
-    """Labels printed without values."""
-    loose: list[RowView]
-    """Values without a known label (the label may be an unknown text)."""
-
-
-def _classify(views: Sequence[RowView]) -> _Classified:
-    out = _Classified([], [], [])
+def _classify(views: Sequence[RowView]) -> Classified:
+    out = Classified([], [], [])
     group: str | None = None
     for view in views:
         folded = fold(view.label)
@@ -155,49 +156,11 @@ def _classify(views: Sequence[RowView]) -> _Classified:
         elif match.key is None:
             group = match.group
             if view.has_values and match.group in _SUBTOTAL_GROUPS:  # a printed subtotal, or 2019's （六）
-                out.bound.append(_Labelled(match.group or "", view, "exact"))
+                out.bound.append(Labelled(match.group or "", view, "exact"))
         else:
             group = _GROUP_OF[match.key]
-            (out.bound if view.has_values else out.pending).append(_Labelled(match.key, view, match.how))
+            (out.bound if view.has_values else out.pending).append(Labelled(match.key, view, match.how))
     return out
-
-
-def _pair_by_order(rows: _Classified, diagnostics: list[Diagnostic]) -> list[RowView]:
-    """Pair labels printed without values with value rows, in order, when the counts agree.
-
-    Returns the value rows left unpaired.
-    """
-    with_values = {r.key for r in rows.bound}
-    waiting: list[_Labelled] = []
-    for r in rows.pending:
-        if r.key not in with_values and all(r.key != w.key for w in waiting):
-            waiting.append(r)
-    unlabelled = [v for v in rows.loose if not fold(v.label)]
-    chosen = rows.loose if len(rows.loose) == len(waiting) else unlabelled
-    if not waiting or len(chosen) != len(waiting):
-        for w in waiting:
-            diagnostics.append(
-                diag("row.missing", f"Row {w.key}: label found without values; cells missing.", w.view.span)
-            )
-        return rows.loose
-    for label, values in zip(waiting, chosen, strict=True):
-        merged = RowView(
-            label.view.label,
-            values.values,
-            min(label.view.line, values.line),
-            max(label.view.last_line, values.last_line),
-            label.view.index,
-        )
-        rows.bound.append(_Labelled(label.key, merged, label.how))
-        diagnostics.append(
-            diag(
-                "row.bound_by_order",
-                f"Row {label.key}: values on line {values.line} paired with the label "
-                f"on line {label.view.line} by order.",
-                merged.span,
-            )
-        )
-    return [v for v in rows.loose if all(v is not c for c in chosen)]
 
 
 def _row_rule(n: int) -> RowRule:
@@ -219,7 +182,7 @@ def map_applications(views: Sequence[RowView], *, template: str | None) -> Mappe
         diagnostics.append(diag("table.header_columns"))
 
     rows = _classify(views)
-    leftover = _pair_by_order(rows, diagnostics)
+    leftover = pair_by_order(rows, _is_fragment, diagnostics)
     extra_rows = _extras(leftover, diagnostics)
 
     make = plain_cell_factory(diagnostics)

@@ -19,6 +19,7 @@ import regex
 from ..diagnostics import diag
 from ..model import Cell, CellState, Diagnostic, ExtraRow, GridCell, Span
 from ..splitting import split_run
+from ..text import fold
 from ..values import is_numeric_run, is_value_text, parse_cell
 
 Number = int | Decimal
@@ -91,6 +92,70 @@ def row_views(rows: Sequence[Sequence[GridCell]]) -> list[RowView]:
                 values = (GridCell(m["value"], label_cells[0].line),)
         out.append(RowView(label, values, line, max(c.line for c in cells), index))
     return out
+
+
+@attrs.frozen
+class Labelled:
+    """A row whose label names a template row."""
+
+    key: str
+    view: RowView
+    how: str = "exact"
+    """``exact``, ``numbered`` or ``fuzzy``: how the label was matched."""
+
+
+@attrs.frozen
+class Classified:
+    """A table's rows sorted by what their labels say."""
+
+    bound: list[Labelled] = attrs.Factory(list)
+    """Template rows with their values beside the label."""
+    pending: list[Labelled] = attrs.Factory(list)
+    """Template row labels printed without values."""
+    loose: list[RowView] = attrs.Factory(list)
+    """Values under no known label (none at all, or a text that names no template row)."""
+
+
+def pair_by_order(
+    rows: Classified, is_fragment: Callable[[str], bool], diagnostics: list[Diagnostic]
+) -> list[RowView]:
+    """Pair labels printed without values with the value rows, in order, when the counts agree.
+
+    PDF text detaches labels from their numbers (the numbers before, after or in the middle of a
+    label broken over lines). A value row qualifies when it has no label or only a fragment of a
+    template label (``is_fragment``); the pairing is made only when there are exactly as many of
+    them as labels waiting. Pairs become ``rows.bound``; the value rows left over are returned.
+    """
+    with_values = {r.key for r in rows.bound}
+    waiting: list[Labelled] = []
+    for r in rows.pending:
+        if r.key not in with_values and all(r.key != w.key for w in waiting):
+            waiting.append(r)
+    eligible = [v for v in rows.loose if not fold(v.label) or is_fragment(fold(v.label))]
+    if not waiting or len(eligible) != len(waiting):
+        for w in waiting:
+            diagnostics.append(
+                diag("row.missing", f"Row {w.key}: label found without values; cells missing.", w.view.span)
+            )
+        return rows.loose
+    for label, values in zip(waiting, eligible, strict=True):
+        merged = RowView(
+            label.view.label,
+            values.values,
+            min(label.view.line, values.line),
+            max(label.view.last_line, values.last_line),
+            label.view.index,
+        )
+        rows.bound.append(Labelled(label.key, merged, label.how))
+        diagnostics.append(
+            diag(
+                "row.bound_by_order",
+                f"Row {label.key}: values on line {values.line} paired with the label "
+                f"on line {label.view.line} by order.",
+                merged.span,
+            )
+        )
+    return [v for v in rows.loose if all(v is not e for e in eligible)]
 
 
 @attrs.frozen
