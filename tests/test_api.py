@@ -18,8 +18,22 @@ def example(name: str = "seed_000") -> str:
 
 def test_all_is_pinned() -> None:
     assert govinfo_report.__all__ == (
-        "CanonicalTable", "Cell", "CellState", "Check", "Diagnostic", "ExtraRow", "GridCell", "ParseError",
-        "Report", "Row", "Section", "Severity", "Span", "Table", "__version__", "parse",
+        "CanonicalTable",
+        "Cell",
+        "CellState",
+        "Check",
+        "Diagnostic",
+        "ExtraRow",
+        "GridCell",
+        "ParseError",
+        "Report",
+        "Row",
+        "Section",
+        "Severity",
+        "Span",
+        "Table",
+        "__version__",
+        "parse",
     )
 
 
@@ -65,15 +79,30 @@ def test_to_dict_shape_and_json() -> None:
     report = parse(example("seed_002"))
     data = report.to_dict()
     assert list(data) == [
-        "title", "organ", "year", "template", "sections", "active_disclosure", "applications",
-        "review_litigation", "extra_rows", "checks", "diagnostics",
+        "title",
+        "organ",
+        "year",
+        "template",
+        "sections",
+        "active_disclosure",
+        "applications",
+        "review_litigation",
+        "extra_rows",
+        "checks",
+        "diagnostics",
     ]
     assert data["applications"]["new_requests"]["total"] == 0
     # seed 002 prints 采购总金额 as 1082.33万: the compact form gives the number, the detailed one the unit
     assert data["active_disclosure"]["art20_9"]["centralized_procurement"]["amount"] == 1082.33
     detailed = report.to_dict(cells=True)["active_disclosure"]["art20_9"]["centralized_procurement"]["amount"]
-    assert detailed == {"value": 1082.33, "raw": "1082.33万", "state": "number", "unit": "万", "line": 86,
-                        "note": None}
+    assert detailed == {
+        "value": 1082.33,
+        "raw": "1082.33万",
+        "state": "number",
+        "unit": "万",
+        "line": 86,
+        "note": None,
+    }
     assert json.loads(report.to_json()) == json.loads(json.dumps(data, ensure_ascii=False))
     assert set(data["sections"][0]) == {"number", "heading", "text", "lines"}
 
@@ -90,7 +119,9 @@ def test_cell_keeps_raw_state_and_line() -> None:
 def test_tables_keep_every_grid_with_its_strategy() -> None:
     report = parse(example("seed_001"))
     assert {(t.kind, t.strategy) for t in report.tables} == {
-        ("active_disclosure", "pipe"), ("applications", "pipe"), ("review_litigation", "pipe"),
+        ("active_disclosure", "pipe"),
+        ("applications", "pipe"),
+        ("review_litigation", "pipe"),
     }
 
 

@@ -11,6 +11,9 @@ DOCS = Path(__file__).parents[1] / "docs"
 
 def test_every_diagnostic_code_is_documented_with_its_severity() -> None:
     text = (DOCS / "diagnostics.md").read_text(encoding="utf-8")
-    rows = {line.split("|")[1].strip().strip("`"): line.split("|")[2].strip()
-            for line in text.splitlines() if line.startswith("| `")}
+    rows = {
+        line.split("|")[1].strip().strip("`"): line.split("|")[2].strip()
+        for line in text.splitlines()
+        if line.startswith("| `")
+    }
     assert rows == {code: severity.value for code, (severity, _) in CATALOGUE.items()}

@@ -9,10 +9,18 @@ TITLE = "某某县人民政府2020年政府信息公开工作年度报告"
 
 def table2_2019(*rows: str, sep: str = " ") -> str:
     header = sep.join(["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"])
-    return "\n".join([
-        TITLE, "一、总体情况", "正文。", "二、主动公开政府信息情况", "第二十条第（五）项", header, *rows,
-        "三、收到和处理政府信息公开申请情况",
-    ])
+    return "\n".join(
+        [
+            TITLE,
+            "一、总体情况",
+            "正文。",
+            "二、主动公开政府信息情况",
+            "第二十条第（五）项",
+            header,
+            *rows,
+            "三、收到和处理政府信息公开申请情况",
+        ]
+    )
 
 
 def test_pdf_label_broken_over_lines_is_paired_with_its_numbers() -> None:
@@ -32,7 +40,9 @@ def test_a_local_extra_row_is_never_paired_with_a_label_left_without_values() ->
     assert report.active_disclosure is not None
     missing = report.active_disclosure.get("art20_5/other_external_management", "previous_year")
     assert missing.value is None and missing.state is CellState.MISSING
-    assert [(r.label, [c.value for c in r.cells]) for r in report.extra_rows] == [("其他主动公开文件", [5, 0, 5])]
+    assert [(r.label, [c.value for c in r.cells]) for r in report.extra_rows] == [
+        ("其他主动公开文件", [5, 0, 5])
+    ]
 
 
 def test_a_row_missing_a_cell_is_not_split_by_digit_count() -> None:
@@ -45,19 +55,32 @@ def test_a_row_missing_a_cell_is_not_split_by_digit_count() -> None:
 
 
 def test_2019_rows_are_not_forced_into_2021_keys() -> None:
-    text = "\n".join([
-        "某局2021年政府信息公开工作年度报告", "二、主动公开政府信息情况", "第二十条第（一）项",
-        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t1\t0\t3",
-        "第二十条第（五）项", "信息内容\t本年处理决定数量", "行政许可\t7",
-        "第二十条第（八）项", "信息内容\t本年收费金额（单位：万元）", "行政事业性收费\t0",
-        "第二十条第（九）项", "信息内容\t采购项目数量\t采购总金额", "政府集中采购\t2\t100万",
-    ])
+    text = "\n".join(
+        [
+            "某局2021年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "第二十条第（一）项",
+            "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+            "规章\t1\t0\t3",
+            "第二十条第（五）项",
+            "信息内容\t本年处理决定数量",
+            "行政许可\t7",
+            "第二十条第（八）项",
+            "信息内容\t本年收费金额（单位：万元）",
+            "行政事业性收费\t0",
+            "第二十条第（九）项",
+            "信息内容\t采购项目数量\t采购总金额",
+            "政府集中采购\t2\t100万",
+        ]
+    )
     report = parse(text)
     assert report.template == "2021"
     assert report.active_disclosure is not None
     # 2021 markers: 本年制发件数 本年废止件数 现行有效件数 本年处理决定数量 本年收费金额 (5) against
     # 2019's 第二十条第九项 采购项目数量 采购总金额 政府集中采购 (4)
     assert [r.key for r in report.active_disclosure.rows] == [
-        "art20_1/rules", "art20_5/administrative_license", "art20_8/administrative_fees",
+        "art20_1/rules",
+        "art20_5/administrative_license",
+        "art20_8/administrative_fees",
     ]
     assert any(d.code == "row.extra" and "other template" in d.message for d in report.diagnostics)
