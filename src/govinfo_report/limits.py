@@ -25,3 +25,18 @@ MAX_TABLE_CELLS = 50_000
 
 MAX_CONSTRAINT_COMBINATIONS = 5_000
 """Combinations of ambiguous row readings tried against the column rules at most."""
+
+# HTML tables (tables/html.py)
+
+MAX_SPAN = 100
+"""Largest ``rowspan``/``colspan`` honoured; larger values are clamped (``colspan="100000"`` -> 100)."""
+
+MAX_HTML_TABLE_CELLS = 20_000
+"""Most grid positions (rows x width, padding included) one table may have; rows past it are dropped."""
+
+MAX_DOCUMENT_CELLS = 500_000
+"""Most grid positions over all tables of one document; tables past it are dropped.
+
+A ``<td colspan=100 rowspan=100>`` under 100 empty ``<tr>`` is 10,000 positions from a few hundred
+bytes, so without a document-wide cap a hostile page of a few megabytes could ask for gigabytes.
+"""

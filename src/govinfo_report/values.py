@@ -9,7 +9,7 @@ import regex
 
 from . import limits
 from .model import Cell, CellState
-from .vocab import MONEY_UNITS, PLACEHOLDERS
+from .vocab import PLACEHOLDERS
 
 _ARTEFACT = regex.compile(r"\[bookmark:[^\]]*\]|\[footnoteRef:[^\]]*\]")
 _NUMBER = regex.compile(
@@ -98,7 +98,3 @@ def is_value_text(text: str) -> bool:
 def is_numeric_run(text: str) -> bool:
     """True for a run of digits (with signs, separators, a decimal part or a money unit) and nothing else."""
     return bool(text) and _NUMERIC_RUN.fullmatch(_nfkc(text).replace(" ", "")) is not None
-
-
-def has_money_unit(text: str) -> bool:
-    return any(text.endswith(u) for u in MONEY_UNITS)

@@ -35,15 +35,6 @@ SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
 }
 """Words that make ``N、...`` a section heading rather than a table row label."""
 
-SECTION_CANONICAL: dict[int, str] = {
-    1: "一、总体情况",
-    2: "二、主动公开政府信息情况",
-    3: "三、收到和处理政府信息公开申请情况",
-    4: "四、政府信息公开行政复议、行政诉讼情况",
-    5: "五、存在的主要问题及改进情况",
-    6: "六、其他需要报告的事项",
-}
-
 INLINE_HEADINGS: tuple[str, ...] = (
     # Headings found inside a longer line in crawler dumps, where the page lost its line breaks.
     # Only full canonical forms are split out: they never occur inside prose or table labels.
@@ -242,7 +233,7 @@ APP_HEADER_WORDS: tuple[str, ...] = (
     "申请人情况",
     "勾稽关系",
     "数据1",
-    "数量",
+    "数据项目",
 )
 APP_SUBTOTAL_HEADER: str = "小计"
 
@@ -350,10 +341,6 @@ APP_GROUPS: tuple[GroupSpec, ...] = (
 )
 """Printed group labels. ``other`` doubles as the single （六）其他处理 row of the 2019 format."""
 
-APP_RESULT_ROWS: tuple[str, ...] = tuple(
-    r.key for r in APP_ROWS if r.key not in ("new_requests", "carried_over", "total", "carried_forward")
-)
-
 # --------------------------------------------------------------------------- table 4
 
 RL_GROUPS: tuple[str, ...] = ("review", "litigation_direct", "litigation_after_review")
@@ -363,25 +350,6 @@ RL_GROUP_PATTERNS: dict[str, tuple[str, ...]] = {
     "litigation_direct": ("未经复议直接起诉", "直接起诉"),
     "litigation_after_review": ("复议后起诉",),
 }
-RL_HEADER_WORDS: tuple[str, ...] = (
-    "行政复议",
-    "行政诉讼",
-    "结果维持",
-    "结果纠正",
-    "其他结果",
-    "尚未审结",
-    "总计",
-    "未经复议直接起诉",
-    "复议后起诉",
-    "结果",
-    "维持",
-    "纠正",
-    "其他",
-    "尚未",
-    "审结",
-    "总",
-    "计",
-)
 
 # --------------------------------------------------------------------------- table anchors
 
