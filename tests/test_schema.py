@@ -84,3 +84,21 @@ def test_2019_rows_are_not_forced_into_2021_keys() -> None:
         "art20_8/administrative_fees",
     ]
     assert any(d.code == "row.extra" and "other template" in d.message for d in report.diagnostics)
+
+
+def test_pdf_first_row_label_detached_from_its_numbers() -> None:
+    # 数量 ends the label of 一、本年新收…数量: the label must not be taken for a header
+    text = "\n".join(
+        [
+            "某局2023年政府信息公开工作年度报告",
+            "三、收到和处理政府信息公开申请情况",
+            "自然人 法人或其他组织 总计",
+            "一、本年新收政府信息公开申请数量",
+            "5 0 0 0 0 0 5",
+            "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1",
+        ]
+    )
+    report = parse(text)
+    assert report.applications is not None
+    assert [c.value for _, c in report.applications.row("new_requests").cells] == [5, 0, 0, 0, 0, 0, 5]
+    assert [c.value for _, c in report.applications.row("carried_over").cells] == [1, 0, 0, 0, 0, 0, 1]
