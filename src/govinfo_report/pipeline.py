@@ -7,8 +7,6 @@ Reading this one function tells how data flows; each stage lives in its own modu
 
 from __future__ import annotations
 
-import regex
-
 from . import checks as checks_stage
 from . import schema
 from .diagnostics import diag
@@ -22,8 +20,6 @@ from .tables.html import read_html
 from .templates import detect_template
 from .text import fold
 from .vocab import TABLE_ANCHORS
-
-_BLOCK_TAG = regex.compile(r"<(?:p|div|html|body|h[1-6]|table|br)\b", regex.IGNORECASE)
 
 
 class ParseError(ValueError):
@@ -99,7 +95,8 @@ def _read(text: str, diagnostics: list[Diagnostic]) -> tuple[tuple[Line, ...], l
     if not text.strip():
         diagnostics.append(diag("input.empty"))
     document = read_html(text) if "<" in text else None
-    if document is not None and (document.tables or len(_BLOCK_TAG.findall(text, endpos=100_000)) >= 3):
+    # markup read as a page when it holds tables or starts as one; a text dump with a stray tag stays text
+    if document is not None and (document.tables or text.lstrip().startswith("<")):
         lines = tuple(Line(t, n) for t, n in document.lines)
         if document.truncated:
             diagnostics.append(diag("limits.table_truncated", "The HTML page was cut at a limit."))

@@ -162,7 +162,7 @@ def _clamped(doc: HtmlDocument, last: int) -> HtmlDocument:
 # --- parsing ----------------------------------------------------------------------------------
 
 
-_NEWLINE_REFERENCE = re.compile(r"&#(?:0*1[03]|[xX]0*[aAdD]);?")
+_NEWLINE_REFERENCE = re.compile(r"&#(?:0*1[03](?![0-9])|[xX]0*[aAdD](?![0-9a-fA-F]));?")
 
 
 def _parse(source: str) -> tuple[Element, bool]:
