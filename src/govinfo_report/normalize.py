@@ -9,7 +9,6 @@ from __future__ import annotations
 import attrs
 import regex
 
-from . import limits
 from .diagnostics import diag
 from .model import Diagnostic, Span
 from .vocab import CRAWLER_CHROME_FIELDS, CRAWLER_CHROME_LINES, CRAWLER_TITLE_PREFIXES, INLINE_HEADINGS
@@ -53,11 +52,6 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """Split ``text`` into clean :class:`Line` s and report every repair."""
     diagnostics: list[Diagnostic] = []
-    if len(text) > limits.MAX_INPUT_CHARS:
-        text = text[: limits.MAX_INPUT_CHARS]
-        diagnostics.append(
-            diag("limits.input_truncated", f"Only the first {limits.MAX_INPUT_CHARS:,} characters were read.")
-        )
     raw_lines = _NEWLINE.split(text)
     out: list[Line] = []
     footers: list[int] = []

@@ -8,11 +8,11 @@ Reading this one function tells how data flows; each stage lives in its own modu
 from __future__ import annotations
 
 from . import checks as checks_stage
-from . import schema
+from . import limits, schema
 from .diagnostics import diag
 from .locate import Region, locate
 from .meta import Meta, read_meta
-from .model import CanonicalTable, Check, Diagnostic, ExtraRow, GridCell, Report, Span, Table
+from .model import CanonicalTable, Check, Diagnostic, ExtraRow, Report, Severity, Span, Table
 from .normalize import Line, normalize
 from .sections import split_sections
 from .tables import Grid, rebuild
@@ -44,7 +44,7 @@ def parse(text: str, *, strict: bool = False) -> Report:
         raise TypeError(f"parse() takes the report's text as str, not {type(text).__name__}")
     report = _parse(text)
     if strict:
-        errors = tuple(d for d in report.diagnostics if d.severity.value == "error")
+        errors = tuple(d for d in report.diagnostics if d.severity is Severity.ERROR)
         if errors:
             raise ParseError(errors)
     return report
@@ -94,6 +94,11 @@ Found = tuple[str | None, Grid, Span]
 def _read(text: str, diagnostics: list[Diagnostic]) -> tuple[tuple[Line, ...], list[Found]]:
     if not text.strip():
         diagnostics.append(diag("input.empty"))
+    if len(text) > limits.MAX_INPUT_CHARS:
+        text = text[: limits.MAX_INPUT_CHARS]
+        diagnostics.append(
+            diag("limits.input_truncated", f"Only the first {limits.MAX_INPUT_CHARS:,} characters were read.")
+        )
     document = read_html(text) if "<" in text else None
     # markup read as a page when it holds tables or starts as one; a text dump with a stray tag stays text
     if document is not None and (document.tables or text.lstrip().startswith("<")):
@@ -211,4 +216,4 @@ def _grid_span(grid: Grid) -> Span:
     return Span(min(numbers), max(numbers))
 
 
-__all__ = ["GridCell", "ParseError", "Region", "parse"]
+__all__ = ["ParseError", "parse"]
