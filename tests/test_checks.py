@@ -32,12 +32,24 @@ def table(name: str, columns: Sequence[str], rows: Sequence[tuple[str, Sequence[
 
 
 Z = [0] * 7
-WITHHELD = [f"withheld.{k}" for k in (
-    "state_secret", "prohibited_by_law", "security_stability", "third_party_rights", "internal_affairs",
-    "process_information", "law_enforcement_files", "administrative_query")]
+WITHHELD = [
+    f"withheld.{k}"
+    for k in (
+        "state_secret",
+        "prohibited_by_law",
+        "security_stability",
+        "third_party_rights",
+        "internal_affairs",
+        "process_information",
+        "law_enforcement_files",
+        "administrative_query",
+    )
+]
 UNAVAILABLE = ["unavailable.not_held", "unavailable.needs_creation", "unavailable.unclear_after_correction"]
-NOT_PROCESSED = [f"not_processed.{k}" for k in (
-    "petition_complaint", "duplicate", "publication", "excessive", "confirm_existing")]
+NOT_PROCESSED = [
+    f"not_processed.{k}"
+    for k in ("petition_complaint", "duplicate", "publication", "excessive", "confirm_existing")
+]
 
 
 def applications(**changes: Sequence[Value] | None) -> CanonicalTable:
@@ -61,10 +73,14 @@ def applications(**changes: Sequence[Value] | None) -> CanonicalTable:
     return table("applications", APP_COLUMNS, [(k, v) for k, v in rows.items() if v is not None])
 
 
-def review(rv: Sequence[Value], direct: Sequence[Value] = (0,) * 5,
-           after: Sequence[Value] = (0,) * 5) -> CanonicalTable:
-    return table("review_litigation", RL_COLUMNS,
-                 [("review", rv), ("litigation_direct", direct), ("litigation_after_review", after)])
+def review(
+    rv: Sequence[Value], direct: Sequence[Value] = (0,) * 5, after: Sequence[Value] = (0,) * 5
+) -> CanonicalTable:
+    return table(
+        "review_litigation",
+        RL_COLUMNS,
+        [("review", rv), ("litigation_direct", direct), ("litigation_after_review", after)],
+    )
 
 
 def failed(checks: Sequence[Check]) -> list[Check]:
@@ -95,7 +111,10 @@ def test_consistent_review_table_fails_nothing() -> None:
     checks = check_review(review([1, 0, 0, 0, 1], [0, 0, 0, 0, 0], [2, 0, 0, 1, 3]))
     assert failed(checks) == []
     assert [(c.target, c.expected, c.actual) for c in checks] == [
-        ("review:total", 1, 1), ("litigation_direct:total", 0, 0), ("litigation_after_review:total", 3, 3)]
+        ("review:total", 1, 1),
+        ("litigation_direct:total", 0, 0),
+        ("litigation_after_review:total", 3, 3),
+    ]
 
 
 # --------------------------------------------------------------------------- R4
@@ -107,23 +126,30 @@ def test_r4_total_zero_although_ten_plus_one() -> None:
     assert bad.rule == "R4"
     assert bad.target == "review:total"
     assert (bad.expected, bad.actual) == (11, 0)
-    assert set(bad.cells) == {"review:total", "review:upheld", "review:corrected", "review:other",
-                              "review:pending"}
+    assert set(bad.cells) == {
+        "review:total",
+        "review:upheld",
+        "review:corrected",
+        "review:other",
+        "review:pending",
+    }
     assert bad.culprit is None
     assert bad.table == "review_litigation"
 
 
 def test_r4_through_parse_with_a_flattened_pdf_row() -> None:
-    text = "\n".join([
-        "某区人民政府2023年政府信息公开工作年度报告",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "行政复议 行政诉讼",
-        "未经复议直接起诉 复议后起诉",
-        "结果维持 结果纠正 其他结果 尚未审结 总计",
-        "10 1 0 0 0 0 0 0 0 0 5 0 0 0 0",
-        "五、存在的主要问题及改进情况",
-        "无。",
-    ])
+    text = "\n".join(
+        [
+            "某区人民政府2023年政府信息公开工作年度报告",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "行政复议 行政诉讼",
+            "未经复议直接起诉 复议后起诉",
+            "结果维持 结果纠正 其他结果 尚未审结 总计",
+            "10 1 0 0 0 0 0 0 0 0 5 0 0 0 0",
+            "五、存在的主要问题及改进情况",
+            "无。",
+        ]
+    )
     report = parse(text)
     bad = {(c.target, c.expected, c.actual) for c in report.failed_checks if c.rule == "R4"}
     assert bad == {("review:total", 11, 0), ("litigation_after_review:total", 5, 0)}
@@ -152,9 +178,9 @@ def test_one_wrong_total_cell_breaks_several_rules_and_is_named_culprit() -> Non
     checks = check_applications(applications(total=[4, 1, 0, 0, 0, 0, 4]))
     bad = failed(checks)
     assert {(c.rule, c.target, c.expected, c.actual) for c in bad} == {
-        ("R1", "total:natural_person", 4, 5),     # new 3 + carried 1 = 4; total 4 + forward 1 = 5
-        ("R2", "total:natural_person", 3, 4),     # granted 2 + not_held 1
-        ("R3", "total:total", 5, 4),              # 4 + 1 + 0 + 0 + 0 + 0
+        ("R1", "total:natural_person", 4, 5),  # new 3 + carried 1 = 4; total 4 + forward 1 = 5
+        ("R2", "total:natural_person", 3, 4),  # granted 2 + not_held 1
+        ("R3", "total:total", 5, 4),  # 4 + 1 + 0 + 0 + 0 + 0
     }
     assert {c.culprit for c in bad} == {"total:natural_person"}
 
@@ -183,10 +209,14 @@ def test_r3_row_total() -> None:
 
 
 def test_r3_with_org_subtotal_column() -> None:
-    t = table("applications", APP_COLUMNS_WITH_SUBTOTAL, [
-        ("new_requests", [1, 2, 0, 0, 0, 1, 3, 4]),
-        ("carried_over", [0, 1, 0, 0, 0, 0, 2, 1]),
-    ])
+    t = table(
+        "applications",
+        APP_COLUMNS_WITH_SUBTOTAL,
+        [
+            ("new_requests", [1, 2, 0, 0, 0, 1, 3, 4]),
+            ("carried_over", [0, 1, 0, 0, 0, 0, 2, 1]),
+        ],
+    )
     checks = check_applications(t)
     assert {(c.target, c.passed, c.expected, c.actual) for c in checks if c.rule == "R3"} == {
         ("new_requests:total", True, 4, 4),
@@ -245,12 +275,16 @@ def test_missing_result_row_skips_r2() -> None:
 
 
 def test_r1_counts_blank_carried_over_as_zero() -> None:
-    t = table("applications", APP_COLUMNS, [
-        ("new_requests", [3, 0, 0, 0, 0, 0, 3]),
-        ("carried_over", [None] * 7),
-        ("total", [3, 0, 0, 0, 0, 0, 3]),
-        ("carried_forward", [0] * 7),
-    ])
+    t = table(
+        "applications",
+        APP_COLUMNS,
+        [
+            ("new_requests", [3, 0, 0, 0, 0, 0, 3]),
+            ("carried_over", [None] * 7),
+            ("total", [3, 0, 0, 0, 0, 0, 3]),
+            ("carried_forward", [0] * 7),
+        ],
+    )
     (r1,) = by_target(check_applications(t), "R1", "total:natural_person")
     assert r1.passed and (r1.expected, r1.actual) == (3, 3)
 
@@ -259,33 +293,58 @@ def test_r1_counts_blank_carried_over_as_zero() -> None:
 
 
 def test_r9_negative_and_fractional_counts() -> None:
-    t = table("applications", APP_COLUMNS, [
-        ("new_requests", [-1, 0, 0, 0, 0, 0, -1]),
-        ("carried_over", ["1.5", 0, 0, 0, 0, 0, "1.5"]),
-    ])
+    t = table(
+        "applications",
+        APP_COLUMNS,
+        [
+            ("new_requests", [-1, 0, 0, 0, 0, 0, -1]),
+            ("carried_over", ["1.5", 0, 0, 0, 0, 0, "1.5"]),
+        ],
+    )
     r9 = [c for c in check_applications(t) if c.rule == "R9"]
     assert {c.target for c in r9} == {
-        "new_requests:natural_person", "new_requests:total",
-        "carried_over:natural_person", "carried_over:total",
+        "new_requests:natural_person",
+        "new_requests:total",
+        "carried_over:natural_person",
+        "carried_over:total",
     }
     assert all(not c.passed and c.expected is None and c.actual is None for c in r9)
 
 
 def test_r9_allows_signed_change_and_decimal_money() -> None:
-    t = CanonicalTable("active_disclosure", "2019", (
-        Row("art20_5/administrative_license", "行政许可", (
-            ("previous_year", cell(20)), ("change", cell(-9)), ("decisions", cell(7447)))),
-        Row("art20_9/centralized_procurement", "政府集中采购", (
-            ("projects", cell(12)), ("amount", parse_cell("1082.33万", money=True)))),
-    ), ("previous_year", "change", "decisions", "projects", "amount"))
+    t = CanonicalTable(
+        "active_disclosure",
+        "2019",
+        (
+            Row(
+                "art20_5/administrative_license",
+                "行政许可",
+                (("previous_year", cell(20)), ("change", cell(-9)), ("decisions", cell(7447))),
+            ),
+            Row(
+                "art20_9/centralized_procurement",
+                "政府集中采购",
+                (("projects", cell(12)), ("amount", parse_cell("1082.33万", money=True))),
+            ),
+        ),
+        ("previous_year", "change", "decisions", "projects", "amount"),
+    )
     assert check_active(t) == []
 
 
 def test_r9_rejects_a_negative_count_in_table_two() -> None:
-    t = CanonicalTable("active_disclosure", "2019", (
-        Row("art20_5/administrative_license", "行政许可", (
-            ("previous_year", cell(-3)), ("change", cell(0)), ("decisions", cell(1)))),
-    ), ("previous_year", "change", "decisions"))
+    t = CanonicalTable(
+        "active_disclosure",
+        "2019",
+        (
+            Row(
+                "art20_5/administrative_license",
+                "行政许可",
+                (("previous_year", cell(-3)), ("change", cell(0)), ("decisions", cell(1))),
+            ),
+        ),
+        ("previous_year", "change", "decisions"),
+    )
     (r9,) = check_active(t)
     assert r9.rule == "R9" and not r9.passed
     assert r9.cells == ("art20_5/administrative_license:previous_year",)

@@ -127,13 +127,15 @@ def test_negative_number_and_number_row_are_not_footers() -> None:
 
 
 def test_crawler_chrome_removed_and_title_kept() -> None:
-    text = "\n".join([
-        "标题: 平潭综合实验区2024年度政府信息公开工作年度报告",
-        "发布时间: 2025-03-10 15:35",
-        "原文链接: https://www.example.gov.cn/a.htm",
-        "==== 正文 ====",
-        "本报告根据条例编制。",
-    ])
+    text = "\n".join(
+        [
+            "标题: 平潭综合实验区2024年度政府信息公开工作年度报告",
+            "发布时间: 2025-03-10 15:35",
+            "原文链接: https://www.example.gov.cn/a.htm",
+            "==== 正文 ====",
+            "本报告根据条例编制。",
+        ]
+    )
     result = normalize(text)
     assert pairs(result) == [
         (1, "平潭综合实验区2024年度政府信息公开工作年度报告"),

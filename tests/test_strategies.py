@@ -35,26 +35,28 @@ def cell_lines(module: ModuleType, lines: Sequence[Line]) -> list[list[int]]:
 
 # --------------------------------------------------------------------------- one table per layout
 
-TIKA = "\n".join([
-    "\t第二十条第（五）项",            # 1
-    "",                               # 2
-    "\t信息内容",                      # 3
-    "\t上一年项目数量",                 # 4
-    "\t本年增/减",                     # 5
-    "\t处理决定数量",                   # 6
-    "",                               # 7
-    "\t行政许可",                      # 8
-    "\t0",                            # 9
-    "\t",                             # 10  an empty cell
-    "\t0",                            # 11
-    "",                               # 12
-    "\t其他对外管理",                   # 13
-    "",                               # 14
-    "服务事项",                         # 15  continues the cell across the blank line
-    "\t20",                           # 16
-    "\t-9",                           # 17
-    "\t[bookmark: _GoBack]7447",      # 18
-])
+TIKA = "\n".join(
+    [
+        "\t第二十条第（五）项",  # 1
+        "",  # 2
+        "\t信息内容",  # 3
+        "\t上一年项目数量",  # 4
+        "\t本年增/减",  # 5
+        "\t处理决定数量",  # 6
+        "",  # 7
+        "\t行政许可",  # 8
+        "\t0",  # 9
+        "\t",  # 10  an empty cell
+        "\t0",  # 11
+        "",  # 12
+        "\t其他对外管理",  # 13
+        "",  # 14
+        "服务事项",  # 15  continues the cell across the blank line
+        "\t20",  # 16
+        "\t-9",  # 17
+        "\t[bookmark: _GoBack]7447",  # 18
+    ]
+)
 
 
 def test_tika_cells_rows_and_continuation_across_blank_line() -> None:
@@ -75,32 +77,34 @@ def test_tika_header_continued_on_the_next_line() -> None:
     ]
 
 
-PIPE = "\n".join([
-    "| 第二十条第(一)项",   # 1
-    "|",                  # 2
-    "|||",                # 3
-    "| 信息内容",          # 4
-    "|",                  # 5
-    "本年新 |",            # 6
-    "本年新 |",            # 7
-    "对外公开总数量",       # 8
-    "|",                  # 9
-    "| 规章",              # 10
-    "|",                  # 11
-    "0",                  # 12
-    "|",                  # 13
-    "0",                  # 14
-    "|",                  # 15
-    "0",                  # 16
-    "|",                  # 17
-    "| 规范性文件",         # 18
-    "|",                  # 19
-    "7",                  # 20
-    "|",                  # 21
-    "|",                  # 22  an empty cell
-    "9",                  # 23
-    "|",                  # 24
-])
+PIPE = "\n".join(
+    [
+        "| 第二十条第(一)项",  # 1
+        "|",  # 2
+        "|||",  # 3
+        "| 信息内容",  # 4
+        "|",  # 5
+        "本年新 |",  # 6
+        "本年新 |",  # 7
+        "对外公开总数量",  # 8
+        "|",  # 9
+        "| 规章",  # 10
+        "|",  # 11
+        "0",  # 12
+        "|",  # 13
+        "0",  # 14
+        "|",  # 15
+        "0",  # 16
+        "|",  # 17
+        "| 规范性文件",  # 18
+        "|",  # 19
+        "7",  # 20
+        "|",  # 21
+        "|",  # 22  an empty cell
+        "9",  # 23
+        "|",  # 24
+    ]
+)
 
 
 def test_pipe_rows_split_across_lines() -> None:
@@ -113,15 +117,17 @@ def test_pipe_rows_split_across_lines() -> None:
     assert cell_lines(pipe, lines_of(PIPE))[2] == [10, 12, 14, 16]
 
 
-TABS = "\n".join([
-    "第二十条第（一）项\t\t\t",                                            # 1
-    "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",                        # 2
-    "规章\t0\t0\t0",                                                      # 3
-    "",                                                                   # 4  blank line inside the table
-    "行政规范性文件\t2\t1\t5",                                              # 5
-    "\t\t4.保护第三方合法权益\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0",              # 6  11 values
-    "2. 没有现成信息需要另行制作\t\t0\t0\t0\t0\t0\t0\t0\t",                   # 7  lost its leading tabs
-])
+TABS = "\n".join(
+    [
+        "第二十条第（一）项\t\t\t",  # 1
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",  # 2
+        "规章\t0\t0\t0",  # 3
+        "",  # 4  blank line inside the table
+        "行政规范性文件\t2\t1\t5",  # 5
+        "\t\t4.保护第三方合法权益\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0",  # 6  11 values
+        "2. 没有现成信息需要另行制作\t\t0\t0\t0\t0\t0\t0\t0\t",  # 7  lost its leading tabs
+    ]
+)
 
 
 def test_tabs_rows_with_extra_and_missing_columns() -> None:
@@ -136,17 +142,19 @@ def test_tabs_rows_with_extra_and_missing_columns() -> None:
     assert [row[0] for row in cell_lines(tabs, lines_of(TABS))] == [1, 2, 3, 5, 6, 7]
 
 
-MARKDOWN = "\n".join([
-    "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",   # 1
-    "| --- | --- | --- | --- |",                              # 2
-    "| 规章 | 1 | 0 | 11 |",                                  # 3
-    "",                                                      # 4
-    "第二十条第（五）项",                                       # 5
-    "",                                                      # 6
-    "| 信息内容 | 本年处理决定数量 |",                            # 7
-    "|:---|---:|",                                           # 8
-    "| 行政许可 | / |",                                        # 9
-])
+MARKDOWN = "\n".join(
+    [
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",  # 1
+        "| --- | --- | --- | --- |",  # 2
+        "| 规章 | 1 | 0 | 11 |",  # 3
+        "",  # 4
+        "第二十条第（五）项",  # 5
+        "",  # 6
+        "| 信息内容 | 本年处理决定数量 |",  # 7
+        "|:---|---:|",  # 8
+        "| 行政许可 | / |",  # 9
+    ]
+)
 
 
 def test_markdown_tables_with_a_heading_line_between() -> None:
@@ -168,17 +176,19 @@ def test_markdown_placeholder_header() -> None:
     ]
 
 
-PDF = "\n".join([
-    "一、本年新收政府信息公开申请数量 21 0 0 0 0 0 21",   # 1
-    "1 0 0 0 0 0 1",                                   # 2  numbers before their label
-    "1.属于国家秘密",                                    # 3
-    "三",                                              # 4  vertical label, one character per line
-    "、",                                              # 5
-    "本",                                              # 6
-    "年",                                              # 7
-    "度 3.危及“三安全一稳定” 0 0 0 0 0 0 0",              # 8  a vertical character glued in front
-    "10 1 0 0 0 0 0 0 0 0 5 0 0 0 0",                  # 9  table 4 flattened
-])
+PDF = "\n".join(
+    [
+        "一、本年新收政府信息公开申请数量 21 0 0 0 0 0 21",  # 1
+        "1 0 0 0 0 0 1",  # 2  numbers before their label
+        "1.属于国家秘密",  # 3
+        "三",  # 4  vertical label, one character per line
+        "、",  # 5
+        "本",  # 6
+        "年",  # 7
+        "度 3.危及“三安全一稳定” 0 0 0 0 0 0 0",  # 8  a vertical character glued in front
+        "10 1 0 0 0 0 0 0 0 0 5 0 0 0 0",  # 9  table 4 flattened
+    ]
+)
 
 
 def test_pdftext_labels_values_and_vertical_labels() -> None:
@@ -234,7 +244,12 @@ LONG_RUN = "二、主动公开情况如下：第二十条第（一）项信息�
 
 
 LAYOUTS = {
-    "tika": TIKA, "pipe": PIPE, "tabs": TABS, "markdown": MARKDOWN, "pdftext": PDF, "runtogether": LONG_RUN,
+    "tika": TIKA,
+    "pipe": PIPE,
+    "tabs": TABS,
+    "markdown": MARKDOWN,
+    "pdftext": PDF,
+    "runtogether": LONG_RUN,
     "prose": PROSE,
 }
 MODULES = {m.NAME: m for m in (tika, pipe, tabs, markdown, pdftext, runtogether)}
@@ -243,13 +258,27 @@ MODULES = {m.NAME: m for m in (tika, pipe, tabs, markdown, pdftext, runtogether)
 @pytest.mark.parametrize(
     ("strategy", "layout"),
     [
-        ("tika", "tabs"), ("tika", "pipe"), ("tika", "pdftext"), ("tika", "prose"),
-        ("pipe", "markdown"), ("pipe", "tabs"), ("pipe", "tika"),
-        ("tabs", "tika"), ("tabs", "pdftext"), ("tabs", "prose"),
-        ("markdown", "pipe"), ("markdown", "tabs"), ("markdown", "pdftext"),
-        ("pdftext", "tabs"), ("pdftext", "markdown"), ("pdftext", "pipe"), ("pdftext", "prose"),
+        ("tika", "tabs"),
+        ("tika", "pipe"),
+        ("tika", "pdftext"),
+        ("tika", "prose"),
+        ("pipe", "markdown"),
+        ("pipe", "tabs"),
+        ("pipe", "tika"),
+        ("tabs", "tika"),
+        ("tabs", "pdftext"),
+        ("tabs", "prose"),
+        ("markdown", "pipe"),
+        ("markdown", "tabs"),
+        ("markdown", "pdftext"),
+        ("pdftext", "tabs"),
+        ("pdftext", "markdown"),
+        ("pdftext", "pipe"),
+        ("pdftext", "prose"),
         ("pdftext", "runtogether"),
-        ("runtogether", "tabs"), ("runtogether", "pdftext"), ("runtogether", "prose"),
+        ("runtogether", "tabs"),
+        ("runtogether", "pdftext"),
+        ("runtogether", "prose"),
     ],
 )
 def test_looks_like_rejects_other_layouts(strategy: str, layout: str) -> None:
@@ -287,23 +316,29 @@ APP_HEADER_TABS = [
 ]
 
 
-def report(sec2: Sequence[str], sec3: Sequence[str], sec4: Sequence[str],
-           title: str = "某某区医疗保障局2021年政府信息公开工作年度报告") -> str:
-    return "\n".join([
-        title,
-        "一、总体情况",
-        "本局认真贯彻条例。",
-        "二、主动公开政府信息情况",
-        *sec2,
-        "三、收到和处理政府信息公开申请情况",
-        *sec3,
-        "四、政府信息公开行政复议、行政诉讼情况",
-        *sec4,
-        "五、存在的主要问题及改进情况",
-        "公开意识有待加强。",
-        "六、其他需要报告的事项",
-        "本年度未收取信息处理费。",
-    ])
+def report(
+    sec2: Sequence[str],
+    sec3: Sequence[str],
+    sec4: Sequence[str],
+    title: str = "某某区医疗保障局2021年政府信息公开工作年度报告",
+) -> str:
+    return "\n".join(
+        [
+            title,
+            "一、总体情况",
+            "本局认真贯彻条例。",
+            "二、主动公开政府信息情况",
+            *sec2,
+            "三、收到和处理政府信息公开申请情况",
+            *sec3,
+            "四、政府信息公开行政复议、行政诉讼情况",
+            *sec4,
+            "五、存在的主要问题及改进情况",
+            "公开意识有待加强。",
+            "六、其他需要报告的事项",
+            "本年度未收取信息处理费。",
+        ]
+    )
 
 
 def tab_row(*cells: object) -> str:
@@ -408,14 +443,24 @@ def tika_rows(*rows: Sequence[str]) -> list[str]:
 
 
 SEC2_2019_TIKA = tika_rows(
-    ["第二十条第（一）项"], ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
-    ["规章", "1", "1", "5"], ["规范性文件", "2", "2", "10"],
-    ["第二十条第（五）项"], ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
-    ["行政许可", "20", "-9", "7447"], ["其他对外管理服务事项", "0", "0", "0"],
-    ["第二十条第（六）项"], ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
-    ["行政处罚", "103", "-55", "48"], ["行政强制", "0", "0", "0"],
-    ["第二十条第（八）项"], ["信息内容", "上一年项目数量", "本年增/减"], ["行政事业性收费", "0", "0"],
-    ["第二十条第（九）项"], ["信息内容", "采购项目数量", "采购总金额"], ["政府集中采购", "16", "251000元"],
+    ["第二十条第（一）项"],
+    ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+    ["规章", "1", "1", "5"],
+    ["规范性文件", "2", "2", "10"],
+    ["第二十条第（五）项"],
+    ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+    ["行政许可", "20", "-9", "7447"],
+    ["其他对外管理服务事项", "0", "0", "0"],
+    ["第二十条第（六）项"],
+    ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+    ["行政处罚", "103", "-55", "48"],
+    ["行政强制", "0", "0", "0"],
+    ["第二十条第（八）项"],
+    ["信息内容", "上一年项目数量", "本年增/减"],
+    ["行政事业性收费", "0", "0"],
+    ["第二十条第（九）项"],
+    ["信息内容", "采购项目数量", "采购总金额"],
+    ["政府集中采购", "16", "251000元"],
 )
 SEC3_2019_TIKA = tika_rows(
     ["一、本年新收政府信息公开申请数量", "2", "0", "0", "0", "0", "0", "2"],
@@ -428,8 +473,12 @@ SEC3_2019_TIKA = tika_rows(
 
 
 def test_2019_report_template_and_money() -> None:
-    text = report(SEC2_2019_TIKA, SEC3_2019_TIKA, ["0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"],
-                  title="某某局2019年政府信息公开工作年度报告")
+    text = report(
+        SEC2_2019_TIKA,
+        SEC3_2019_TIKA,
+        ["0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"],
+        title="某某局2019年政府信息公开工作年度报告",
+    )
     r = parse(text)
     assert (r.year, r.template) == (2019, "2019")
     assert r.active_disclosure is not None
@@ -552,13 +601,13 @@ def test_extra_columns_without_a_single_reading_are_missing() -> None:
 
 
 SEC3_PDF = [
-    "一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5",       # 8 (lines 1-7: title, sections 1-2, heading 3)
-    "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",       # 9
-    "（一）予以公开 3 0 0 0 0 0 3",                        # 10
-    "2 0 0 0 0 0 2",                                       # 11
-    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",   # 12
-    "（七）总计 5 0 0 0 0 0 5",                            # 13
-    "四、结转下年度继续办理 0 0 0 0 0 0 0",                  # 14
+    "一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5",  # 8 (lines 1-7: title, sections 1-2, heading 3)
+    "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",  # 9
+    "（一）予以公开 3 0 0 0 0 0 3",  # 10
+    "2 0 0 0 0 0 2",  # 11
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",  # 12
+    "（七）总计 5 0 0 0 0 0 5",  # 13
+    "四、结转下年度继续办理 0 0 0 0 0 0 0",  # 14
 ]
 
 
@@ -598,7 +647,10 @@ def test_pdf_table4_one_line_of_fifteen() -> None:
 
 
 def test_wide_pdf_row_kept_as_written_even_if_inconsistent() -> None:
-    r = parse(report(["规章 0 0 0", "行政规范性文件 0 0 0"], WIDE_PDF.split("\n"),
-                     ["0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"]))
+    r = parse(
+        report(
+            ["规章 0 0 0", "行政规范性文件 0 0 0"], WIDE_PDF.split("\n"), ["0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"]
+        )
+    )
     assert r.applications is not None
     assert [c.value for _, c in r.applications.row("new_requests").cells] == [5, 0, 0, 0, 0, 0, 4]

@@ -157,8 +157,12 @@ def test_is_value_text(text: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("21710000218", True), ("20-97447", True), ("18651.06", True), ("1 0 0", True),
-        ("规章0", False), ("", False),
+        ("21710000218", True),
+        ("20-97447", True),
+        ("18651.06", True),
+        ("1 0 0", True),
+        ("规章0", False),
+        ("", False),
     ],
 )
 def test_is_numeric_run(text: str, expected: bool) -> None:

@@ -17,6 +17,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "normalize.page_footer": (Severity.INFO, "Page footers (- 3 -) were removed."),
     "normalize.crawler_chrome": (Severity.INFO, "Crawler or page chrome lines were removed."),
     "normalize.artefact": (Severity.INFO, "Word artefacts such as [bookmark: _GoBack] were removed."),
+    "normalize.markup": (Severity.INFO, "Stray HTML tags in the text (<br>, <p>, &nbsp;) were removed."),
     "normalize.inline_heading": (
         Severity.INFO,
         "A section heading inside a longer line was split onto its own line.",

@@ -28,6 +28,9 @@ _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _SPACES = regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x0b\x0c\x85]")
 _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _ARTEFACT = regex.compile(r"\[(?:bookmark|footnoteRef|endnoteRef):[^\]]{0,80}\]")
+_STRAY_TAG = regex.compile(
+    r"</?(?:br|p|span|div|font|b|strong|em|i|u|sup|sub|a|o:p)\b[^<>]{0,200}>|&nbsp;", regex.IGNORECASE
+)
 _MD_HEADING = regex.compile(r"^[ ]{0,3}#{1,6}[ ]+")
 _MD_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _FOOTER = regex.compile(
@@ -58,11 +61,17 @@ def normalize(text: str) -> Normalized:
     chrome: list[int] = []
     artefacts: list[int] = []
     inline: list[int] = []
+    markup: list[int] = []
     for number, raw in enumerate(raw_lines, start=1):
         line = _INVISIBLE.sub("", _SPACES.sub(" ", raw))
         if _ARTEFACT.search(line):
             artefacts.append(number)
             line = _ARTEFACT.sub("", line)
+        if "<" in line or "&" in line:
+            stripped = _STRAY_TAG.sub("", line)  # ``本年新<br>制作数量``: one cell, no space
+            if stripped != line:
+                markup.append(number)
+                line = stripped
         line = _MD_HEADING.sub("", line)
         if "*" in line or "_" in line:
             line = _MD_EMPHASIS.sub(r"\2", line)
@@ -104,6 +113,8 @@ def normalize(text: str) -> Normalized:
         )
     if artefacts:
         diagnostics.append(diag("normalize.artefact", None, Span(artefacts[0], artefacts[-1])))
+    if markup:
+        diagnostics.append(diag("normalize.markup", None, Span(markup[0], markup[-1])))
     if inline:
         diagnostics.append(diag("normalize.inline_heading", None, Span(inline[0], inline[-1])))
     return Normalized(tuple(out), tuple(diagnostics), len(raw_lines))

@@ -7,6 +7,8 @@ Reading this one function tells how data flows; each stage lives in its own modu
 
 from __future__ import annotations
 
+import regex
+
 from . import checks as checks_stage
 from . import limits, schema
 from .diagnostics import diag
@@ -16,7 +18,7 @@ from .model import CanonicalTable, Check, Diagnostic, ExtraRow, Report, Severity
 from .normalize import Line, normalize
 from .sections import split_sections
 from .tables import Grid, rebuild
-from .tables.html import read_html
+from .tables.html import HtmlDocument, read_html
 from .templates import detect_template
 from .text import fold
 from .vocab import TABLE_ANCHORS
@@ -100,8 +102,7 @@ def _read(text: str, diagnostics: list[Diagnostic]) -> tuple[tuple[Line, ...], l
             diag("limits.input_truncated", f"Only the first {limits.MAX_INPUT_CHARS:,} characters were read.")
         )
     document = read_html(text) if "<" in text else None
-    # markup read as a page when it holds tables or starts as one; a text dump with a stray tag stays text
-    if document is not None and (document.tables or text.lstrip().startswith("<")):
+    if document is not None and _reads_as_page(text, document):
         lines = tuple(Line(t, n) for t, n in document.lines)
         if document.truncated:
             diagnostics.append(diag("limits.table_truncated", "The HTML page was cut at a limit."))
@@ -110,6 +111,20 @@ def _read(text: str, diagnostics: list[Diagnostic]) -> tuple[tuple[Line, ...], l
     normalized = normalize(text)
     diagnostics.extend(normalized.diagnostics)
     return normalized.lines, []
+
+
+_TAG = regex.compile(r"<[^<>]{0,2000}>")
+
+
+def _reads_as_page(text: str, document: HtmlDocument) -> bool:
+    """Markup is read as a page when it holds tables, or starts as one and its line breaks carry
+    no more structure than its blocks do; a text dump with a few stray tags stays text."""
+    if document.tables:
+        return True
+    if not text.lstrip().startswith("<"):
+        return False
+    text_lines = sum(1 for line in text.splitlines() if _TAG.sub("", line).strip())
+    return 2 * len(document.lines) >= text_lines
 
 
 def _meta_diagnostics(text: str, meta: Meta) -> list[Diagnostic]:
