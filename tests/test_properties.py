@@ -816,7 +816,10 @@ def test_regression_runtogether_value_after_whitespace_cites_its_line() -> None:
 
 # ---------------------------------------------------- regressions: cells written apart were split again
 
-TABS_TABLE_2 = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t5\t37"
+TABS_TABLE_2 = (
+    "二、主动公开政府信息情况\n第二十条第（一）项\n"
+    "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t5\t37"
+)
 TIKA_TABLE_2 = (
     "二、主动公开政府信息情况\n\t第二十条第（五）项\n\n\t信息内容\n\t上一年项目数量\n\t本年增/减\n\t处理决定数量\n"
     "\n\t行政许可\n\t0\n\t16"
