@@ -59,6 +59,14 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
         Severity.ERROR,
         "A row has more cells than the template and no reading is certain; left missing.",
     ),
+    "cells.aligned_by_column": (
+        Severity.INFO,
+        "Blank cells at both ends of a row; its values placed in the columns the other rows use.",
+    ),
+    "cells.split_by_syntax": (
+        Severity.WARNING,
+        "Cells run together were split where the digits allow one reading only (no rule).",
+    ),
     "cells.too_few": (
         Severity.ERROR,
         "A row has fewer cells than the template; its cells were left missing.",
@@ -82,3 +90,27 @@ def diag(code: str, message: str | None = None, span: Span | None = None) -> Dia
     """A diagnostic of a catalogued code; ``message`` defaults to the catalogue's sentence."""
     severity, summary = CATALOGUE[code]
     return Diagnostic(code=code, severity=severity, message=message or summary, span=span)
+
+
+def catalogue_markdown() -> str:
+    """``docs/diagnostics.md``, generated: ``python -m govinfo_report.diagnostics > docs/diagnostics.md``."""
+    lines = [
+        "# Diagnostics catalogue",
+        "",
+        "Every problem found or repair made while parsing is a `Diagnostic` with a stable `code`,",
+        "a `severity`, a one-sentence `message` naming the row or cell, and the source `lines`",
+        "(1-based, inclusive). `parse(text, strict=True)` raises `ParseError` (a `ValueError`)",
+        "carrying the **error** diagnostics. Codes are stable: match on them, not on messages.",
+        "",
+        "This page is generated from `govinfo_report.diagnostics.CATALOGUE`",
+        "(`python -m govinfo_report.diagnostics > docs/diagnostics.md`); a test keeps them equal.",
+        "",
+        "| code | severity | meaning |",
+        "|---|---|---|",
+    ]
+    lines += [f"| `{code}` | {severity.value} | {text} |" for code, (severity, text) in CATALOGUE.items()]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(catalogue_markdown(), end="")

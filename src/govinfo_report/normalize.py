@@ -27,12 +27,12 @@ class Line:
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _SPACES = regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x0b\x0c\x85]")
 _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_ARTEFACT = regex.compile(r"\[(?:bookmark|footnoteRef|endnoteRef):[^\]]{0,80}\]")
+ARTEFACT = regex.compile(r"\[(?:bookmark|footnoteRef|endnoteRef):[^\]]{0,80}\]")
+"""Word artefacts left in extracted text; also stripped from cell text by :mod:`values`."""
 _STRAY_TAG = regex.compile(
     r"</?(?:br|p|span|div|font|b|strong|em|i|u|sup|sub|a|o:p)\b[^<>]{0,200}>|&nbsp;", regex.IGNORECASE
 )
 _MD_HEADING = regex.compile(r"^[ ]{0,3}#{1,6}[ ]+")
-_MD_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _FOOTER = regex.compile(
     r"^\s*(?:[-—–－~]{1,2}\s*\d{1,4}\s*[-—–－~]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
 )
@@ -64,17 +64,17 @@ def normalize(text: str) -> Normalized:
     markup: list[int] = []
     for number, raw in enumerate(raw_lines, start=1):
         line = _INVISIBLE.sub("", _SPACES.sub(" ", raw))
-        if _ARTEFACT.search(line):
+        if ARTEFACT.search(line):
             artefacts.append(number)
-            line = _ARTEFACT.sub("", line)
+            line = ARTEFACT.sub("", line)
         if "<" in line or "&" in line:
             stripped = _STRAY_TAG.sub("", line)  # ``本年新<br>制作数量``: one cell, no space
             if stripped != line:
                 markup.append(number)
                 line = stripped
         line = _MD_HEADING.sub("", line)
-        if "*" in line or "_" in line:
-            line = _MD_EMPHASIS.sub(r"\2", line)
+        if line.count("**") >= 2:  # Markdown bold (a linear replace: no regex backtracking on long lines)
+            line = line.replace("**", "")
         line = line.rstrip(" ")
         bare = line.strip()
         if bare and "\t" not in line and _FOOTER.match(bare):

@@ -63,6 +63,8 @@ def _parse(text: str) -> Report:
     diagnostics.extend(_meta_diagnostics(text, meta))
     # 3. locate the table regions; 4. rebuild their cells (one strategy per layout)
     found = grids + _rebuild(lines, locate(lines, slices), {kind for kind, _, _ in grids}, diagnostics)
+    if text.strip() and not slices and not found and meta.title is None:
+        diagnostics.append(diag("input.not_a_report"))
     # 5. map to the schema of the template the labels show
     template, noticed = detect_template(
         (c.text for _, grid, _ in found for row in grid.rows for c in row),

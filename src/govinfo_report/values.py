@@ -9,9 +9,9 @@ import regex
 
 from . import limits
 from .model import Cell, CellState
+from .normalize import ARTEFACT
 from .vocab import PLACEHOLDERS
 
-_ARTEFACT = regex.compile(r"\[bookmark:[^\]]*\]|\[footnoteRef:[^\]]*\]")
 _NUMBER = regex.compile(
     r"(?P<sign>[+-]?)\s*(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*(?P<unit>万元|亿元|元|万)?"
 )
@@ -24,7 +24,7 @@ _NUMERIC_RUN = regex.compile(r"[+-]?[\d,]+(?:[+-][\d,]+)*(?:\.\d+)?(?:万元|亿
 
 def clean(raw: str) -> str:
     """The cell text with artefacts removed and whitespace collapsed (what ``Cell.raw`` keeps)."""
-    text = _ARTEFACT.sub("", raw).replace("&nbsp;", " ")
+    text = ARTEFACT.sub("", raw).replace("&nbsp;", " ")
     return " ".join(text.split())
 
 

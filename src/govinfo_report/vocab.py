@@ -326,6 +326,10 @@ APP_FULL_LABELS: dict[str, str] = {
 of these, printed with numbers on its own line, is a label broken over lines, not a new row."""
 
 
+SUBROW_MARKERS: tuple[str, ...] = ("其中",)
+"""A label with one of these is a local breakdown of a row (``其中：网上申请``), kept as an extra row."""
+
+
 class GroupSpec(NamedTuple):
     key: str
     number: int

@@ -20,15 +20,18 @@ from ..vocab import (
     AD_MONEY_UNIT_DEFAULT,
     AD_ROWS,
     AD_SIGNED_COLUMNS,
+    SUBROW_MARKERS,
 )
 from .rows import (
     CellFactory,
     Classified,
     Labelled,
+    Placed,
     RowView,
     extra_row,
     missing_cells,
     noted,
+    one_row_per_key,
     pair_by_order,
     place,
 )
@@ -68,7 +71,8 @@ def _classify(
     rows = Classified()
     for view in views:
         folded = fold(view.label)
-        found = _row(folded)
+        # a ``label：N`` line or a breakdown (其中…) is never a template row, whatever it names
+        found = None if view.inline or any(m in folded for m in SUBROW_MARKERS) else _row(folded)
         if found is None:
             if (
                 view.has_content
@@ -98,29 +102,35 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glu
     classified = _classify(views, schema, diagnostics)
     leftover = pair_by_order(classified, _is_fragment, diagnostics)
     extra_rows = [extra_row("active_disclosure", v, diagnostics) for v in leftover if fold(v.label)]
-    rows: list[Row] = []
-    for labelled in sorted(classified.bound, key=lambda r: r.view.index):
-        view, full = labelled.view, labelled.key
-        if any(r.key == full for r in rows):
-            diagnostics.append(diag("row.duplicate", f"Row {full} appears again; ignored.", view.span))
-            continue
-        columns = schema[full.partition("/")[0]]
-        make = _factory(columns, AD_MONEY_UNIT_DEFAULT.get(template), diagnostics)
-        result = place(
-            view.values,
+    unit = AD_MONEY_UNIT_DEFAULT.get(template)
+
+    def fit(row: Labelled) -> Placed:
+        columns = schema[row.key.partition("/")[0]]
+        return place(
+            row.view.values,
             len(columns),
-            make,
+            _factory(columns, unit, diagnostics),
             rule=None,
             glued=glued,
             signed=frozenset(i for i, c in enumerate(columns) if c in AD_SIGNED_COLUMNS),
             decimal_last=columns[-1] in AD_MONEY_COLUMNS,
-            what=f"Row {full}",
-            span=view.span,
+            what=f"Row {row.key}",
+            span=row.view.span,
         )
+
+    placed, repeated = one_row_per_key(classified.bound, fit, "active_disclosure", diagnostics)
+    extra_rows.extend(repeated)
+    rows: list[Row] = []
+    for key, (view, result) in placed.items():
+        columns = schema[key.partition("/")[0]]
         if result.diagnostic is not None:
             diagnostics.append(result.diagnostic)
         cells = result.cells if result.cells is not None else missing_cells(view, len(columns))
-        rows.append(Row(full, view.label, tuple(zip(columns, cells, strict=True)), view.span))
+        rows.append(Row(key, view.label, tuple(zip(columns, cells, strict=True)), view.span))
+    expected = [f"{spec.block}/{spec.key}" for spec in AD_ROWS if spec.block in schema]
+    missing = [key for key in expected if key not in placed]
+    if missing and placed:
+        diagnostics.append(diag("row.missing", "Rows not found: " + ", ".join(missing) + "."))
     all_columns = tuple(dict.fromkeys(c for cols in schema.values() for c in cols))
     return Mapped(tuple(_in_template_order(rows)), tuple(extra_rows), tuple(diagnostics), all_columns)
 

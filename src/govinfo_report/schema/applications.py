@@ -31,6 +31,7 @@ from ..vocab import (
     APP_HEADER_WORDS,
     APP_ROWS,
     APP_SUBTOTAL_HEADER,
+    SUBROW_MARKERS,
     AppRowSpec,
 )
 from .rows import (
@@ -40,8 +41,10 @@ from .rows import (
     Placed,
     RowRule,
     RowView,
+    column_anchor,
     extra_row,
     missing_cells,
+    one_row_per_key,
     pair_by_order,
     place,
     plain_cell_factory,
@@ -143,13 +146,16 @@ def _is_header(folded: str, view: RowView) -> bool:
 
 
 def _classify(views: Sequence[RowView]) -> Classified:
-    out = Classified([], [], [])
+    out = Classified()
     group: str | None = None
     for view in views:
         folded = fold(view.label)
         if folded and _is_header(folded, view):
             continue
-        match = match_label(folded, group)
+        # a ``label：N`` line or a breakdown (其中…) is never a template row, whatever it names
+        match = (
+            None if view.inline or any(m in folded for m in SUBROW_MARKERS) else match_label(folded, group)
+        )
         if match is None:
             if view.has_content:
                 out.loose.append(view)
@@ -187,24 +193,23 @@ def map_applications(views: Sequence[RowView], *, template: str | None) -> Mappe
 
     make = plain_cell_factory(diagnostics)
     rule = _row_rule(len(columns))
-    placed: dict[str, tuple[RowView, Placed]] = {}
-    for r in sorted(rows.bound, key=lambda r: r.view.index):
-        if r.key in placed:
-            diagnostics.append(
-                diag(
-                    "row.duplicate", f"Row {r.key} appears again on line {r.view.line}; ignored.", r.view.span
-                )
-            )
-            continue
-        if r.how != "exact":
-            code = "row.numbered_label" if r.how == "numbered" else "row.fuzzy_label"
-            diagnostics.append(
-                diag(code, f"Row {r.key}: label {r.view.label!r} matched by {r.how}.", r.view.span)
-            )
-        placed[r.key] = (
-            r.view,
-            place(r.view.values, len(columns), make, rule=rule, what=f"Row {r.key}", span=r.view.span),
+    anchor = column_anchor([r.view for r in rows.bound], len(columns))
+
+    def fit(row: Labelled) -> Placed:
+        view = row.view
+        return place(
+            view.values,
+            len(columns),
+            make,
+            rule=rule,
+            what=f"Row {row.key}",
+            span=view.span,
+            anchor=anchor,
+            offset=view.value_start,
         )
+
+    placed, repeated = one_row_per_key(rows.bound, fit, "applications", diagnostics)
+    extra_rows.extend(repeated)
     _settle(placed, columns, template)
 
     out: list[Row] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -43,6 +44,10 @@ class RowView:
     """Last source line of the row."""
     index: int = 0
     """Position of the row in its grid (document order)."""
+    value_start: int = 0
+    """Column (among the row's non-spanned cells) of the first value cell."""
+    inline: bool = False
+    """A ``label：value`` line (a local statistic in prose): never taken for a template row."""
 
     @property
     def has_values(self) -> bool:
@@ -72,25 +77,33 @@ def _is_label_text(text: str) -> bool:
 
 
 def row_views(rows: Sequence[Sequence[GridCell]]) -> list[RowView]:
-    """Read every grid row as label + values: the label ends at the last text cell."""
+    """Read every grid row as label + values.
+
+    The label is the text cells before the first value cell; a text cell after a value is a value
+    cell holding text (``3例``), kept with its raw text.
+    """
     out: list[RowView] = []
     for index, row in enumerate(rows):
         cells = [c for c in row if not c.spanned]
         if not cells:
             continue
-        last_text = max((i for i, c in enumerate(cells) if _is_label_text(c.text)), default=-1)
+        first_value = next(
+            (i for i, c in enumerate(cells) if c.text.strip() and not _is_label_text(c.text)), len(cells)
+        )
+        last_text = max((i for i, c in enumerate(cells[:first_value]) if _is_label_text(c.text)), default=-1)
         label_cells = [c for c in cells[: last_text + 1] if c.text.strip()]
         values = tuple(cells[last_text + 1 :])
         # PDF text keeps words apart with spaces; other layouts' label cells join without one
         joiner = " " if any(" " in c.text for c in label_cells) else ""
         label = joiner.join(c.text.strip() for c in label_cells)
         line = label_cells[0].line if label_cells else cells[0].line
+        inline = False
         if not values and len(label_cells) == 1:
             m = _INLINE_VALUE.match(label)
             if m is not None:  # ``2020年本行政区域…发布总数量（非新闻类、消息类）：0``
-                label = m["label"].strip()
+                label, inline = m["label"].strip(), True
                 values = (GridCell(m["value"], label_cells[0].line),)
-        out.append(RowView(label, values, line, max(c.line for c in cells), index))
+        out.append(RowView(label, values, line, max(c.line for c in cells), index, last_text + 1, inline))
     return out
 
 
@@ -158,6 +171,46 @@ def pair_by_order(
     return [v for v in rows.loose if all(v is not e for e in eligible)]
 
 
+def one_row_per_key(
+    bound: Sequence[Labelled], fit: Callable[[Labelled], Placed], table: str, diagnostics: list[Diagnostic]
+) -> tuple[dict[str, tuple[RowView, Placed]], list[ExtraRow]]:
+    """Place every labelled row; of several rows naming one template row, keep the first whose
+    cells fit the columns exactly (then the first that fits at all). The others are kept as extra
+    rows, never dropped: a prose line or a sub-row (其中…) that repeats a row's name."""
+    options: dict[str, list[tuple[Labelled, Placed]]] = {}
+    for labelled in sorted(bound, key=lambda r: r.view.index):
+        options.setdefault(labelled.key, []).append((labelled, fit(labelled)))
+    placed: dict[str, tuple[RowView, Placed]] = {}
+    extra: list[ExtraRow] = []
+    for key, found in options.items():
+        chosen = next((o for o in found if o[1].cells is not None and o[1].diagnostic is None), None)
+        chosen = chosen or next((o for o in found if o[1].cells is not None), found[0])
+        labelled, result = chosen
+        placed[key] = (labelled.view, result)
+        if labelled.how != "exact":
+            code = "row.numbered_label" if labelled.how == "numbered" else "row.fuzzy_label"
+            diagnostics.append(
+                diag(
+                    code,
+                    f"Row {key}: label {labelled.view.label!r} matched by {labelled.how}.",
+                    labelled.view.span,
+                )
+            )
+        for other, _ in found:
+            if other is labelled:
+                continue
+            diagnostics.append(
+                diag(
+                    "row.duplicate",
+                    f"Row {key} is named again on line {other.view.line}; the row on line "
+                    f"{labelled.view.line} is kept and this one is kept as an extra row.",
+                    other.view.span,
+                )
+            )
+            extra.append(extra_row(table, other.view, diagnostics))
+    return placed, extra
+
+
 @attrs.frozen
 class Placed:
     """The outcome of fitting a row's value cells to the template's columns."""
@@ -170,12 +223,12 @@ class Placed:
     """What was repaired, or why the row is missing."""
 
 
-def missing_cells(view: RowView, n: int) -> tuple[Cell, ...]:
-    return tuple(Cell(raw=view.raw, state=CellState.MISSING, line=view.line) for _ in range(n))
-
-
 def _blank(cell: GridCell) -> bool:
     return not cell.text.strip()
+
+
+def missing_cells(view: RowView, n: int) -> tuple[Cell, ...]:
+    return tuple(Cell(raw=view.raw, state=CellState.MISSING, line=view.line) for _ in range(n))
 
 
 def _satisfies(rule: RowRule | None, cells: Sequence[Cell]) -> bool:
@@ -184,6 +237,19 @@ def _satisfies(rule: RowRule | None, cells: Sequence[Cell]) -> bool:
     if rule is None or any(v is None for v in values):
         return False
     return rule(tuple(v for v in values if v is not None))
+
+
+def column_anchor(views: Sequence[RowView], n: int) -> int | None:
+    """The column where a table's ``n`` values usually start, from the rows that fill exactly ``n``."""
+    starts: Counter[int] = Counter()
+    for view in views:
+        filled = [i for i, c in enumerate(view.values) if not _blank(c)]
+        if filled and filled[-1] - filled[0] + 1 == n:
+            starts[view.value_start + filled[0]] += 1
+    if not starts:
+        return None
+    (column, count), *rest = starts.most_common(2)
+    return column if count >= 2 and (not rest or rest[0][1] < count) else None
 
 
 def place(
@@ -197,22 +263,31 @@ def place(
     decimal_last: bool = False,
     what: str,
     span: Span,
+    anchor: int | None = None,
+    offset: int = 0,
 ) -> Placed:
     """Fit value cells to ``n`` columns; ``rule`` may choose among several readings.
 
-    Too few cells are split into more only when ``rule`` decides, or when the layout is known to
-    run cells together (``glued``) and the digits allow one reading alone (``007`` → 0|0|7). Cells
-    a layout wrote apart are never split by digit count: ``5`` ``37`` is a row missing a cell.
+    Blank cells at either end may be padding (spans, a trailing separator) or real blanks. When
+    more than one placement of the filled cells fits, the table's usual first value column
+    (``anchor``, with ``offset`` the row's first value column) decides; failing that, readings
+    that differ leave the row missing. Too few cells are split into more only when ``rule``
+    decides, or when the layout is known to run cells together (``glued``) and the digits allow
+    one reading alone (``007`` → 0|0|7). Cells a layout wrote apart are never split by digit
+    count: ``5`` ``37`` is a row missing a cell.
     """
     vals = list(values)
-    while len(vals) > n and _blank(vals[-1]):  # padding from spans and trailing separators
-        vals.pop()
-    while len(vals) > n and _blank(vals[0]):
-        vals.pop(0)
     if len(vals) == n:
         return Placed(tuple(make(c.text, c.line, i) for i, c in enumerate(vals)))
     if len(vals) > n:
-        return _extra(vals, n, make, rule=rule, what=what, span=span)
+        filled = [i for i, c in enumerate(vals) if not _blank(c)] or [0]
+        low, high = filled[0], filled[-1] + 1
+        if high - low > n:
+            return _extra(vals[low:high], n, make, rule=rule, what=what, span=span)
+        starts = list(range(max(0, high - n), min(low, len(vals) - n) + 1))
+        return _padded(
+            vals, starts, n, make, anchor=None if anchor is None else anchor - offset, what=what, span=span
+        )
     # several numbers in one cell, separated by spaces: a space is never inside a number
     tokens = [GridCell(piece, c.line) for c in vals for piece in c.text.split()]
     if len(tokens) == n and all(is_value_text(t.text) for t in tokens):
@@ -225,6 +300,39 @@ def place(
         None,
         diagnostic=diag(
             "cells.too_few", f"{what}: {len(vals)} cell(s) where {n} are expected; left missing.", span
+        ),
+    )
+
+
+def _padded(
+    vals: Sequence[GridCell],
+    starts: Sequence[int],
+    n: int,
+    make: CellFactory,
+    *,
+    anchor: int | None,
+    what: str,
+    span: Span,
+) -> Placed:
+    """Blank cells around the filled ones: which ``n`` consecutive cells are the row's columns."""
+    windows = {k: tuple(make(c.text, c.line, i) for i, c in enumerate(vals[k : k + n])) for k in starts}
+    if len({tuple((c.state, c.value) for c in w) for w in windows.values()}) == 1:
+        return Placed(windows[starts[0]])  # padding only: every placement reads the same
+    if anchor in windows:
+        return Placed(
+            windows[anchor],
+            diagnostic=diag(
+                "cells.aligned_by_column",
+                f"{what}: blank cells at both ends; placed in the columns the other rows use.",
+                span,
+            ),
+        )
+    return Placed(
+        None,
+        diagnostic=diag(
+            "cells.extra_columns_ambiguous",
+            f"{what}: {len(vals)} cells with blanks at both ends; which are the {n} columns is not certain.",
+            span,
         ),
     )
 
@@ -321,6 +429,16 @@ def _split(
             ),
         )
     if len(readings) == 1:
+        if rule is None:  # ``007`` → 0|0|7: no rule checks it, only the digits force it
+            return Placed(
+                cells_of(readings[0]),
+                diagnostic=diag(
+                    "cells.split_by_syntax",
+                    f"{what}: {raw!r} read as {' | '.join(readings[0])}, "
+                    "the only reading without leading zeros; no rule checks it.",
+                    span,
+                ),
+            )
         return Placed(
             cells_of(readings[0]),
             diagnostic=diag(

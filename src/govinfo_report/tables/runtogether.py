@@ -12,7 +12,6 @@ from functools import cache
 
 import regex
 
-from .. import limits
 from ..model import GridCell
 from ..normalize import Line
 from ..values import is_numeric_run
@@ -21,9 +20,29 @@ from .grid import Grid, finish
 
 NAME = "runtogether"
 
-_GAP = r"[^\p{Han}\p{L}\p{N}]*"
+_GAP = r"[^\p{Han}\p{L}\p{N}]{0,3}"  # bounded: no backtracking over long runs of punctuation
 _CN_NUMBERING = r"(?:[（(]?[一二三四五六七八九十]{1,2}[)）]?[、.．]?)?"
-_NUMERIC_TAIL = regex.compile(r"(?<![\d.,])[-+]?\d[\d\s,.+-]*(?:万元|亿元|元|万)?\s*$")
+_RUN_CHARS = frozenset("0123456789 ,.+-\t")
+_UNITS = ("万元", "亿元", "元", "万")
+
+
+def _numeric_tail(gap: str) -> int:
+    """Where the run of numbers ending ``gap`` starts, or -1; scanned backwards, in linear time."""
+    end = len(gap)
+    for unit in _UNITS:
+        if gap.endswith(unit):
+            end -= len(unit)
+            break
+    start = end
+    while start > 0 and gap[start - 1] in _RUN_CHARS:
+        start -= 1
+    while start < end and gap[start] in " ,.\t":
+        start += 1
+    if start >= end or not is_numeric_run(gap[start:]):
+        return -1
+    return start
+
+
 _RL_WORDS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "行政诉讼")
 
 
@@ -91,14 +110,12 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
         label = m.group().strip()
         start = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
         gap = text[start:end].rstrip()  # ``start`` is the gap's first visible character
-        tail = _NUMERIC_TAIL.search(gap) if gap and len(gap) <= limits.MAX_LINE_CHARS_FOR_LABELS else None
-        if tail is not None and not is_numeric_run(tail.group()):
-            tail = None
-        if tail is not None and tail.start() > 0:  # the label goes on: ``1.申请人…逾期不补正、…申请 1000001``
-            label += gap[: tail.start()].strip()
+        tail = _numeric_tail(gap)
+        if tail > 0:  # the label goes on: ``1.申请人…逾期不补正、…申请 1000001``
+            label += gap[:tail].strip()
         row = [GridCell(label, numbers[m.start()])]
-        if tail is not None:
-            row.append(GridCell(tail.group().strip(), numbers[start + tail.start()]))
+        if tail >= 0:
+            row.append(GridCell(gap[tail:].strip(), numbers[start + tail]))
         elif gap:
             rows.append(row)
             row = [GridCell(gap, numbers[start])]
