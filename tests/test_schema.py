@@ -83,7 +83,13 @@ def test_2019_rows_are_not_forced_into_2021_keys() -> None:
         "art20_5/administrative_license",
         "art20_8/administrative_fees",
     ]
-    assert any(d.code == "row.extra" and "other template" in d.message for d in report.diagnostics)
+    assert [d.code for d in report.diagnostics if "政府集中采购" in d.message] == [
+        "row.other_template",
+        "row.extra",
+    ]
+    assert [(r.label, [c.raw for c in r.cells]) for r in report.extra_rows] == [
+        ("政府集中采购", ["2", "100万"])
+    ]
 
 
 def test_pdf_first_row_label_detached_from_its_numbers() -> None:

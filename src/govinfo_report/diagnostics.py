@@ -46,6 +46,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
         Severity.ERROR,
         "Values could not be paired with a row label; they were not used.",
     ),
+    "row.other_template": (
+        Severity.WARNING,
+        "A row of the other template's table; kept as an extra row, never re-keyed.",
+    ),
     "row.single_other": (
         Severity.INFO,
         "A 2021 report uses the single 2019 （六）其他处理 row; kept as other.",

@@ -152,17 +152,20 @@ class AdRowSpec(NamedTuple):
     block: str
     key: str
     patterns: tuple[str, ...]
+    templates: frozenset[str] = frozenset({"2019", "2021"})
 
 
 AD_ROWS: tuple[AdRowSpec, ...] = (
     AdRowSpec("art20_1", "rules", ("规章",)),
     AdRowSpec("art20_1", "normative_documents", ("行政规范性文件", "规范性文件")),
     AdRowSpec("art20_5", "administrative_license", ("行政许可",)),
-    AdRowSpec("art20_5", "other_external_management", ("其他对外管理服务事项", "其他对外管理")),
+    AdRowSpec(
+        "art20_5", "other_external_management", ("其他对外管理服务事项", "其他对外管理"), frozenset({"2019"})
+    ),
     AdRowSpec("art20_6", "administrative_penalty", ("行政处罚",)),
     AdRowSpec("art20_6", "administrative_coercion", ("行政强制",)),
     AdRowSpec("art20_8", "administrative_fees", ("行政事业性收费",)),
-    AdRowSpec("art20_9", "centralized_procurement", ("政府集中采购",)),
+    AdRowSpec("art20_9", "centralized_procurement", ("政府集中采购",), frozenset({"2019"})),
 )
 
 AD_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {

@@ -21,6 +21,7 @@ from ..vocab import (
     AD_ROWS,
     AD_SIGNED_COLUMNS,
     SUBROW_MARKERS,
+    AdRowSpec,
 )
 from .rows import (
     CellFactory,
@@ -42,14 +43,14 @@ def _names_block(folded: str) -> bool:
     return any(p in folded for block in AD_BLOCKS for p in block.patterns)
 
 
-def _row(folded: str) -> tuple[str, str] | None:
-    """(block, row key) of the most specific row label in ``folded``."""
-    best: tuple[int, str, str] | None = None
+def _row(folded: str) -> AdRowSpec | None:
+    """The row whose label is the most specific one in ``folded``."""
+    best: tuple[int, AdRowSpec] | None = None
     for spec in AD_ROWS:
         for pattern in spec.patterns:
             if pattern in folded and (best is None or len(pattern) > best[0]):
-                best = (len(pattern), spec.block, spec.key)
-    return (best[1], best[2]) if best else None
+                best = (len(pattern), spec)
+    return best[1] if best else None
 
 
 def _factory(columns: tuple[str, ...], unit: str | None, diagnostics: list[Diagnostic]) -> CellFactory:
@@ -62,12 +63,12 @@ def _factory(columns: tuple[str, ...], unit: str | None, diagnostics: list[Diagn
 
 def _is_fragment(folded: str) -> bool:
     """Part of a row label broken over lines (``其他对外管理服务`` / ``事项 20 -9 7447``)."""
-    return len(folded) >= 2 and any(folded in spec.patterns[0] for spec in AD_ROWS)
+    return len(folded) >= 2 and any(
+        folded in spec.patterns[0] and folded != spec.patterns[0] for spec in AD_ROWS
+    )
 
 
-def _classify(
-    views: Sequence[RowView], schema: dict[str, tuple[str, ...]], diagnostics: list[Diagnostic]
-) -> Classified:
+def _classify(views: Sequence[RowView], template: str, diagnostics: list[Diagnostic]) -> Classified:
     rows = Classified()
     for view in views:
         folded = fold(view.label)
@@ -81,13 +82,13 @@ def _classify(
             ):
                 rows.loose.append(view)
             continue
-        block, key = found
-        if block not in schema:
+        if template not in found.templates:  # a row of the other template: kept as it is, never re-keyed
             diagnostics.append(
-                diag("row.extra", f"Row {view.label!r} belongs to the other template; ignored.", view.span)
+                diag("row.other_template", f"Row {view.label!r} belongs to the other template.", view.span)
             )
+            rows.loose.append(view)
             continue
-        (rows.bound if view.has_values else rows.pending).append(Labelled(f"{block}/{key}", view))
+        (rows.bound if view.has_values else rows.pending).append(Labelled(f"{found.block}/{found.key}", view))
     return rows
 
 
@@ -99,7 +100,7 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glu
         )
     schema = AD_COLUMNS[template]
     diagnostics: list[Diagnostic] = []
-    classified = _classify(views, schema, diagnostics)
+    classified = _classify(views, template, diagnostics)
     leftover = pair_by_order(classified, _is_fragment, diagnostics)
     extra_rows = [extra_row("active_disclosure", v, diagnostics) for v in leftover if fold(v.label)]
     unit = AD_MONEY_UNIT_DEFAULT.get(template)
@@ -127,7 +128,7 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glu
             diagnostics.append(result.diagnostic)
         cells = result.cells if result.cells is not None else missing_cells(view, len(columns))
         rows.append(Row(key, view.label, tuple(zip(columns, cells, strict=True)), view.span))
-    expected = [f"{spec.block}/{spec.key}" for spec in AD_ROWS if spec.block in schema]
+    expected = [f"{spec.block}/{spec.key}" for spec in AD_ROWS if template in spec.templates]
     missing = [key for key in expected if key not in placed]
     if missing and placed:
         diagnostics.append(diag("row.missing", "Rows not found: " + ", ".join(missing) + "."))

@@ -133,7 +133,7 @@ def _fuzzy(folded: str) -> Match | None:
 
 def _is_fragment(folded: str) -> bool:
     """Part of a row's full label: a label broken over lines with the numbers on a middle line."""
-    return len(folded) >= 2 and any(folded in full for full in APP_FULL_LABELS.values())
+    return len(folded) >= 2 and any(folded in full and folded != full for full in APP_FULL_LABELS.values())
 
 
 def _is_header(folded: str, view: RowView) -> bool:

@@ -1,7 +1,9 @@
 """Tika-style cells: one cell per line, each prefixed by a tab; rows separated by blank lines.
 
 A line without the leading tab continues the previous cell (``本年新`` / ``制作数量``), even
-across a blank line (``其他对外管理`` / blank / ``服务事项``); a lone tab is an empty cell.
+across a blank line (``其他对外管理`` / blank / ``服务事项``); a lone tab is an empty cell. A
+number on a line without a tab stands alone (a page number, a stray value): digits are never
+glued onto a cell.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Sequence
 
 from ..model import GridCell
 from ..normalize import Line
+from ..values import is_numeric_run, is_value_text
 from .grid import Grid, finish
 
 NAME = "tika"
@@ -38,6 +41,12 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
                 current.append(GridCell(piece.strip(), line.number))
             continue
         # continuation of the previous cell, possibly of the previous row
+        if is_value_text(text.strip()) or is_numeric_run(text.strip()):
+            # a number on a line of its own is not the rest of a cell: never glue digits onto a cell
+            if current:
+                rows.append(current)
+            current = [GridCell(text.strip(), line.number)]
+            continue
         if not current and rows:
             current = rows.pop()  # the cell goes on across a blank line: reopen its row
         if current:
