@@ -161,7 +161,7 @@ def check_active(table: CanonicalTable) -> list[Check]:
 
 
 def _r9(table: CanonicalTable) -> list[Check | None]:
-    """R9: counts are non-negative integers (``change`` may be negative); money is decimal."""
+    """R9: counts are non-negative integers (``change`` may be negative); money is a non-negative decimal."""
     out: list[Check | None] = []
     for row in table.rows:
         for column, cell in row.cells:
@@ -170,7 +170,7 @@ def _r9(table: CanonicalTable) -> list[Check | None]:
             money = column in AD_MONEY_COLUMNS and table.name == "active_disclosure"
             signed = column in AD_SIGNED_COLUMNS and table.name == "active_disclosure"
             integral = cell.value == int(cell.value)
-            ok = money or ((signed or cell.value >= 0) and integral)
+            ok = cell.value >= 0 if money else (signed or cell.value >= 0) and integral
             if not ok:
                 out.append(
                     Check(

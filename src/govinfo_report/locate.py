@@ -1,7 +1,14 @@
-"""Stage 3: locate the table regions: the body of sections 2, 3 and 4, or, where the sections
-were not found, the lines from a table's anchor label to the next table or heading."""
+"""Stage 3: locate the table regions.
+
+A table is looked for in the body of its section (2, 3, 4). When that body does not hold the
+table's anchor labels (the section is prose, or missing) the table is looked for by its anchors
+anywhere, from the first anchor line to the next heading or the next table; a section body with
+no anchor anywhere else in the document is still tried (a bare row of numbers under 四、).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import attrs
 
@@ -22,29 +29,38 @@ class Region:
 
 
 def locate(lines: tuple[Line, ...], sections: tuple[SectionSlice, ...]) -> tuple[Region, ...]:
-    regions: dict[str, Region] = {}
+    in_section: dict[str, Region] = {}
     for piece in sections:
         kind = SECTION_TABLE.get(piece.section.number)
-        if kind is not None and kind not in regions and piece.end > piece.start + 1:
-            regions[kind] = Region(kind, piece.start + 1, piece.end)
+        if kind is not None and kind not in in_section and piece.end > piece.start + 1:
+            in_section[kind] = Region(kind, piece.start + 1, piece.end)
+    regions: list[Region] = []
     for kind, anchors in TABLE_ANCHORS.items():
-        if kind in regions:
+        section = in_section.get(kind)
+        if section is not None and _find(lines[section.start : section.end], anchors) is not None:
+            regions.append(section)
             continue
-        start = _find(lines, anchors[:2])
-        if start is None:
-            continue
-        end = start + 1
-        while (
-            end < len(lines)
-            and heading_number(lines[end].text) is None
-            and not _other_anchor(lines[end], kind)
-        ):
-            end += 1
-        regions[kind] = Region(kind, start, end)
-    return tuple(sorted(regions.values(), key=lambda r: r.start))
+        anchored = _by_anchor(lines, kind)
+        if anchored is not None:
+            regions.append(anchored)
+        elif section is not None:
+            regions.append(section)
+    return tuple(sorted(regions, key=lambda r: r.start))
 
 
-def _find(lines: tuple[Line, ...], anchors: tuple[str, ...]) -> int | None:
+def _by_anchor(lines: tuple[Line, ...], kind: str) -> Region | None:
+    start = _find(lines, TABLE_ANCHORS[kind][:2])
+    if start is None:
+        return None
+    end = start + 1
+    while (
+        end < len(lines) and heading_number(lines[end].text) is None and not _other_anchor(lines[end], kind)
+    ):
+        end += 1
+    return Region(kind, start, end)
+
+
+def _find(lines: Sequence[Line], anchors: tuple[str, ...]) -> int | None:
     for index, line in enumerate(lines):
         folded = fold(line.text)
         if any(a in folded for a in anchors):

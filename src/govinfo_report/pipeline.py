@@ -168,16 +168,26 @@ def _map(
     extra_rows: list[ExtraRow] = []
     if template == "pre2019":  # recognised, not forced into a schema
         return canonical, extra_rows
-    for kind, grid, _ in found:
-        if kind is None or kind in canonical:
-            continue
-        views = schema.row_views(grid.rows)
+    # a table printed in pieces (one per block, one per group) is read as one, in document order
+    pieces: dict[str, list[Found]] = {}
+    for piece in found:
+        if piece[0] is not None:
+            pieces.setdefault(piece[0], []).append(piece)
+    for kind, parts in pieces.items():
+        if len(parts) > 1:
+            diagnostics.append(
+                diag(
+                    "table.joined",
+                    f"{len(parts)} {kind} tables were read as one.",
+                    Span(parts[0][2].start, parts[-1][2].end),
+                )
+            )
+        views = schema.row_views([row for _, grid, _ in parts for row in grid.rows])
         if kind == "applications":
             mapped = schema.map_applications(views, template=template)
         elif kind == "active_disclosure":
-            mapped = schema.map_active_disclosure(
-                views, template=template, glued=grid.strategy == "runtogether"
-            )
+            glued = all(grid.strategy == "runtogether" for _, grid, _ in parts)
+            mapped = schema.map_active_disclosure(views, template=template, glued=glued)
         else:
             mapped = schema.map_review_litigation(views)
         diagnostics.extend(mapped.diagnostics)

@@ -19,7 +19,12 @@ from .grid import Grid, finish
 
 NAME = "pdftext"
 
-_VERTICAL_PREFIX = regex.compile(r"^(?:\p{Han}|[、，,])\s+(?=\S)")
+# one character of a vertical label, glued before a row whose own label starts with its item
+# number (``本 3.危及…``, ``办 （三）不予公开``); a letter-spaced label (``规 章 1 2 3``) is left alone
+_VERTICAL_PREFIX = regex.compile(
+    r"^(?:\p{Han}|[、，,])\s+(?=\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,2}[)）])"
+)
+_LETTER_SPACED = regex.compile(r"^\p{Han}(?:\s\p{Han}){1,12}(?:\s|$)")
 _VERTICAL_ALONE = regex.compile(r"^(?:\p{Han}、?|[、，,])$")
 
 
@@ -48,6 +53,9 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
         if not text or _VERTICAL_ALONE.match(text):
             continue
         text = _VERTICAL_PREFIX.sub("", text)
+        if _LETTER_SPACED.match(text):  # ``规 章 1 2 3``: the label's characters spaced out
+            head, tail = _split_values(text)
+            text = "".join(head) + (" " + " ".join(tail) if tail else "")
         label_tokens, values = _split_values(text)
         row: list[GridCell] = []
         if label_tokens:
