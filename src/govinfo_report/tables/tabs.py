@@ -18,7 +18,7 @@ NAME = "tabs"
 def looks_like(lines: Sequence[Line]) -> bool:
     texts = [ln.text for ln in lines if ln.text.strip()]
     multi = sum(1 for t in texts if t.strip("\t").count("\t") >= 1)
-    return len(texts) >= 2 and multi >= 0.4 * len(texts)
+    return multi >= max(1, 0.4 * len(texts))
 
 
 def rebuild(lines: Sequence[Line]) -> Grid | None:
