@@ -54,7 +54,7 @@ def test_a_row_missing_a_cell_is_not_split_by_digit_count() -> None:
     assert any(d.code == "cells.too_few" for d in report.diagnostics)
 
 
-def test_2019_rows_are_not_forced_into_2021_keys() -> None:
+def test_majority_of_labels_decides_and_rows_of_the_other_template_stay_extra() -> None:
     text = "\n".join(
         [
             "某局2021年政府信息公开工作年度报告",

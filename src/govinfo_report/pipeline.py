@@ -104,25 +104,26 @@ def _read(text: str, diagnostics: list[Diagnostic]) -> tuple[tuple[Line, ...], l
             diag("limits.input_truncated", f"Only the first {limits.MAX_INPUT_CHARS:,} characters were read.")
         )
     document = read_html(text) if "<" in text else None
-    if document is not None and _reads_as_page(text, document):
-        lines = tuple(Line(t, n) for t, n in document.lines)
+    grids: list[Found] = []
+    if document is not None:
         if document.truncated:
             diagnostics.append(diag("limits.table_truncated", "The HTML page was cut at a limit."))
-        grids = [Grid("html", rows) for _, rows in document.tables]
-        return lines, [(_kind_of(g), g, _grid_span(g)) for g in grids]
+        grids = [(_kind_of(g), g, _grid_span(g)) for g in (Grid("html", rows) for _, rows in document.tables)]
+        if _reads_as_page(text, document):
+            return tuple(Line(t, n) for t, n in document.lines), grids
+    # text (a Markdown or OCR conversion may still embed a <table>: its grid is read from the markup)
     normalized = normalize(text)
     diagnostics.extend(normalized.diagnostics)
-    return normalized.lines, []
+    return normalized.lines, grids
 
 
 _TAG = regex.compile(r"<[^<>]{0,2000}>")
 
 
 def _reads_as_page(text: str, document: HtmlDocument) -> bool:
-    """Markup is read as a page when it holds tables, or starts as one and its line breaks carry
-    no more structure than its blocks do; a text dump with a few stray tags stays text."""
-    if document.tables:
-        return True
+    """Markup is read as a page when it starts as one and its line breaks carry no more structure
+    than its blocks do; a text dump with a few stray tags, or a Markdown file with an embedded
+    ``<table>``, stays text."""
     if not text.lstrip().startswith("<"):
         return False
     text_lines = sum(1 for line in text.splitlines() if _TAG.sub("", line).strip())

@@ -228,6 +228,8 @@ def _blank(cell: GridCell) -> bool:
 
 
 def missing_cells(view: RowView, n: int) -> tuple[Cell, ...]:
+    """The cells of a row that could not be read honestly; each keeps the row's raw text (the
+    cells are somewhere in it, e.g. the run ``6233440``) and the diagnostic says why."""
     return tuple(Cell(raw=view.raw, state=CellState.MISSING, line=view.line) for _ in range(n))
 
 
