@@ -28,12 +28,7 @@ STRATEGIES: tuple[Strategy, ...] = (
 def rebuild(lines: Sequence[Line]) -> Grid | None:
     """The grid of the first strategy whose layout fits ``lines`` and that rebuilds something."""
     for _name, fits, build in STRATEGIES:
-        try:
-            if not fits(lines):
-                continue
-            grid = build(lines)
-        except RecursionError:  # pragma: no cover - strategies are iterative; belt and braces
-            continue
+        grid = build(lines) if fits(lines) else None
         if grid is not None:
             return grid
     return None
