@@ -130,3 +130,14 @@ def test_html_table_printed_in_pieces_is_read_whole() -> None:
         [0, 0, 3, 0, 3],
     ]
     assert any(d.code == "table.joined" for d in report.diagnostics)
+
+
+def test_table_read_in_two_layouts_keeps_row_spans_ordered() -> None:
+    # found by test_any_text_gives_a_json_safe_report: table 4 read once as pipe rows and once as
+    # PDF text; the joined rows are not in line order, and the span came out as lines 5..3
+    text = "二、主动公开\n未经复议直接起诉复议后起诉\r0\n第二十条第一项\n|0\n|0\n|\n|"
+    report = parse(text)
+    spans = [row.span for row in report.review_litigation.rows] if report.review_litigation else []
+    spans += [d.span for d in report.diagnostics if d.span is not None]
+    assert spans
+    assert all(1 <= s.start <= s.end <= 8 for s in spans)

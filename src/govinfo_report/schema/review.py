@@ -54,7 +54,8 @@ def map_review_litigation(views: Sequence[RowView]) -> Mapped:
         cells = [make(c.text, c.line, i) for g in RL_GROUPS for i, c in enumerate(named[g].values)]
         return Mapped(_rows(cells, [named[g].span for g in RL_GROUPS]), (), tuple(diagnostics), RL_COLUMNS)
     values = [c for v in value_rows for c in v.values]
-    span = Span(value_rows[0].line, value_rows[-1].last_line)
+    # rows of a table read in pieces need not be in line order
+    span = Span(min(v.line for v in value_rows), max(max(v.line, v.last_line) for v in value_rows))
     result = place(values, _WIDTH * 3, make, rule=groups_total_is_sum(_WIDTH), what="Table 4", span=span)
     if result.diagnostic is not None:
         diagnostics.append(result.diagnostic)
