@@ -25,15 +25,19 @@ def test_all_is_pinned() -> None:
         "Diagnostic",
         "ExtraRow",
         "GridCell",
+        "InputError",
         "ParseError",
         "Report",
         "Row",
         "Section",
         "Severity",
+        "Source",
         "Span",
         "Table",
         "__version__",
         "parse",
+        "parse_bytes",
+        "parse_file",
     )
 
 
@@ -90,7 +94,9 @@ def test_to_dict_shape_and_json() -> None:
         "extra_rows",
         "checks",
         "diagnostics",
+        "source",
     ]
+    assert data["source"] == {"format": "text", "encoding": None, "name": None}
     assert data["applications"]["new_requests"]["total"] == 0
     # seed 002 prints 采购总金额 as 1082.33万: the compact form gives the number, the detailed one the unit
     assert data["active_disclosure"]["art20_9"]["centralized_procurement"]["amount"] == 1082.33

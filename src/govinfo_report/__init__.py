@@ -3,6 +3,7 @@
 >>> from govinfo_report import parse
 >>> report = parse(text)
 >>> report.applications.get("new_requests", "total").value
+>>> report = parse_file("report.pdf")  # or .html, .docx, .txt; parse_bytes(data) for raw bytes
 """
 
 from ._version import __version__
@@ -18,10 +19,11 @@ from .model import (
     Row,
     Section,
     Severity,
+    Source,
     Span,
     Table,
 )
-from .pipeline import ParseError, parse
+from .pipeline import InputError, ParseError, parse, parse_bytes, parse_file
 
 __all__ = (
     "CanonicalTable",
@@ -31,13 +33,17 @@ __all__ = (
     "Diagnostic",
     "ExtraRow",
     "GridCell",
+    "InputError",
     "ParseError",
     "Report",
     "Row",
     "Section",
     "Severity",
+    "Source",
     "Span",
     "Table",
     "__version__",
     "parse",
+    "parse_bytes",
+    "parse_file",
 )

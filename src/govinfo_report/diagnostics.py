@@ -8,10 +8,51 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     # input and normalisation
     "input.empty": (Severity.WARNING, "The input holds no text."),
     "input.not_a_report": (Severity.WARNING, "No report structure (title, sections or tables) was found."),
+    "input.undecodable": (
+        Severity.WARNING,
+        "Some bytes could not be decoded; each was replaced by U+FFFD and the rest was read.",
+    ),
+    "input.charset_mismatch": (
+        Severity.INFO,
+        "The declared charset does not fit the bytes; the encoding that does was used.",
+    ),
+    "input.format_mismatch": (
+        Severity.INFO,
+        "The file name's extension names another format than the content; the content decided.",
+    ),
+    "input.pages_without_text": (
+        Severity.WARNING,
+        "Some PDF pages have no text layer (scanned images); their content was not read.",
+    ),
+    # raised as InputError by parse_file / parse_bytes (never found in Report.diagnostics)
+    "input.unsupported_format": (
+        Severity.ERROR,
+        "The file is not HTML, text, DOCX or PDF (for example a legacy .doc or an image).",
+    ),
+    "input.too_large": (Severity.ERROR, "The input is larger than the size limit and was not read."),
+    "input.unsafe_archive": (
+        Severity.ERROR,
+        "The DOCX archive exceeds the member, size or compression-ratio limits (a zip bomb?).",
+    ),
+    "input.unsafe_xml": (Severity.ERROR, "The DOCX holds XML with a DTD or entity declarations."),
+    "input.corrupt": (Severity.ERROR, "The file is damaged and cannot be opened."),
+    "input.no_text_layer": (
+        Severity.ERROR,
+        "The PDF has no text layer (a scan); OCR it first and parse the text.",
+    ),
+    "input.missing_extra": (Severity.ERROR, "Reading this format needs an optional dependency."),
     "limits.input_truncated": (Severity.ERROR, "The input is longer than the limit; the rest was not read."),
     "limits.table_truncated": (
         Severity.ERROR,
         "A table has more rows or cells than the limit; the rest was not read.",
+    ),
+    "limits.pdf_pages": (
+        Severity.ERROR,
+        "The PDF has more pages than the limit; the rest were not read.",
+    ),
+    "limits.span_clamped": (
+        Severity.WARNING,
+        "A table cell's rowspan/colspan is malformed or larger than the limit; it was clamped.",
     ),
     "limits.split_truncated": (Severity.WARNING, "Too many readings of run-together cells to enumerate."),
     "normalize.page_footer": (Severity.INFO, "Page footers (- 3 -) were removed."),

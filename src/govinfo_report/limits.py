@@ -40,3 +40,28 @@ MAX_DOCUMENT_CELLS = 500_000
 A ``<td colspan=100 rowspan=100>`` under 100 empty ``<tr>`` is 10,000 positions from a few hundred
 bytes, so without a document-wide cap a hostile page of a few megabytes could ask for gigabytes.
 """
+
+# Files and bytes (source/)
+
+MAX_INPUT_BYTES = 32 * 1024 * 1024
+"""Bytes ``parse_file``/``parse_bytes`` accept; a larger input is refused (``input.too_large``)
+before it is read. Reports are at most a few megabytes, even as PDFs with embedded fonts."""
+
+MAX_ARCHIVE_MEMBERS = 5_000
+"""Members a DOCX (zip) archive may list; more is refused as unsafe (``input.unsafe_archive``)."""
+
+MAX_ARCHIVE_UNCOMPRESSED = 256 * 1024 * 1024
+"""Total uncompressed bytes a DOCX archive may declare; more is refused as unsafe."""
+
+MAX_COMPRESSION_RATIO = 200
+"""Uncompressed/compressed ratio a DOCX member may have (Word's XML reaches about 30; a zip bomb
+reaches thousands). Members under :data:`RATIO_EXEMPT_BYTES` uncompressed are exempt."""
+
+RATIO_EXEMPT_BYTES = 1024 * 1024
+"""Members this small may have any compression ratio: they cannot do harm."""
+
+MAX_XML_BYTES = 64 * 1024 * 1024
+"""Bytes of one DOCX XML part read at most, whatever its header claims (``input.unsafe_archive``)."""
+
+MAX_PDF_PAGES = 300
+"""PDF pages read at most; the rest are left out (``limits.pdf_pages``)."""

@@ -1,7 +1,9 @@
 """The data model: frozen, slotted attrs classes returned by :func:`govinfo_report.parse`.
 
 Line numbers are 1-based and inclusive, counted in the text handed to ``parse``
-(after newline normalisation: ``\\r\\n`` and ``\\r`` count as one line break).
+(after newline normalisation: ``\\r\\n`` and ``\\r`` count as one line break). For a file, they
+count lines of its decoded text (HTML, text), of its text layer with pages joined by a newline
+(PDF), or its blocks in document order, one per paragraph and one per table row (DOCX).
 """
 
 from __future__ import annotations
@@ -287,6 +289,22 @@ class Section:
 
 
 @attrs.frozen
+class Source:
+    """Where a report was read from."""
+
+    format: str = "text"
+    """``"text"`` (plain text or Markdown), ``"html"``, ``"docx"`` or ``"pdf"``."""
+    encoding: str | None = None
+    """The encoding the bytes were decoded with (``"utf-8"``, ``"gb18030"`` ...); None for a str
+    handed to ``parse`` and for DOCX and PDF, which carry their own."""
+    name: str | None = None
+    """The file name or path given to ``parse_file``/``parse_bytes``, or None."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": self.format, "encoding": self.encoding, "name": self.name}
+
+
+@attrs.frozen
 class Report:
     """Everything read from one annual report."""
 
@@ -314,6 +332,8 @@ class Report:
     """Every consistency rule evaluated (passed and failed)."""
     diagnostics: tuple[Diagnostic, ...]
     """Problems found and repairs made."""
+    source: Source = Source()
+    """The input's format and encoding, and the file's name when one was given."""
 
     @property
     def failed_checks(self) -> tuple[Check, ...]:
@@ -343,6 +363,7 @@ class Report:
             "extra_rows": [r.to_dict(cells=cells) for r in self.extra_rows],
             "checks": [c.to_dict() for c in checks],
             "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "source": self.source.to_dict(),
         }
 
     def to_json(self, *, cells: bool = False, indent: int | None = None) -> str:

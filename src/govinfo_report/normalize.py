@@ -6,6 +6,8 @@ headings buried inside long lines split out. Tabs are kept: they are table struc
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 import regex
 
@@ -49,20 +51,27 @@ class Normalized:
     lines: tuple[Line, ...]
     diagnostics: tuple[Diagnostic, ...]
     line_count: int
-    """Number of lines in the input."""
+    """Number of lines in the input (the highest line number seen)."""
 
 
 def normalize(text: str) -> Normalized:
     """Split ``text`` into clean :class:`Line` s and report every repair."""
-    diagnostics: list[Diagnostic] = []
     raw_lines = _NEWLINE.split(text)
+    return normalize_lines(enumerate(raw_lines, start=1))
+
+
+def normalize_lines(raw_lines: Iterable[tuple[int, str]]) -> Normalized:
+    """Clean numbered lines (a page's or a document's blocks) and report every repair."""
+    diagnostics: list[Diagnostic] = []
     out: list[Line] = []
     footers: list[int] = []
     chrome: list[int] = []
     artefacts: list[int] = []
     inline: list[int] = []
     markup: list[int] = []
-    for number, raw in enumerate(raw_lines, start=1):
+    line_count = 0
+    for number, raw in raw_lines:
+        line_count = max(line_count, number)
         line = _INVISIBLE.sub("", _SPACES.sub(" ", raw))
         if ARTEFACT.search(line):
             artefacts.append(number)
@@ -117,7 +126,7 @@ def normalize(text: str) -> Normalized:
         diagnostics.append(diag("normalize.markup", None, Span(markup[0], markup[-1])))
     if inline:
         diagnostics.append(diag("normalize.inline_heading", None, Span(inline[0], inline[-1])))
-    return Normalized(tuple(out), tuple(diagnostics), len(raw_lines))
+    return Normalized(tuple(out), tuple(diagnostics), line_count)
 
 
 def _split_inline(line: str) -> list[str]:

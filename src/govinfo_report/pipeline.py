@@ -1,50 +1,88 @@
-"""``parse()``: the stage list, in order.
+"""``parse()``, ``parse_bytes()``, ``parse_file()``: the stage list, in order.
 
-    normalize → sections → locate tables → rebuild cells → map to schema → check
+    (read bytes →) normalize → sections → locate tables → rebuild cells → map to schema → check
 
-Reading this one function tells how data flows; each stage lives in its own module.
+Reading ``_parse`` tells how data flows; each stage lives in its own module. Files and bytes
+first go through :mod:`.source` (format by content, encodings, safety limits), which gives text
+or, for DOCX, a document whose tables already have exact cells.
 """
 
 from __future__ import annotations
 
+import os
+
+import attrs
 import regex
 
 from . import checks as checks_stage
 from . import limits, schema
 from .diagnostics import diag
+from .errors import InputError, ParseError
 from .locate import Region, locate
 from .meta import Meta, read_meta
-from .model import CanonicalTable, Check, Diagnostic, ExtraRow, Report, Severity, Span, Table
-from .normalize import Line, normalize
+from .model import CanonicalTable, Check, Diagnostic, ExtraRow, Report, Severity, Source, Span, Table
+from .normalize import Line, normalize, normalize_lines
 from .sections import split_sections
+from .source import load, too_large
 from .tables import Grid, rebuild
-from .tables.html import HtmlDocument, read_html
+from .tables.document import Document
+from .tables.html import read_html
 from .templates import detect_template
 from .text import fold
 from .vocab import TABLE_ANCHORS
 
 
-class ParseError(ValueError):
-    """Raised by ``parse(..., strict=True)`` when the report has error diagnostics."""
-
-    def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
-        self.diagnostics = diagnostics
-        first = diagnostics[0] if diagnostics else None
-        where = f" (line {first.span.start})" if first is not None and first.span is not None else ""
-        summary = f"{first.code}: {first.message}{where}" if first is not None else "no diagnostics"
-        more = f" (+{len(diagnostics) - 1} more)" if len(diagnostics) > 1 else ""
-        super().__init__(summary + more)
-
-
 def parse(text: str, *, strict: bool = False) -> Report:
     """Parse the text of one 政府信息公开工作年度报告 into a :class:`Report`.
 
-    Any string gives a Report; problems become ``Report.diagnostics``. With ``strict=True``
-    a report with error diagnostics raises :class:`ParseError` carrying them.
+    ``text`` may be plain text, Markdown or an HTML page. Any string gives a Report; problems
+    become ``Report.diagnostics``. With ``strict=True`` a report with error diagnostics raises
+    :class:`ParseError` carrying them.
     """
     if not isinstance(text, str):
-        raise TypeError(f"parse() takes the report's text as str, not {type(text).__name__}")
-    report = _parse(text)
+        hint = "; for bytes use parse_bytes()" if isinstance(text, (bytes, bytearray, memoryview)) else ""
+        raise TypeError(f"parse() takes the report's text as str, not {type(text).__name__}{hint}")
+    return _strict(_parse(text), strict)
+
+
+def parse_bytes(
+    data: bytes, *, filename: str | None = None, encoding: str | None = None, strict: bool = False
+) -> Report:
+    """Parse a report file's bytes: HTML, text or Markdown in any encoding, DOCX, or PDF (with
+    the ``pdf`` extra). The format is told from the content; ``filename`` only names the input in
+    messages (and a mismatching extension is noted). ``encoding`` is a charset declared outside
+    the bytes, such as an HTTP ``Content-Type``; it is tried first.
+
+    Raises :class:`InputError` (a :class:`ParseError`) with one sentence when the bytes are not a
+    readable report file: an unsupported format, over :data:`limits.MAX_INPUT_BYTES`, an unsafe
+    archive, a scan without a text layer, or PDF without the ``pdf`` extra.
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}; for text use parse()")
+    loaded = load(bytes(data), filename=filename, encoding=encoding)
+    diagnostics = list(loaded.diagnostics)
+    if loaded.document is not None:
+        report = _parse(loaded.document, diagnostics)
+    else:
+        report = _parse(loaded.text or "", diagnostics)
+    fmt = loaded.format if loaded.format != "text" else report.source.format
+    return _strict(attrs.evolve(report, source=Source(fmt, loaded.encoding, filename)), strict)
+
+
+def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None, strict: bool = False) -> Report:
+    """Parse a report file (.html, .htm, .txt, .md, .docx, .pdf ...), its format told from its
+    content. See :func:`parse_bytes`; a file over the size limit is refused before it is read.
+    ``OSError`` (a missing file, a directory) propagates as usual."""
+    name = os.fspath(path)
+    with open(name, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limits.MAX_INPUT_BYTES:
+            raise InputError("input.too_large", too_large(os.path.basename(name), size))
+        data = handle.read(limits.MAX_INPUT_BYTES + 1)
+    return parse_bytes(data, filename=name, encoding=encoding, strict=strict)
+
+
+def _strict(report: Report, strict: bool) -> Report:
     if strict:
         errors = tuple(d for d in report.diagnostics if d.severity is Severity.ERROR)
         if errors:
@@ -52,18 +90,25 @@ def parse(text: str, *, strict: bool = False) -> Report:
     return report
 
 
-def _parse(text: str) -> Report:
-    diagnostics: list[Diagnostic] = []
-    # 1. normalize: clean lines with their source line numbers (an HTML page also gives its grids)
-    lines, grids = _read(text, diagnostics)
+def _parse(content: str | Document, diagnostics: list[Diagnostic] | None = None) -> Report:
+    diagnostics = [] if diagnostics is None else diagnostics
+    # 1. normalize: clean lines with their source line numbers (markup also gives its table grids)
+    if isinstance(content, Document):
+        lines, grids = _read_document("docx", content, diagnostics)
+        fmt, has_content = "docx", bool(lines or grids)
+        if not has_content:
+            diagnostics.append(diag("input.empty"))
+    else:
+        lines, grids, fmt = _read(content, diagnostics)
+        has_content = bool(content.strip())
     # 2. sections, and the title, organ and year
     slices, found_in_sections = split_sections(lines)
     diagnostics.extend(found_in_sections)
     meta = read_meta(lines, slices[0].start if slices else None)
-    diagnostics.extend(_meta_diagnostics(text, meta))
+    diagnostics.extend(_meta_diagnostics(has_content, meta))
     # 3. locate the table regions; 4. rebuild their cells (one strategy per layout)
     found = grids + _rebuild(lines, locate(lines, slices), {kind for kind, _, _ in grids}, diagnostics)
-    if text.strip() and not slices and not found and meta.title is None:
+    if has_content and not slices and not found and meta.title is None:
         diagnostics.append(diag("input.not_a_report"))
     # 5. map to the schema of the template the labels show
     template, noticed = detect_template(
@@ -88,6 +133,7 @@ def _parse(text: str) -> Report:
         tables=tuple(Table(grid.strategy, kind, grid.rows, span) for kind, grid, span in found),
         checks=tuple(results),
         diagnostics=tuple(diagnostics),
+        source=Source(fmt),
     )
 
 
@@ -95,7 +141,8 @@ Found = tuple[str | None, Grid, Span]
 """A rebuilt table: its kind (when known), the grid, its source lines."""
 
 
-def _read(text: str, diagnostics: list[Diagnostic]) -> tuple[tuple[Line, ...], list[Found]]:
+def _read(text: str, diagnostics: list[Diagnostic]) -> tuple[tuple[Line, ...], list[Found], str]:
+    """Lines and markup grids of a text, and its format (``"html"`` when read as a page)."""
     if not text.strip():
         diagnostics.append(diag("input.empty"))
     if len(text) > limits.MAX_INPUT_CHARS:
@@ -104,23 +151,55 @@ def _read(text: str, diagnostics: list[Diagnostic]) -> tuple[tuple[Line, ...], l
             diag("limits.input_truncated", f"Only the first {limits.MAX_INPUT_CHARS:,} characters were read.")
         )
     document = read_html(text) if "<" in text else None
-    grids: list[Found] = []
-    if document is not None:
-        if document.truncated:
-            diagnostics.append(diag("limits.table_truncated", "The HTML page was cut at a limit."))
-        grids = [(_kind_of(g), g, _grid_span(g)) for g in (Grid("html", rows) for _, rows in document.tables)]
-        if _reads_as_page(text, document):
-            return tuple(Line(t, n) for t, n in document.lines), grids
+    if document is not None and _reads_as_page(text, document):
+        lines, grids = _read_document("html", document, diagnostics)
+        return lines, grids, "html"
     # text (a Markdown or OCR conversion may still embed a <table>: its grid is read from the markup)
+    grids = _markup_grids("html", document, diagnostics) if document is not None else []
     normalized = normalize(text)
     diagnostics.extend(normalized.diagnostics)
+    return normalized.lines, grids, "text"
+
+
+def _read_document(
+    strategy: str, document: Document, diagnostics: list[Diagnostic]
+) -> tuple[tuple[Line, ...], list[Found]]:
+    """Lines (normalised like text) and grids of a page or a Word document."""
+    grids = _markup_grids(strategy, document, diagnostics)
+    if document.dropped:
+        diagnostics.append(
+            diag(
+                "normalize.crawler_chrome",
+                f"{len(document.dropped)} page chrome element(s) (navigation, breadcrumbs, share "
+                "links) were dropped.",
+                Span(min(document.dropped), max(document.dropped)),
+            )
+        )
+    normalized = normalize_lines((n, t) for t, n in document.lines)
+    diagnostics.extend(normalized.diagnostics)
     return normalized.lines, grids
+
+
+def _markup_grids(strategy: str, document: Document, diagnostics: list[Diagnostic]) -> list[Found]:
+    if document.truncated:
+        diagnostics.append(
+            diag("limits.table_truncated", f"The {strategy.upper()} tables were cut at a limit.")
+        )
+    if document.clamped:
+        diagnostics.append(
+            diag(
+                "limits.span_clamped",
+                f"{len(document.clamped)} cell span(s) were malformed or over {limits.MAX_SPAN}; clamped.",
+                Span(min(document.clamped), max(document.clamped)),
+            )
+        )
+    return [(_kind_of(g), g, _grid_span(g)) for g in (Grid(strategy, rows) for _, rows in document.tables)]
 
 
 _TAG = regex.compile(r"<[^<>]{0,2000}>")
 
 
-def _reads_as_page(text: str, document: HtmlDocument) -> bool:
+def _reads_as_page(text: str, document: Document) -> bool:
     """Markup is read as a page when it starts as one and its line breaks carry no more structure
     than its blocks do; a text dump with a few stray tags, or a Markdown file with an embedded
     ``<table>``, stays text."""
@@ -130,8 +209,8 @@ def _reads_as_page(text: str, document: HtmlDocument) -> bool:
     return 2 * len(document.lines) >= text_lines
 
 
-def _meta_diagnostics(text: str, meta: Meta) -> list[Diagnostic]:
-    if text.strip() and meta.title is None:
+def _meta_diagnostics(has_content: bool, meta: Meta) -> list[Diagnostic]:
+    if has_content and meta.title is None:
         return [diag("meta.no_title")]
     if meta.title is not None and meta.year is None:
         return [diag("meta.no_year", None, Span(meta.line or 1, meta.line or 1))]
@@ -244,4 +323,4 @@ def _grid_span(grid: Grid) -> Span:
     return Span(min(numbers), max(numbers))
 
 
-__all__ = ["ParseError", "parse"]
+__all__ = ["InputError", "ParseError", "parse", "parse_bytes", "parse_file"]

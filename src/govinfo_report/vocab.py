@@ -22,6 +22,9 @@ CHINESE_NUMERALS: dict[str, int] = {
     "十": 10,
 }
 
+CHINESE_DIGITS: str = "〇一二三四五六七八九"
+"""Digit ``d`` in Chinese numerals is ``CHINESE_DIGITS[d]`` (Word's chineseCounting list numbers)."""
+
 # --------------------------------------------------------------------------- sections
 
 SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
@@ -365,3 +368,19 @@ TABLE_ANCHORS: dict[str, tuple[str, ...]] = {
     "review_litigation": ("结果维持", "未经复议直接起诉", "复议后起诉"),
 }
 """Folded texts whose presence tells which canonical table a grid is."""
+
+# --------------------------------------------------------------------------- HTML page chrome
+
+HTML_CHROME_NAMES: frozenset[str] = frozenset(
+    {
+        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
+        "footer", "foot", "share", "bdsharebuttonbox", "toolbar", "sidebar", "copyright",
+        "position", "location", "weizhi", "dqwz",
+    }
+)  # fmt: skip
+"""``class``/``id`` name tokens of page chrome on government sites (``dqwz``/``weizhi``: 当前位置,
+the breadcrumb). Header names are left out on purpose: article headers hold the report's title."""
+
+HTML_REPORT_MARKERS: tuple[str, ...] = ("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请")
+"""Text that keeps a chrome-named element: it holds the report's body, not chrome (a breadcrumb
+may name the report's title, so the title is no marker)."""

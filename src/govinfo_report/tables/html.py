@@ -28,6 +28,8 @@ import lxml.html
 from lxml import etree
 
 from ..model import GridCell
+from ..vocab import HTML_CHROME_NAMES, HTML_REPORT_MARKERS
+from .document import Document
 
 __all__ = (
     "MAX_DOCUMENT_CELLS",
@@ -52,24 +54,8 @@ Element = Any
 """An lxml element (lxml ships no type information)."""
 
 
-@attrs.frozen
-class HtmlDocument:
-    """What the HTML layout read from one document."""
-
-    lines: tuple[tuple[str, int], ...]
-    """Text outside tables, one entry per block element (``p``, ``div``, ``h1``-``h6``, ``li``,
-    ``title``, a cell of a layout table ...), and one per ``<br>``-separated piece of a block, as
-    ``(text, source_line)``. Whitespace runs (NBSP and U+3000 included) are collapsed to one space,
-    then stripped; empty blocks are left out. Scripts, styles, ``noscript``, ``template``,
-    ``iframe``, comments and ``nav``/``header``/``footer`` elements are dropped. Inside ``<pre>``
-    each source line is its own entry. A ``<caption>`` is a line just before its table."""
-    tables: tuple[tuple[int, tuple[tuple[GridCell, ...], ...]], ...]
-    """Each innermost table as ``(position, rows)``: ``position`` is ``len(lines)`` at the moment
-    the table was met (the index into ``lines`` it stood before); ``rows`` is the rectangular grid.
-    Tables without any cell are left out."""
-    truncated: bool = False
-    """True when a limit cut rows or tables (:data:`MAX_TABLE_CELLS`, :data:`MAX_DOCUMENT_CELLS`), or
-    libxml2 stopped reading the page (more than 2048 elements open at once)."""
+HtmlDocument = Document
+"""The HTML reader's result (see :class:`..document.Document`)."""
 
 
 # --- vocabulary ------------------------------------------------------------------------------
@@ -89,6 +75,12 @@ _BLOCKS = frozenset(
 """Elements that start and end a line of text (inside a table cell: that are joined with no separator)."""
 
 _CELLS = frozenset({"td", "th"})
+
+_NAME_TOKEN = re.compile(r"[^a-z0-9]+")
+"""Separators inside ``class``/``id`` values (``main-nav``, ``share_box``, ``bd share``)."""
+
+_CHROME_TEXT_WINDOW = 20_000
+"""Characters of a chrome candidate's text searched for report markers."""
 
 _LOOKS_LIKE_HTML = re.compile(
     r"</?(?:!doctype\s+html|html|head|body|title|meta|p|div|br|hr|span|font|center|table|"
@@ -289,6 +281,8 @@ def _walk(root: Element) -> HtmlDocument:
     tables: list[tuple[int, tuple[tuple[GridCell, ...], ...]]] = []
     budget = MAX_DOCUMENT_CELLS
     truncated = False
+    clamped: list[int] = []
+    dropped: list[int] = []
     cursor = 1
     stack: list[tuple[Element, bool]] = [(root, False)]
     while stack:
@@ -305,6 +299,11 @@ def _walk(root: Element) -> HtmlDocument:
             cursor = out.add(node.tail or "", _end(node, cursor))
             continue
         cursor = _at(node, cursor)
+        if _is_chrome(node):
+            out.flush()
+            dropped.append(cursor)
+            cursor = out.add(node.tail or "", _end(node, cursor))
+            continue
         if tag == "br":
             out.flush()
             cursor = out.add(node.tail or "", cursor)
@@ -316,7 +315,7 @@ def _walk(root: Element) -> HtmlDocument:
                 text, line = _cell_text(caption, cursor)
                 if text:
                     out.lines.append((text, line))
-            grid, cut = _grid(rows, cursor, min(MAX_TABLE_CELLS, budget))
+            grid, cut = _grid(rows, cursor, min(MAX_TABLE_CELLS, budget), clamped)
             truncated = truncated or cut
             if grid:
                 tables.append((len(out.lines), grid))
@@ -331,7 +330,29 @@ def _walk(root: Element) -> HtmlDocument:
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))
     out.flush()
-    return HtmlDocument(lines=tuple(out.lines), tables=tuple(tables), truncated=truncated)
+    return HtmlDocument(
+        lines=tuple(out.lines),
+        tables=tuple(tables),
+        truncated=truncated,
+        clamped=tuple(clamped),
+        dropped=tuple(dropped),
+    )
+
+
+def _is_chrome(node: Element) -> bool:
+    """Whether an element is page chrome by its ``class``/``id`` (navigation, breadcrumbs, share
+    links, footers, sidebars): a name token in :data:`vocab.HTML_CHROME_NAMES`, and nothing of the
+    report inside it (no table, no text naming the report or its tables)."""
+    names = f"{node.get('class') or ''} {node.get('id') or ''}"
+    if not names.strip():
+        return False
+    tokens = {t for t in _NAME_TOKEN.split(names.lower()) if t}
+    if tokens.isdisjoint(HTML_CHROME_NAMES):
+        return False
+    if any(True for _ in node.iterdescendants("table")):
+        return False
+    text = "".join(node.itertext())[:_CHROME_TEXT_WINDOW]
+    return not any(marker in text for marker in HTML_REPORT_MARKERS)
 
 
 def _has_table_inside(table: Element) -> bool:
@@ -389,17 +410,20 @@ def _row_cells(tr: Element) -> list[Element]:
     return cells
 
 
-def _span(value: object) -> int:
-    """A ``rowspan``/``colspan`` attribute as a count in ``1..MAX_SPAN``; 1 when unreadable or < 1."""
-    if not isinstance(value, str):
-        return 1
+def _span(value: object) -> tuple[int, bool]:
+    """A ``rowspan``/``colspan`` attribute as a count in ``1..MAX_SPAN``, and whether it had to be
+    clamped: 1 when unreadable or < 1, :data:`MAX_SPAN` when larger. An absent or empty attribute
+    is 1 and no clamp."""
+    if not isinstance(value, str) or not value.strip():
+        return 1, False
     match = _SPAN_VALUE.match(value)
     if match is None:
-        return 1
+        return 1, True
     digits = match.group(1).lstrip("0")
     if len(digits) > _SPAN_DIGITS:
-        return MAX_SPAN
-    return min(max(int(digits or "0"), 1), MAX_SPAN)
+        return MAX_SPAN, True
+    count = int(digits or "0")
+    return min(max(count, 1), MAX_SPAN), not 1 <= count <= MAX_SPAN
 
 
 def _cell_text(cell: Element, cursor: int) -> tuple[str, int]:
@@ -444,16 +468,16 @@ def _cell_text(cell: Element, cursor: int) -> tuple[str, int]:
 
 
 def _grid(
-    rows: list[tuple[Element | None, list[Element]]], cursor: int, budget: int
+    rows: list[tuple[Element | None, list[Element]]], cursor: int, budget: int, clamped: list[int]
 ) -> tuple[tuple[tuple[GridCell, ...], ...], bool]:
     """The rectangular grid of a table's rows, and whether ``budget`` (positions) cut it short."""
-    placed, row_lines, cut = _place(rows, cursor, budget)
+    placed, row_lines, cut = _place(rows, cursor, budget, clamped)
     grid, cut_more = _pad(placed, row_lines, budget)
     return grid, cut or cut_more
 
 
 def _place(
-    rows: list[tuple[Element | None, list[Element]]], cursor: int, budget: int
+    rows: list[tuple[Element | None, list[Element]]], cursor: int, budget: int, clamped: list[int]
 ) -> tuple[dict[tuple[int, int], GridCell], list[int], bool]:
     """Put every cell at its position, expanding spans, the way the HTML table model does.
 
@@ -461,7 +485,8 @@ def _place(
     it covers ``rowspan`` x ``colspan`` positions: its text at the top-left one, ``spanned=True``
     elsewhere. Where two cells' spans overlap the first one keeps the position. A ``rowspan`` is
     cut at the last row of the table (row groups are not told apart). Placing stops when
-    ``budget`` positions are used; the rows reached so far are kept.
+    ``budget`` positions are used; the rows reached so far are kept. The line of every cell whose
+    span had to be clamped is added to ``clamped``.
     """
     placed: dict[tuple[int, int], GridCell] = {}
     row_lines: list[int] = []
@@ -477,8 +502,11 @@ def _place(
             while (r, col) in placed:
                 col += 1
             text, line = _cell_text(cell, cursor)
-            rowspan = min(_span(cell.get("rowspan")), count - r)
-            colspan = _span(cell.get("colspan"))
+            rowspan, clamped_rows = _span(cell.get("rowspan"))
+            rowspan = min(rowspan, count - r)
+            colspan, clamped_cols = _span(cell.get("colspan"))
+            if clamped_rows or clamped_cols:
+                clamped.append(line)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     position = (r + dr, col + dc)

@@ -1,0 +1,371 @@
+"""DOCX layout: block text and table grids from WordprocessingML (``word/document.xml``).
+
+Read with lxml, namespaces matched by local name so Transitional and Strict OOXML both read:
+
+* paragraphs (``w:p``) in document order, also inside content controls (``w:sdt``), custom XML
+  and text boxes (``w:txbxContent``, read once: the ``mc:Choice`` of an ``mc:AlternateContent``,
+  not its ``mc:Fallback`` copy); ``w:tab`` is a tab, ``w:br``/``w:cr`` a line break;
+* tracked changes: ``w:del`` and ``w:moveFrom`` dropped, ``w:ins`` and ``w:moveTo`` kept; field
+  codes (``w:instrText``), hidden runs (``w:vanish``), bookmarks and comments' anchors left out;
+* automatic numbering (``w:numPr``, from ``word/numbering.xml``) rendered in front of the text,
+  so an auto-numbered heading reads ``一、总体情况`` as it does on screen;
+* tables (``w:tbl``) as rectangular grids: ``w:gridSpan`` spreads a cell over columns,
+  ``w:vMerge`` continues the cell above (``GridCell("", line, spanned=True)``), ``w:gridBefore``
+  and ``w:gridAfter`` leave empty positions. A table that holds another table is a layout table:
+  its cells are read as text and the inner tables as tables.
+
+DOCX has no source lines: blocks are numbered in document order, one line per paragraph (and per
+line break inside one) and one per table row. Nothing here raises on a well-formed XML tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from ..limits import MAX_DOCUMENT_CELLS, MAX_SPAN
+from ..limits import MAX_HTML_TABLE_CELLS as MAX_TABLE_CELLS
+from ..model import GridCell
+from ..vocab import CHINESE_DIGITS
+from .document import Document, GridRows
+
+Element = Any
+"""An lxml element (lxml ships no type information)."""
+
+_SKIPPED = frozenset({"del", "moveFrom", "delText", "instrText", "Fallback", "rPr", "pPr", "sectPr"})
+"""Elements whose content is not part of the visible text."""
+
+_CONTAINERS = frozenset(
+    {"sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo", "body", "txbxContent"}
+)
+"""Block-level wrappers looked through for paragraphs and tables."""
+
+
+def _local(node: Element) -> str:
+    tag = node.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _attr(node: Element | None, name: str) -> str | None:
+    """The value of the ``w:name`` attribute (any namespace), or None."""
+    if node is None:
+        return None
+    for key, value in node.attrib.items():
+        if key.rsplit("}", 1)[-1] == name:
+            return str(value)
+    return None
+
+
+def _child(node: Element, name: str) -> Element | None:
+    for child in node:
+        if _local(child) == name:
+            return child
+    return None
+
+
+# --- numbering ----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Level:
+    start: int
+    fmt: str
+    text: str
+
+
+@attrs.define
+class Numbering:
+    """The list definitions of ``word/numbering.xml`` and the counters of the lists read so far."""
+
+    levels: dict[str, dict[int, _Level]] = attrs.field(factory=dict)
+    """numId -> ilvl -> level definition."""
+    starts: dict[tuple[str, int], int] = attrs.field(factory=dict)
+    """(numId, ilvl) -> start override."""
+    counters: dict[str, list[int]] = attrs.field(factory=dict)
+
+    @classmethod
+    def read(cls, root: Element | None) -> Numbering:
+        numbering = cls()
+        if root is None:
+            return numbering
+        abstract: dict[str, dict[int, _Level]] = {}
+        for node in root:
+            if _local(node) != "abstractNum":
+                continue
+            levels: dict[int, _Level] = {}
+            for lvl in node:
+                if _local(lvl) != "lvl":
+                    continue
+                start = _int(_attr(_child(lvl, "start"), "val"), 1)
+                fmt = _attr(_child(lvl, "numFmt"), "val") or "decimal"
+                text = _attr(_child(lvl, "lvlText"), "val") or ""
+                levels[_int(_attr(lvl, "ilvl"), 0)] = _Level(start, fmt, text)
+            abstract[_attr(node, "abstractNumId") or ""] = levels
+        for node in root:
+            if _local(node) != "num":
+                continue
+            num_id = _attr(node, "numId") or ""
+            numbering.levels[num_id] = abstract.get(_attr(_child(node, "abstractNumId"), "val") or "", {})
+            for override in node:
+                if _local(override) == "lvlOverride":
+                    restart = _child(override, "startOverride")
+                    if restart is not None:
+                        level = _int(_attr(override, "ilvl"), 0)
+                        numbering.starts[(num_id, level)] = _int(_attr(restart, "val"), 1)
+        return numbering
+
+    def label(self, paragraph: Element) -> str:
+        """The number Word shows in front of ``paragraph`` (``一、``, ``（二）``, ``3.``), or ``""``."""
+        properties = _child(paragraph, "pPr")
+        num = _child(properties, "numPr") if properties is not None else None
+        if num is None:
+            return ""
+        num_id = _attr(_child(num, "numId"), "val")
+        level = _int(_attr(_child(num, "ilvl"), "val"), 0)
+        levels = self.levels.get(num_id or "")
+        if not levels or level not in levels or not 0 <= level < 9:
+            return ""
+        assert num_id is not None
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        for deeper in range(level + 1, 9):
+            counters[deeper] = 0
+        if counters[level] == 0:
+            counters[level] = self.starts.get((num_id, level), levels[level].start)
+        else:
+            counters[level] += 1
+        text = levels[level].text
+        for k in range(level, -1, -1):
+            placeholder = f"%{k + 1}"
+            if placeholder in text:
+                shown = levels[k] if k in levels else levels[level]
+                value = counters[k] or self.starts.get((num_id, k), shown.start)
+                text = text.replace(placeholder, _format(value, shown.fmt))
+        return "" if levels[level].fmt in ("bullet", "none") else text
+
+
+def _int(value: str | None, default: int) -> int:
+    if value is None or not value.strip().lstrip("-").isdigit() or len(value) > 6:
+        return default
+    return int(value)
+
+
+def _format(value: int, fmt: str) -> str:
+    """A list counter in a Word number format (the formats Chinese reports use; others as digits)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting",
+               "taiwaneseCountingThousand", "japaneseCounting"):  # fmt: skip
+        return _chinese(value)
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return str(value).translate(_FULL_WIDTH)
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return chr(0x2460 + value - 1) if 1 <= value <= 20 else str(value)
+    if fmt in ("lowerLetter", "upperLetter") and 1 <= value <= 26:
+        letter = chr(ord("a") + value - 1)
+        return letter if fmt == "lowerLetter" else letter.upper()
+    return str(value)
+
+
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _chinese(value: int) -> str:
+    """1..99 in Chinese numerals (一 … 十 … 九十九); other values as digits."""
+    if not 1 <= value <= 99:
+        return str(value)
+    tens, units = divmod(value, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else CHINESE_DIGITS[tens] + "十")
+    return head + (CHINESE_DIGITS[units] if units else "")
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Reader:
+    numbering: Numbering
+    lines: list[tuple[str, int]] = attrs.field(factory=list)
+    tables: list[tuple[int, GridRows]] = attrs.field(factory=list)
+    line: int = 0
+    budget: int = MAX_DOCUMENT_CELLS
+    truncated: bool = False
+    clamped: list[int] = attrs.field(factory=list)
+
+    def blocks(self, container: Element) -> None:
+        """Read the paragraphs and tables under ``container`` in document order."""
+        for node in _block_nodes(container):
+            if _local(node) == "p":
+                self.paragraph(node)
+            elif _has_table_inside(node):
+                self.layout_table(node)
+            else:
+                self.table(node)
+
+    def paragraph(self, paragraph: Element) -> None:
+        text, boxes = _paragraph_text(paragraph)
+        for piece in (self.numbering.label(paragraph) + text).split("\n"):
+            self.line += 1
+            if piece.strip():
+                self.lines.append((piece, self.line))
+        for box in boxes:
+            self.blocks(box)
+
+    def layout_table(self, table: Element) -> None:
+        for row in _rows(table):
+            for cell in _cells(row):
+                self.blocks(cell)
+
+    def table(self, table: Element) -> None:
+        positions: dict[tuple[int, int], GridCell] = {}
+        row_lines: list[int] = []
+        limit = min(MAX_TABLE_CELLS, self.budget)
+        for r, row in enumerate(_rows(table)):
+            self.line += 1
+            row_lines.append(self.line)
+            properties = _child(row, "trPr")
+            col = _int(_attr(_child(properties, "gridBefore"), "val"), 0) if properties is not None else 0
+            col = min(max(col, 0), MAX_SPAN)
+            for cell in _cells(row):
+                span, merged = self.cell_shape(cell)
+                text = "" if merged else self.cell_text(cell)
+                for dc in range(span):
+                    if len(positions) >= limit:
+                        self.truncated = True
+                        break
+                    spanned = merged or dc > 0
+                    positions[(r, col + dc)] = GridCell("" if spanned else text, self.line, spanned=spanned)
+                col += span
+        if not positions:
+            return
+        width = 1 + max(c for _, c in positions)
+        grid = tuple(
+            tuple(positions.get((r, c)) or GridCell("", row_lines[r]) for c in range(width))
+            for r in sorted({r for r, _ in positions})
+        )
+        self.budget -= len(grid) * width
+        self.tables.append((len(self.lines), grid))
+
+    def cell_shape(self, cell: Element) -> tuple[int, bool]:
+        """A cell's column span, and whether it continues the cell above (``w:vMerge``)."""
+        properties = _child(cell, "tcPr")
+        if properties is None:
+            return 1, False
+        raw = _attr(_child(properties, "gridSpan"), "val")
+        span = _int(raw, 1)
+        if not 1 <= span <= MAX_SPAN:
+            self.clamped.append(self.line)
+            span = min(max(span, 1), MAX_SPAN)
+        merge = _child(properties, "vMerge")
+        merged = merge is not None and (_attr(merge, "val") or "continue") == "continue"
+        horizontal = _child(properties, "hMerge")  # legacy horizontal merge
+        merged = merged or (horizontal is not None and (_attr(horizontal, "val") or "continue") == "continue")
+        return span, merged
+
+    def cell_text(self, cell: Element) -> str:
+        """The text of a cell: its paragraphs, each with white space collapsed, joined with no
+        separator (a paragraph break inside a cell splits a word: ``本年新`` / ``制作数量``)."""
+        pieces: list[str] = []
+        for node in _block_nodes(cell):
+            if _local(node) == "p":
+                text, boxes = _paragraph_text(node)
+                pieces.append(" ".join((self.numbering.label(node) + text).split()))
+                pieces.extend(
+                    " ".join(_paragraph_text(p)[0].split()) for box in boxes for p in _block_nodes(box)
+                )
+            else:  # a table inside a cell of a table without inner tables cannot happen; be safe
+                pieces.extend(" ".join(t.split()) for t in node.itertext())
+        return "".join(pieces)
+
+
+def _block_nodes(container: Element) -> Iterator[Element]:
+    """The ``w:p`` and ``w:tbl`` directly under ``container``, looking through wrappers."""
+    stack = list(reversed(container))
+    while stack:
+        node = stack.pop()
+        name = _local(node)
+        if name in ("p", "tbl"):
+            yield node
+        elif name in _CONTAINERS:
+            stack.extend(reversed(node))
+
+
+def _rows(table: Element) -> Iterator[Element]:
+    stack = list(reversed(table))
+    while stack:
+        node = stack.pop()
+        name = _local(node)
+        if name == "tr":
+            yield node
+        elif name in _CONTAINERS:
+            stack.extend(reversed(node))
+
+
+def _cells(row: Element) -> Iterator[Element]:
+    stack = list(reversed(row))
+    while stack:
+        node = stack.pop()
+        name = _local(node)
+        if name == "tc":
+            yield node
+        elif name in _CONTAINERS:
+            stack.extend(reversed(node))
+
+
+def _has_table_inside(table: Element) -> bool:
+    return any(_local(node) == "tbl" for node in table.iterdescendants())
+
+
+def _paragraph_text(paragraph: Element) -> tuple[str, list[Element]]:
+    """The visible text of a paragraph, and the text boxes anchored in it."""
+    parts: list[str] = []
+    boxes: list[Element] = []
+    stack = list(reversed(paragraph))
+    while stack:
+        node = stack.pop()
+        name = _local(node)
+        if not name or name in _SKIPPED:
+            continue
+        if name == "t":
+            parts.append(node.text or "")
+        elif name == "tab":
+            parts.append("\t")
+        elif name in ("br", "cr"):
+            parts.append("\n")
+        elif name == "noBreakHyphen":
+            parts.append("-")
+        elif name == "txbxContent":
+            boxes.append(node)
+        elif name == "AlternateContent":
+            choice = _child(node, "Choice")
+            if choice is not None:
+                stack.append(choice)
+        elif name == "r" and _hidden(node):
+            continue
+        else:
+            stack.extend(reversed(node))
+    return "".join(parts), boxes
+
+
+def _hidden(run: Element) -> bool:
+    properties = _child(run, "rPr")
+    vanish = _child(properties, "vanish") if properties is not None else None
+    return vanish is not None and (_attr(vanish, "val") or "true") not in ("0", "false", "off")
+
+
+def read_docx_xml(document: Element, numbering: Element | None = None) -> Document:
+    """Block text and tables of a parsed ``word/document.xml`` (and ``word/numbering.xml``)."""
+    reader = _Reader(Numbering.read(numbering))
+    body = next((node for node in document.iter() if _local(node) == "body"), None)
+    if body is not None:
+        reader.blocks(body)
+    return Document(
+        lines=tuple(reader.lines),
+        tables=tuple(reader.tables),
+        truncated=reader.truncated,
+        clamped=tuple(reader.clamped),
+    )
+
+
+__all__ = ["Numbering", "read_docx_xml"]
