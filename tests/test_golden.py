@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from govinfo_report import parse
+from govinfo_report import parse, parse_file
 
 HERE = Path(__file__).parent
 CORPUS = HERE.parents[1] / "shared" / "corpus"
@@ -164,6 +164,43 @@ def test_corpus_matches_gold(case: str) -> None:
     pred, gold = _corpus_report(case)
     check_meta(pred, gold)
     assert differences(pred, gold, KNOWN_MISSES.get(case, set())) == []
+
+
+@corpus
+@pytest.mark.corpus
+@pytest.mark.parametrize("case", CORPUS_CASES)
+def test_corpus_file_gives_what_its_text_gives(case: str) -> None:
+    # parse_file decides the format from the content (005 is an HTML page) and decodes the bytes
+    raw = next((CORPUS / "raw").glob(case + ".*"))
+    from_file = parse_file(raw)
+    from_text = parse(raw.read_text(encoding="utf-8"))
+    assert from_file.to_dict()["source"] == {
+        "format": "html" if raw.suffix == ".html" else "text",
+        "encoding": "utf-8",
+        "name": str(raw),
+    }
+    assert {k: v for k, v in from_file.to_dict().items() if k != "source"} == {
+        k: v for k, v in from_text.to_dict().items() if k != "source"
+    }
+
+
+PDF_CASES = sorted(p.stem for p in (CORPUS / "pdf").glob("*.pdf")) if CORPUS.exists() else []
+
+
+@corpus
+@pytest.mark.corpus
+@pytest.mark.parametrize("case", PDF_CASES)
+def test_corpus_pdf_matches_gold(case: str) -> None:
+    pytest.importorskip("pdfplumber")
+    report = parse_file(CORPUS / "pdf" / f"{case}.pdf")
+    gold = json.loads((CORPUS / "gold" / f"{case}.json").read_text(encoding="utf-8"))
+    pred = report.to_dict()
+    assert pred["source"]["format"] == "pdf"
+    check_meta(pred, gold)
+    assert differences(pred, gold, KNOWN_MISSES.get(case, set())) == []
+    # the text layer is what the corpus's raw text was made from, so the lines are the same lines
+    text = (CORPUS / "raw" / f"{case}.txt").read_text(encoding="utf-8")
+    assert report.to_dict()["applications"] == parse(text).to_dict()["applications"]
 
 
 KNOWN = sorted((case, cell) for case, cells in KNOWN_MISSES.items() for cell in cells)

@@ -58,11 +58,16 @@ def sniff(data: bytes) -> tuple[str, str | None]:
     return "text", None
 
 
+_CONTROL = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+"""Control bytes that text does not hold (tab, newlines, form feed and escape are allowed)."""
+
+
 def _binary(data: bytes) -> bool:
-    """Many NUL bytes in the head that no UTF-16/32 text explains (a stray NUL is text damage)."""
+    """More than 5% control bytes in the head, and no UTF-16/32 text to explain them; a few
+    stray control bytes are text damage, not binary."""
     head = data[:4096]
-    nuls = head.count(0)
-    if nuls * 100 <= len(head):
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    if controls * 20 <= len(head):
         return False
     return not has_bom(head) and utf16_without_bom(head) is None
 

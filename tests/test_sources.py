@@ -1,0 +1,549 @@
+"""Files and bytes: formats told by content, encodings, DOCX and HTML structure, and bad input."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import sys
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from govinfo_report import InputError, ParseError, Report, limits, parse, parse_bytes, parse_file
+from render import (
+    Canonical,
+    canonical,
+    document_xml,
+    docx_package,
+    expected,
+    paragraph_xml,
+    table_xml,
+    to_docx,
+    to_html,
+    to_text,
+)
+
+TEMPLATES = ("2021", "2019")
+
+
+def values(report: Report) -> dict[str, Any]:
+    data = report.to_dict()
+    return {k: data[k] for k in ("applications", "review_litigation", "active_disclosure")}
+
+
+def assert_expected(report: Report, canon: Canonical) -> None:
+    """Every value of the canonical report, and nothing else, in the three tables."""
+    got = values(report)
+    want = expected(canon)
+    for table in ("applications", "review_litigation"):
+        assert got[table] is not None, table
+        for row, columns in want[table].items():  # type: ignore[attr-defined]
+            assert got[table][row] == columns, (table, row)
+    for block, rows in want["active_disclosure"].items():  # type: ignore[attr-defined]
+        for row, columns in rows.items():
+            assert got["active_disclosure"][block][row] == columns, (block, row)
+    assert report.template == canon.template
+    assert report.year == canon.year
+    assert report.organ == canon.organ
+    assert report.failed_checks == ()
+
+
+# --- one report, every format ----------------------------------------------------------------
+
+
+def python_docx_bytes(canon: Canonical) -> bytes:
+    """The same report written by python-docx, whose ``merge`` writes gridSpan and vMerge."""
+    docx = pytest.importorskip("docx")
+    from render import blocks
+
+    document = docx.Document()
+    for block in blocks(canon):
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        placed: dict[tuple[int, int], Any] = {}
+        origins = []
+        for r, row in enumerate(block):
+            col = 0
+            for cell in row:
+                while (r, col) in placed:
+                    col += 1
+                for dr in range(cell.rowspan):
+                    for dc in range(cell.colspan):
+                        placed[(r + dr, col + dc)] = cell
+                origins.append((r, col, cell))
+                col += cell.colspan
+        width = 1 + max(c for _, c in placed)
+        table = document.add_table(rows=len(block), cols=width)
+        for r, c, cell in origins:
+            target = table.cell(r, c)
+            if cell.rowspan > 1 or cell.colspan > 1:
+                target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+            target.text = cell.text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_one_report_as_text_html_and_docx_gives_the_same_values(template: str) -> None:
+    canon = canonical(template)
+    reports = {
+        "text": parse(to_text(canon)),
+        "html": parse(to_html(canon)),
+        "html bytes": parse_bytes(to_html(canon).encode("utf-8")),
+        "page with chrome": parse(to_html(canon, chrome=True)),
+        "docx": parse_bytes(to_docx(canon)),
+        "python-docx": parse_bytes(python_docx_bytes(canon), filename="report.docx"),
+    }
+    for name, report in reports.items():
+        assert_expected(report, canon), name
+    first = values(reports["text"])
+    assert all(values(r) == first for r in reports.values())
+    assert reports["html"].source.format == "html"
+    assert reports["docx"].source.format == "docx"
+    assert reports["docx"].tables[0].strategy == "docx"
+    assert reports["python-docx"].source.name == "report.docx"
+
+
+def test_page_chrome_is_left_out_of_the_sections() -> None:
+    canon = canonical()
+    report = parse(to_html(canon, chrome=True))
+    assert_expected(report, canon)
+    everything = "\n".join(s.heading + s.text for s in report.sections) + (report.title or "")
+    for chrome in ("首页", "当前位置", "分享到", "微博", "ICP备案号", "发布时间", "var x"):
+        assert chrome not in everything
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert any(d.code == "normalize.crawler_chrome" for d in report.diagnostics)
+
+
+def test_chrome_named_element_holding_the_report_is_kept() -> None:
+    # a theme that puts the whole article in <div class="share-content"> must not lose it
+    canon = canonical()
+    page = (
+        to_html(canon).replace("<body>", '<body><div class="share-wrap">').replace("</body>", "</div></body>")
+    )
+    assert_expected(parse(page), canon)
+
+
+def test_layout_table_nesting_the_real_tables() -> None:
+    canon = canonical()
+    inner = to_html(canon).split("<body>")[1].split("</body>")[0]
+    page = f"<html><body><table><tr><td>导航</td><td>{inner}</td></tr></table></body></html>"
+    assert_expected(parse(page), canon)
+
+
+# --- encodings -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encode", "codec"),
+    [
+        (lambda s: s.encode("utf-8"), "utf-8"),
+        (lambda s: codecs.BOM_UTF8 + s.encode("utf-8"), "utf-8"),
+        (lambda s: s.encode("gbk"), "gb18030"),
+        (lambda s: s.encode("gb18030"), "gb18030"),
+        (lambda s: codecs.BOM_UTF16_LE + s.encode("utf-16-le"), "utf-16-le"),
+        (lambda s: codecs.BOM_UTF16_BE + s.encode("utf-16-be"), "utf-16-be"),
+        (lambda s: s.encode("utf-16-le"), "utf-16-le"),
+    ],
+    ids=["utf-8", "utf-8 bom", "gbk", "gb18030", "utf-16-le bom", "utf-16-be bom", "utf-16-le no bom"],
+)
+def test_text_in_any_encoding(encode: Any, codec: str) -> None:
+    canon = canonical()
+    report = parse_bytes(encode(to_text(canon)), filename="report.txt")
+    assert report.source.encoding == codec
+    assert_expected(report, canon)
+    assert not [d for d in report.diagnostics if d.code.startswith("input.")]
+
+
+def test_gbk_page_declaring_gb2312() -> None:
+    canon = canonical()
+    page = to_html(canon).replace('charset="utf-8"', 'charset="gb2312"')
+    report = parse_bytes(page.encode("gbk"))
+    assert report.source.format == "html"
+    assert report.source.encoding == "gb18030"
+    assert_expected(report, canon)
+
+
+def test_declared_charset_wrong_gives_a_note_and_the_right_text() -> None:
+    canon = canonical()
+    page = to_html(canon).replace('charset="utf-8"', 'charset="gbk"')  # but the bytes are UTF-8
+    report = parse_bytes(page.encode("utf-8"))
+    assert report.source.encoding == "utf-8"
+    assert_expected(report, canon)
+    assert "input.charset_mismatch" in [d.code for d in report.diagnostics]
+
+
+def test_charset_from_the_http_header_is_tried_first() -> None:
+    canon = canonical()
+    data = to_text(canon).encode("gb18030")
+    report = parse_bytes(data, encoding="GB2312")
+    assert report.source.encoding == "gb18030"
+    assert_expected(report, canon)
+
+
+def test_a_western_default_charset_does_not_garble_chinese() -> None:
+    canon = canonical()
+    page = to_html(canon).replace('charset="utf-8"', 'charset="iso-8859-1"')
+    report = parse_bytes(page.encode("utf-8"), encoding="latin-1")
+    assert report.source.encoding == "utf-8"
+    assert_expected(report, canon)
+
+
+def test_undecodable_bytes_are_reported_and_the_rest_is_read() -> None:
+    canon = canonical()
+    data = to_text(canon).encode("gbk")
+    broken = data.replace("本机关认真落实".encode("gbk"), b"\x81\x20\xff", 1)
+    report = parse_bytes(broken)
+    assert report.source.encoding == "gb18030"
+    found = [d for d in report.diagnostics if d.code == "input.undecodable"]
+    assert len(found) == 1 and found[0].span is not None and found[0].span.start == 3
+    assert_expected(report, canon)
+
+
+def test_truncated_utf8_download_stays_utf8() -> None:
+    canon = canonical()
+    data = to_text(canon).encode("utf-8")
+    data += "附件".encode()[:-1]  # the last character cut in the middle
+    report = parse_bytes(data)
+    assert report.source.encoding == "utf-8"
+    assert "input.undecodable" in [d.code for d in report.diagnostics]
+    assert_expected(report, canon)
+
+
+# --- formats by content ----------------------------------------------------------------------
+
+
+def test_file_formats_are_told_by_content_not_extension(tmp_path: Path) -> None:
+    canon = canonical()
+    misnamed = tmp_path / "report.pdf"
+    misnamed.write_text(to_html(canon), encoding="utf-8")
+    report = parse_file(misnamed)
+    assert report.source.format == "html"
+    assert "input.format_mismatch" in [d.code for d in report.diagnostics]
+    assert_expected(report, canon)
+    docx_as_doc = tmp_path / "report.doc"
+    docx_as_doc.write_bytes(to_docx(canon))
+    assert parse_file(docx_as_doc).source.format == "docx"
+    plain = tmp_path / "report.md"
+    plain.write_text(to_text(canon), encoding="utf-8")
+    assert parse_file(plain).source.format == "text"
+    assert [d.code for d in parse_file(plain).diagnostics if d.code.startswith("input.")] == []
+
+
+@pytest.mark.parametrize(
+    ("head", "words"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ("legacy", ".docx")),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, ("PNG", "OCR")),
+        (b"\xff\xd8\xff\xe0" + b"\x00" * 100, ("JPEG", "OCR")),
+        (b"{\\rtf1\\ansi hello}", ("RTF", ".docx")),
+        (b"\x1f\x8b\x08\x00" + b"\x00" * 50, ("gzip",)),
+        (bytes(range(256)) * 8, ("binary",)),
+    ],
+    ids=["doc", "png", "jpeg", "rtf", "gzip", "binary"],
+)
+def test_unsupported_formats_are_refused_in_one_sentence(head: bytes, words: tuple[str, ...]) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_bytes(head, filename="年报.doc")
+    message = str(caught.value)
+    assert caught.value.code == "input.unsupported_format"
+    assert message.startswith("年报.doc is ") and message.endswith(".") and "\n" not in message
+    assert message.count(". ") == 0  # one sentence
+    assert all(w in message for w in words)
+    assert isinstance(caught.value, ParseError) and isinstance(caught.value, ValueError)
+
+
+def test_zip_that_is_not_word_is_refused() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(InputError, match="Excel") as caught:
+        parse_bytes(buffer.getvalue())
+    assert caught.value.code == "input.unsupported_format"
+
+
+def test_damaged_zip_is_refused() -> None:
+    data = to_docx(canonical())
+    with pytest.raises(InputError) as caught:
+        parse_bytes(data[: len(data) // 2])
+    assert caught.value.code == "input.corrupt"
+
+
+def test_wrong_types_and_missing_files() -> None:
+    with pytest.raises(TypeError, match="parse_bytes"):
+        parse(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="parse\\(\\)"):
+        parse_bytes("text")  # type: ignore[arg-type]
+    with pytest.raises(FileNotFoundError):
+        parse_file("/nonexistent/report.html")
+
+
+def test_strict_mode_applies_to_files() -> None:
+    text = to_text(canonical())
+    row = "2\t1\t0\t1\t4\t1\t0\t0\t2\t3\t0\t0\t1\t0\t1"  # table 4's 15 numbers
+    assert row in text
+    damaged = text.replace(row, "2\t1\t0").encode()
+    assert parse_bytes(damaged).review_litigation is not None
+    with pytest.raises(ParseError) as caught:
+        parse_bytes(damaged, strict=True)
+    assert [d.code for d in caught.value.diagnostics] == ["cells.too_few"]
+    assert not isinstance(caught.value, InputError)
+
+
+# --- DOCX structure --------------------------------------------------------------------------
+
+NUMBERING = """<?xml version="1.0" encoding="UTF-8"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>"""
+
+
+def numbered(text: str, level: int = 0) -> str:
+    return (
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="5"/></w:numPr></w:pPr>'
+        f"<w:r><w:t>{text}</w:t></w:r></w:p>"
+    )
+
+
+def test_docx_tracked_changes_text_boxes_bookmarks_fields_and_numbering() -> None:
+    canon = canonical()
+    body = [paragraph_xml(f"{canon.organ}{canon.year}年政府信息公开工作年度报告")]
+    # tracked changes: the deleted year is gone, the inserted one kept; a bookmark inside the word
+    body.append(
+        "<w:p><w:r><w:t>本报告</w:t></w:r><w:del><w:r><w:delText>2021</w:delText></w:r></w:del>"
+        '<w:ins><w:r><w:t>依据</w:t></w:r></w:ins><w:bookmarkStart w:id="0" w:name="_GoBack"/>'
+        '<w:r><w:t>条例编制。</w:t></w:r><w:bookmarkEnd w:id="0"/>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏文字</w:t></w:r></w:p>"
+    )
+    # a text box, stored twice (mc:Choice and its VML fallback), must be read once
+    box = "<w:txbxContent><w:p><w:r><w:t>文本框内容</w:t></w:r></w:p></w:txbxContent>"
+    body.append(
+        '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>'
+        f"{box}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>{box}</v:textbox>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    from render import HEADINGS, active_table, applications_table, review_table
+
+    tables = {2: active_table(canon), 3: applications_table(canon), 4: review_table(canon)}
+    for number, heading in enumerate(HEADINGS, start=1):
+        body.append(numbered(heading[2:]))  # auto-numbered: the text holds no 一、
+        if number in tables:
+            body.append(table_xml(tables[number]))
+    data = docx_package(document_xml("".join(body)), {"word/numbering.xml": NUMBERING})
+    report = parse_bytes(data)
+    assert_expected(report, canon)
+    assert [s.heading for s in report.sections] == list(HEADINGS)
+    assert report.title == f"{canon.organ}{canon.year}年政府信息公开工作年度报告"
+
+
+def test_docx_paragraph_text() -> None:
+    body = (
+        paragraph_xml("标题")
+        + "<w:p><w:r><w:t>本报告</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del>"
+        "<w:ins><w:r><w:t>插入</w:t></w:r></w:ins>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>"
+        "<w:r><w:t>结束</w:t><w:br/><w:t>下一行</w:t></w:r></w:p>"
+        + '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
+        "<w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    from govinfo_report.source.docx import read_docx
+
+    document = read_docx(docx_package(document_xml(body)))
+    # one line per paragraph and per line break; the paragraph anchoring the text box is line 4
+    # (empty, so left out) and the box's own paragraph line 5
+    assert document.lines == (("标题", 1), ("本报告插入结束", 2), ("下一行", 3), ("文本框", 5))
+
+
+def test_docx_auto_numbering_is_rendered() -> None:
+    from govinfo_report.source.docx import read_docx
+
+    body = numbered("总体情况") + numbered("主动公开", 1) + numbered("依申请", 1) + numbered("收到和处理")
+    document = read_docx(docx_package(document_xml(body), {"word/numbering.xml": NUMBERING}))
+    assert [t for t, _ in document.lines] == [
+        "一、总体情况",
+        "（一）主动公开",
+        "（二）依申请",
+        "二、收到和处理",
+    ]
+
+
+def test_docx_merged_cells_and_grid_before() -> None:
+    from govinfo_report.source.docx import read_docx
+
+    table = (
+        "<w:tbl>"
+        '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr>'
+        + paragraph_xml("项目")
+        + "</w:tc><w:tc>"
+        + paragraph_xml("本年新")
+        + paragraph_xml("制作数量")
+        + "</w:tc></w:tr>"
+        '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc>'
+        + paragraph_xml("7")
+        + "</w:tc></w:tr>"
+        '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc>'
+        + paragraph_xml("a")
+        + '</w:tc><w:tc><w:tcPr><w:gridSpan w:val="100000"/></w:tcPr>'
+        + paragraph_xml("b")
+        + "</w:tc></w:tr></w:tbl>"
+    )
+    document = read_docx(docx_package(document_xml(table)))
+    ((_, grid),) = document.tables
+    texts = [[(c.text, c.spanned) for c in row] for row in grid]
+    assert texts[0][:3] == [("项目", False), ("", True), ("本年新制作数量", False)]
+    assert texts[1][:3] == [("", True), ("", True), ("7", False)]
+    assert texts[2][:3] == [("", False), ("a", False), ("b", False)]
+    assert len(grid[2]) == 2 + limits.MAX_SPAN
+    assert document.clamped == (3,)
+    assert [c.line for c in grid[1]] == [2] * len(grid[1])
+
+
+def test_html_span_over_the_limit_is_reported() -> None:
+    page = "<table><tr><td colspan='100000'>行政许可</td><td>3</td></tr></table>"
+    report = parse(page)
+    found = [d for d in report.diagnostics if d.code == "limits.span_clamped"]
+    assert len(found) == 1 and found[0].span is not None and found[0].span.start == 1
+
+
+# --- hostile input ---------------------------------------------------------------------------
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">'
+        for i in range(1, 10)
+    )
+    + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    "<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+)
+EXTERNAL_ENTITY = (
+    '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    "<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>"
+)
+
+
+@pytest.mark.parametrize("xml", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["billion laughs", "external entity"])
+def test_docx_with_entities_is_refused(xml: str) -> None:
+    started = time.perf_counter()
+    with pytest.raises(InputError) as caught:
+        parse_bytes(docx_package(xml))
+    assert caught.value.code == "input.unsafe_xml"
+    assert "root:" not in str(caught.value)
+    assert time.perf_counter() - started < 5
+
+
+def test_html_with_entities_reads_no_file() -> None:
+    page = EXTERNAL_ENTITY.replace("w:", "")
+    report = parse_bytes(page.encode())
+    dumped = report.to_json()
+    assert "root:" not in dumped
+
+
+def test_zip_bomb_by_ratio_is_refused_before_decompressing() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", document_xml(paragraph_xml("x")))
+        archive.writestr("word/media/bomb.bin", b"\x00" * (8 * 1024 * 1024))
+    data = buffer.getvalue()
+    assert len(data) < 100_000
+    with pytest.raises(InputError, match="compressed") as caught:
+        parse_bytes(data)
+    assert caught.value.code == "input.unsafe_archive"
+
+
+def test_zip_bomb_by_total_size_and_member_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("word/document.xml", document_xml(paragraph_xml("x")))
+        for i in range(30):
+            archive.writestr(f"word/media/{i}.bin", b"x" * 1000)
+    data = buffer.getvalue()
+    monkeypatch.setattr(limits, "MAX_ARCHIVE_MEMBERS", 20)
+    with pytest.raises(InputError, match="members"):
+        parse_bytes(data)
+    monkeypatch.setattr(limits, "MAX_ARCHIVE_MEMBERS", 5000)
+    monkeypatch.setattr(limits, "MAX_ARCHIVE_UNCOMPRESSED", 10_000)
+    with pytest.raises(InputError, match="decompress"):
+        parse_bytes(data)
+
+
+def test_xml_part_larger_than_it_claims_is_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_XML_BYTES", 1000)
+    data = docx_package(document_xml(paragraph_xml("一" * 2000)))
+    with pytest.raises(InputError) as caught:
+        parse_bytes(data)
+    assert caught.value.code == "input.unsafe_archive"
+
+
+def test_fifty_megabytes_are_refused_at_once(tmp_path: Path) -> None:
+    big = tmp_path / "big.html"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    started = time.perf_counter()
+    with pytest.raises(InputError) as caught:
+        parse_file(big)
+    assert caught.value.code == "input.too_large"
+    assert "big.html" in str(caught.value) and "MAX_INPUT_BYTES" in str(caught.value)
+    with pytest.raises(InputError):
+        parse_bytes(b"<p>" * (limits.MAX_INPUT_BYTES // 3 + 1))
+    assert time.perf_counter() - started < 5
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def blank_pdf(pages: int = 1) -> bytes:
+    """A valid PDF whose pages have no text (what a scan looks like to a text extractor)."""
+    kids = " ".join(f"{3 + i} 0 R" for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_scanned_pdf_gets_a_clear_error() -> None:
+    pytest.importorskip("pdfplumber")
+    with pytest.raises(InputError) as caught:
+        parse_bytes(blank_pdf(2), filename="scan.pdf")
+    assert caught.value.code == "input.no_text_layer"
+    assert "OCR" in str(caught.value) and "2 page" in str(caught.value)
+
+
+def test_damaged_pdf_gets_a_clear_error() -> None:
+    pytest.importorskip("pdfplumber")
+    with pytest.raises(InputError) as caught:
+        parse_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 100)
+    assert caught.value.code in ("input.corrupt", "input.no_text_layer")
+    assert "\n" not in str(caught.value)
+
+
+def test_pdf_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # import fails as if not installed
+    with pytest.raises(InputError) as caught:
+        parse_bytes(blank_pdf())
+    assert caught.value.code == "input.missing_extra"
+    assert "govinfo-report[pdf]" in str(caught.value)
