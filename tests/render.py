@@ -132,7 +132,9 @@ def expected(report: Canonical) -> dict[str, object]:
     applications = {
         k: {**dict(zip(APP_COLUMNS, v, strict=True)), "total": sum(v)} for k, v in report.applications.items()
     }
-    review = {g: {**dict(zip(RL_COLUMNS[:4], v, strict=True)), "total": sum(v)} for g, v in report.review.items()}
+    review = {
+        g: {**dict(zip(RL_COLUMNS[:4], v, strict=True)), "total": sum(v)} for g, v in report.review.items()
+    }
     columns = {
         "2021": {
             "art20_1": ("issued", "repealed", "in_force"),

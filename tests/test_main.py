@@ -38,3 +38,18 @@ def test_a_file_is_parsed_and_a_missing_file_is_one_clear_line(tmp_path: Path) -
     missing = run(str(tmp_path / "absent.txt"))
     assert missing.returncode == 2
     assert "Traceback" not in missing.stderr and len(missing.stderr.strip().splitlines()) == 1
+
+
+def test_files_of_any_format_and_refused_ones(tmp_path: Path) -> None:
+    gbk = tmp_path / "gbk.html"
+    gbk.write_bytes("<p>某局2020年政府信息公开工作年度报告</p><p>一、总体情况</p>".encode("gbk"))
+    image = tmp_path / "scan.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    done = run(str(gbk), str(image))
+    assert done.returncode == 2
+    data = json.loads(done.stdout)  # the good file is printed, the refused one is not
+    assert data["year"] == 2020 and data["source"]["format"] == "html"
+    assert data["source"]["encoding"] == "gb18030"
+    assert done.stderr.strip().splitlines() == [
+        f"python -m govinfo_report: {image}: scan.png is a PNG image; run OCR on it and parse the text."
+    ]

@@ -2,11 +2,12 @@
 
     python -m govinfo_report [FILE ...] [--example [NAME]] [--list-examples] [--cells] [--indent N]
 
-Each FILE (``-`` for standard input) is read as UTF-8 text, handed to
-:func:`govinfo_report.parse`, and printed as ``Report.to_json()``: one JSON document per line,
-in the order given (``--example`` first). A file that cannot be read gets one line on standard
-error and the run ends with status 2 after the other inputs are done; no traceback is shown
-for bad input.
+Each FILE (``-`` for standard input) is handed to :func:`govinfo_report.parse_bytes`, which
+tells HTML, text, Markdown, DOCX and PDF apart by content and decodes any encoding, and printed
+as ``Report.to_json()``: one JSON document per line, in the order given (``--example`` first).
+A file that cannot be read, or that is refused (an image, a legacy .doc, a scan ...), gets one
+line on standard error and the run ends with status 2 after the other inputs are done; no
+traceback is shown for bad input.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from govinfo_report import parse
+from govinfo_report import InputError as Refused
+from govinfo_report import Report, parse, parse_bytes
 from govinfo_report._version import __version__
 
 if TYPE_CHECKING:
@@ -68,8 +70,8 @@ def read_example(name: str) -> str:
     raise InputError(f"no example named {name!r} (available: {available})")
 
 
-def read_file(path: str) -> str:
-    """The text of ``path`` (``-`` = standard input), decoded as UTF-8."""
+def read_file(path: str) -> bytes:
+    """The bytes of ``path`` (``-`` = standard input)."""
     try:
         if path == "-":
             data = sys.stdin.buffer.read()
@@ -79,7 +81,7 @@ def read_file(path: str) -> str:
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise InputError(f"cannot read {path}: {reason}") from None
-    return _decode(data, path)
+    return data
 
 
 def _decode(data: bytes, what: str) -> str:
@@ -108,7 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Parse 政府信息公开工作年度报告 (text) into JSON.",
         epilog="Several inputs print one JSON document per line (with --indent, one after another).",
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="a report as UTF-8 text; - reads stdin")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="a report file (HTML, text, Markdown, DOCX or PDF); - reads stdin",
+    )
     parser.add_argument(
         "--example",
         nargs="?",
@@ -152,19 +159,33 @@ def run(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for shown, example in inputs:
         try:
-            text = read_example(example) if example is not None else read_file(shown)
+            report = _read(shown, example)
         except InputError as exc:
             _error(str(exc))
             status = EXIT_BAD_INPUT
             continue
+        except Refused as exc:
+            _error(f"{shown}: {exc}")
+            status = EXIT_BAD_INPUT
+            continue
+        except Exception as exc:  # parse must not raise on content; say so in one line.
+            _error(f"{shown}: parse failed ({exc.__class__.__name__}: {exc}); please report this as a bug")
+            status = max(status, EXIT_PARSE_FAILED)
+            continue
         try:
-            output = parse(text).to_json(cells=args.cells, indent=args.indent)
+            output = report.to_json(cells=args.cells, indent=args.indent)
         except Exception as exc:  # parse() must not raise on content; say so in one line.
             _error(f"{shown}: parse failed ({exc.__class__.__name__}: {exc}); please report this as a bug")
             status = max(status, EXIT_PARSE_FAILED)
             continue
         print(output, flush=True)
     return status
+
+
+def _read(shown: str, example: str | None) -> Report:
+    if example is not None:
+        return parse(read_example(example))
+    return parse_bytes(read_file(shown), filename=None if shown == "-" else shown)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
