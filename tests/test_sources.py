@@ -547,3 +547,19 @@ def test_pdf_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None
         parse_bytes(blank_pdf())
     assert caught.value.code == "input.missing_extra"
     assert "govinfo-report[pdf]" in str(caught.value)
+
+
+def test_pdf_cells_wrapped_over_lines() -> None:
+    from govinfo_report.source.pdf import _cell_text, _grid
+
+    assert _cell_text("商业企\n业") == "商业企业"
+    assert _cell_text("结 果\n维持") == "结 果维持"
+    assert _cell_text("3\n5") == "3 5"  # two numbers in one cell stay two, never 35
+    assert _cell_text(None) == "" and _cell_text("") == ""
+    lines = ["标题", "信息内容 本年制发件数", "规章 1 0 11"]
+    grid = _grid([["信息内容", "本年制发件数"], ["规章", None], ["行政许可"]], lines, 10)
+    assert [[(c.text, c.spanned, c.line) for c in row] for row in grid] == [
+        [("信息内容", False, 11), ("本年制发件数", False, 11)],
+        [("规章", False, 12), ("", True, 12)],
+        [("行政许可", False, 12), ("", False, 12)],
+    ]

@@ -25,7 +25,7 @@ from .normalize import Line, normalize, normalize_lines
 from .sections import split_sections
 from .source import load, too_large
 from .tables import Grid, rebuild
-from .tables.document import Document
+from .tables.document import Document, GridRows
 from .tables.html import read_html
 from .templates import detect_template
 from .text import fold
@@ -64,7 +64,7 @@ def parse_bytes(
     if loaded.document is not None:
         report = _parse(loaded.document, diagnostics)
     else:
-        report = _parse(loaded.text or "", diagnostics)
+        report = _parse(loaded.text or "", diagnostics, _pdf_grids(loaded.tables))
     fmt = loaded.format if loaded.format != "text" else report.source.format
     return _strict(attrs.evolve(report, source=Source(fmt, loaded.encoding, filename)), strict)
 
@@ -90,7 +90,9 @@ def _strict(report: Report, strict: bool) -> Report:
     return report
 
 
-def _parse(content: str | Document, diagnostics: list[Diagnostic] | None = None) -> Report:
+def _parse(
+    content: str | Document, diagnostics: list[Diagnostic] | None = None, ruled: list[Found] | None = None
+) -> Report:
     diagnostics = [] if diagnostics is None else diagnostics
     # 1. normalize: clean lines with their source line numbers (markup also gives its table grids)
     if isinstance(content, Document):
@@ -100,6 +102,7 @@ def _parse(content: str | Document, diagnostics: list[Diagnostic] | None = None)
             diagnostics.append(diag("input.empty"))
     else:
         lines, grids, fmt = _read(content, diagnostics)
+        grids += ruled or []  # a PDF's ruled tables, read beside its text
         has_content = bool(content.strip())
     # 2. sections, and the title, organ and year
     slices, found_in_sections = split_sections(lines)
@@ -197,6 +200,19 @@ def _markup_grids(strategy: str, document: Document, diagnostics: list[Diagnosti
 
 
 _TAG = regex.compile(r"<[^<>]{0,2000}>")
+
+
+def _pdf_grids(tables: tuple[GridRows, ...]) -> list[Found]:
+    """A PDF's ruled tables with their kinds. A table without anchor labels right after one of the
+    same width continues it across a page break (the header is printed once, on the first page)."""
+    found: list[Found] = []
+    for rows in tables:
+        grid = Grid("pdf", rows)
+        kind = _kind_of(grid)
+        if kind is None and found and found[-1][0] is not None and len(found[-1][1].rows[0]) == len(rows[0]):
+            kind = found[-1][0]
+        found.append((kind, grid, _grid_span(grid)))
+    return found
 
 
 def _reads_as_page(text: str, document: Document) -> bool:

@@ -16,7 +16,7 @@ from .. import limits
 from ..diagnostics import diag
 from ..errors import InputError
 from ..model import Diagnostic
-from ..tables.document import Document
+from ..tables.document import Document, GridRows
 from .docx import read_docx
 from .encoding import decode
 from .pdf import read_pdf
@@ -30,6 +30,8 @@ class Loaded:
     format: str
     text: str | None = None
     document: Document | None = None
+    tables: tuple[GridRows, ...] = ()
+    """A PDF's ruled tables, read beside its text."""
     encoding: str | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -52,7 +54,7 @@ def load(data: bytes, *, filename: str | None = None, encoding: str | None = Non
         mismatch = (diag("input.format_mismatch", message),)
     if kind == "pdf":
         pdf = read_pdf(data)
-        return Loaded("pdf", text=pdf.text, diagnostics=mismatch + pdf.diagnostics)
+        return Loaded("pdf", text=pdf.text, tables=pdf.tables, diagnostics=mismatch + pdf.diagnostics)
     if kind == "zip":
         return Loaded("docx", document=read_docx(data), diagnostics=mismatch)
     decoded = decode(data, declared=encoding)
