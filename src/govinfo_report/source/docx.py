@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Any
 
 from lxml import etree
@@ -85,7 +86,15 @@ def _xml(archive: zipfile.ZipFile, name: str) -> Any:
     try:
         with archive.open(name) as part:
             data = part.read(limits.MAX_XML_BYTES + 1)
-    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        NotImplementedError,
+        RuntimeError,
+        ValueError,
+        OSError,
+        EOFError,
+    ) as error:
         raise InputError("input.corrupt", f"The DOCX part {name} cannot be read ({error}).") from None
     if len(data) > limits.MAX_XML_BYTES:
         raise InputError(
