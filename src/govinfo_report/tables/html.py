@@ -79,8 +79,6 @@ _CELLS = frozenset({"td", "th"})
 _NAME_TOKEN = re.compile(r"[^a-z0-9]+")
 """Separators inside ``class``/``id`` values (``main-nav``, ``share_box``, ``bd share``)."""
 
-_CHROME_TEXT_WINDOW = 20_000
-"""Characters of a chrome candidate's text searched for report markers."""
 
 _LOOKS_LIKE_HTML = re.compile(
     r"</?(?:!doctype\s+html|html|head|body|title|meta|p|div|br|hr|span|font|center|table|"
@@ -283,6 +281,7 @@ def _walk(root: Element) -> HtmlDocument:
     truncated = False
     clamped: list[int] = []
     dropped: list[int] = []
+    is_chrome = _Chrome(root)
     cursor = 1
     stack: list[tuple[Element, bool]] = [(root, False)]
     while stack:
@@ -299,7 +298,7 @@ def _walk(root: Element) -> HtmlDocument:
             cursor = out.add(node.tail or "", _end(node, cursor))
             continue
         cursor = _at(node, cursor)
-        if _is_chrome(node):
+        if is_chrome(node):
             out.flush()
             dropped.append(cursor)
             cursor = out.add(node.tail or "", _end(node, cursor))
@@ -339,20 +338,48 @@ def _walk(root: Element) -> HtmlDocument:
     )
 
 
-def _is_chrome(node: Element) -> bool:
-    """Whether an element is page chrome by its ``class``/``id`` (navigation, breadcrumbs, share
-    links, footers, sidebars): a name token in :data:`vocab.HTML_CHROME_NAMES`, and nothing of the
-    report inside it (no table, no text naming the report or its tables)."""
-    names = f"{node.get('class') or ''} {node.get('id') or ''}"
-    if not names.strip():
+@attrs.define
+class _Chrome:
+    """Tells page chrome by its ``class``/``id`` (navigation, breadcrumbs, share links, footers,
+    sidebars): a name token in :data:`vocab.HTML_CHROME_NAMES`, and nothing of the report inside
+    (no table, no text naming the report's sections or tables). Which elements hold the report is
+    found once per page, on the first candidate, marking the ancestors of every table and of every
+    text that names the report: linear in the page, however deeply candidates nest."""
+
+    root: Element
+    holders: set[Element] | None = None
+    """Elements with the report inside; the set keeps lxml's proxies alive, so identity holds."""
+
+    def __call__(self, node: Element) -> bool:
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if not names.strip():
+            return False
+        if {t for t in _NAME_TOKEN.split(names.lower()) if t}.isdisjoint(HTML_CHROME_NAMES):
+            return False
+        if self.holders is None:
+            self.holders = _report_holders(self.root)
+        return node not in self.holders
+
+
+def _report_holders(root: Element) -> set[Element]:
+    holders: set[Element] = set()
+    for node in root.iter():
+        if _tag(node) == "table" or _names_report(node.text):
+            evidence = node
+        elif _names_report(node.tail):
+            evidence = node.getparent()
+        else:
+            continue
+        while evidence is not None and evidence not in holders:
+            holders.add(evidence)
+            evidence = evidence.getparent()
+    return holders
+
+
+def _names_report(text: str | None) -> bool:
+    if not text:
         return False
-    tokens = {t for t in _NAME_TOKEN.split(names.lower()) if t}
-    if tokens.isdisjoint(HTML_CHROME_NAMES):
-        return False
-    if any(True for _ in node.iterdescendants("table")):
-        return False
-    text = "".join(node.itertext())[:_CHROME_TEXT_WINDOW]
-    return not any(marker in text for marker in HTML_REPORT_MARKERS)
+    return any(marker in text for marker in HTML_REPORT_MARKERS)
 
 
 def _has_table_inside(table: Element) -> bool:
