@@ -580,3 +580,21 @@ def test_nested_chrome_candidates_are_told_in_one_pass(monkeypatch: pytest.Monke
     assert calls == [1]
     dropped = [d for d in report.diagnostics if d.code == "normalize.crawler_chrome"]
     assert len(dropped) == 1 and "1 page chrome element" in dropped[0].message  # the share box only
+
+
+def test_html_headings_in_p_h_and_strong_inside_running_text() -> None:
+    page = (
+        "<html><body><div><strong>某局2022年政府信息公开工作年度报告</strong></div>"
+        "<div><strong>一、总体情况</strong>本年度，我局认真贯彻落实条例。<b>（一）主动公开</b>情况良好。"
+        "<strong>二、主动公开政府信息情况</strong>详见下表。<strong>重点</strong>内容</div>"
+        "<h2>三、收到和处理政府信息公开申请情况</h2><p>无。</p></body></html>"
+    )
+    report = parse(page)
+    assert report.title == "某局2022年政府信息公开工作年度报告"
+    assert [(s.number, s.heading) for s in report.sections] == [
+        (1, "一、总体情况"),
+        (2, "二、主动公开政府信息情况"),
+        (3, "三、收到和处理政府信息公开申请情况"),
+    ]
+    assert [(s.heading, s.text) for s in report.sections[0].subsections] == [("（一）主动公开", "情况良好。")]
+    assert report.sections[1].text == "详见下表。重点内容"  # emphasis that is no heading stays inline

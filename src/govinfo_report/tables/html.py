@@ -76,6 +76,14 @@ _BLOCKS = frozenset(
 
 _CELLS = frozenset({"td", "th"})
 
+_EMPHASIS = frozenset({"strong", "b"})
+"""Inline elements that make a line of their own when they hold just a numbered heading."""
+
+_NUMBERED_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])\s*\S"
+)
+_MAX_HEADING_CHARS = 60
+
 _NAME_TOKEN = re.compile(r"[^a-z0-9]+")
 """Separators inside ``class``/``id`` values (``main-nav``, ``share_box``, ``bd share``)."""
 
@@ -283,14 +291,14 @@ def _walk(root: Element) -> HtmlDocument:
     dropped: list[int] = []
     is_chrome = _Chrome(root)
     cursor = 1
-    stack: list[tuple[Element, bool]] = [(root, False)]
+    stack: list[tuple[Element, bool, bool]] = [(root, False, False)]
     while stack:
-        node, leaving = stack.pop()
+        node, leaving, block = stack.pop()
         tag = _tag(node)
         if leaving:
             if tag == "pre":
                 out.pre -= 1
-            if tag in _BLOCKS:
+            if block:
                 out.flush()
             cursor = out.add(node.tail or "", cursor)
             continue
@@ -321,13 +329,14 @@ def _walk(root: Element) -> HtmlDocument:
                 budget -= len(grid) * len(grid[0])
             cursor = out.add(node.tail or "", _end(node, cursor))
             continue
-        if tag in _BLOCKS:
+        block = tag in _BLOCKS or (tag in _EMPHASIS and _is_heading(node))
+        if block:
             out.flush()
         if tag == "pre":
             out.pre += 1
         cursor = out.add(node.text or "", cursor)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
+        stack.append((node, True, block))
+        stack.extend((child, False, False) for child in reversed(node))
     out.flush()
     return HtmlDocument(
         lines=tuple(out.lines),
@@ -380,6 +389,17 @@ def _names_report(text: str | None) -> bool:
     if not text:
         return False
     return any(marker in text for marker in HTML_REPORT_MARKERS)
+
+
+def _is_heading(node: Element) -> bool:
+    """Whether an emphasis element (``<strong>``, ``<b>``) holds just a numbered heading
+    (``一、总体情况``, ``（二）…``): then it is a line of its own, even inside running text."""
+    text = ""
+    for piece in node.itertext():
+        text += piece
+        if len(text) > _MAX_HEADING_CHARS:
+            return False
+    return _NUMBERED_HEADING.match(text.strip()) is not None
 
 
 def _has_table_inside(table: Element) -> bool:
