@@ -437,7 +437,7 @@ def document_xml(body: str) -> str:
     )
 
 
-def docx_package(document: str, extra: dict[str, str | bytes] | None = None) -> bytes:
+def docx_package(document: str | bytes, extra: dict[str, str | bytes] | None = None) -> bytes:
     """A minimal .docx: content types, the package relationship, ``word/document.xml``."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

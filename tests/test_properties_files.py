@@ -90,7 +90,9 @@ def test_the_encoding_changes_nothing_that_is_read(name: str, encoding: str) -> 
 # --- random WordprocessingML -------------------------------------------------------------------
 
 texts = st.text(alphabet=st.sampled_from(list("一二三、（）.0123456789 行政许可总计\t<&>")), max_size=12)
-attr_values = st.sampled_from(["", "0", "1", "2", "3", "-1", "99999999999", "x", "restart", "continue"])
+attr_values = st.sampled_from(
+    ["", "0", "1", "2", "3", "-1", "--1", "²", "1000000", "99999999999", "x", "restart", "continue"]
+)
 
 
 @st.composite

@@ -598,3 +598,197 @@ def test_html_headings_in_p_h_and_strong_inside_running_text() -> None:
     ]
     assert [(s.heading, s.text) for s in report.sections[0].subsections] == [("（一）主动公开", "情况良好。")]
     assert report.sections[1].text == "详见下表。重点内容"  # emphasis that is no heading stays inline
+
+
+# --- regressions from the review of this change ----------------------------------------------
+
+
+def one_table(*rows: str) -> bytes:
+    return docx_package(document_xml("<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"))
+
+
+def tc(text: str, properties: str = "") -> str:
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraph_xml(text)}</w:tc>"
+
+
+@pytest.mark.parametrize("value", ["--2", "²", "x", "0", "1000000", "-3"])
+def test_docx_unreadable_or_oversized_grid_span_is_clamped_and_reported(value: str) -> None:
+    from govinfo_report.source.docx import read_docx
+
+    document = read_docx(one_table(tc("行政许可", f'<w:gridSpan w:val="{value}"/>') + tc("7")))
+    ((_, grid),) = document.tables
+    assert document.clamped == (1,)
+    assert grid[0][-1].text == "7"
+    assert len(grid[0]) == (limits.MAX_SPAN if value == "1000000" else 1) + 1
+
+
+def test_docx_unreadable_integers_elsewhere_fall_back_to_defaults() -> None:
+    numbering = NUMBERING.replace('w:ilvl="1"', 'w:ilvl="--1"').replace(
+        '<w:start w:val="1"/>', '<w:start w:val="²"/>', 1
+    )
+    body = '<w:tbl><w:tr><w:trPr><w:gridBefore w:val="--1"/></w:trPr>' + tc("1") + "</w:tr></w:tbl>"
+    body += numbered("总体情况")
+    report = parse_bytes(docx_package(document_xml(body), {"word/numbering.xml": numbering}))
+    assert report.source.format == "docx"
+    assert [t.rows[0][0].text for t in report.tables] == ["1"]
+
+
+def test_declared_charsets_that_are_no_text_encoding() -> None:
+    canon = canonical()
+    for charset in ("hex", "base64", "rot13", "punycode", "uu"):
+        page = to_html(canon).replace('charset="utf-8"', f'charset="{charset}"').encode()
+        report = parse_bytes(page)
+        assert report.source.encoding == "utf-8"
+        assert_expected(report, canon)
+        assert parse_bytes(page, encoding=charset).source.encoding == "utf-8"
+
+
+def test_declared_charsets_that_read_any_bytes_are_not_trusted() -> None:
+    canon = canonical()
+    utf8_page = to_html(canon).replace('charset="utf-8"', 'charset="utf-16"').encode()
+    report = parse_bytes(utf8_page if len(utf8_page) % 2 == 0 else utf8_page + b" ")
+    assert report.source.encoding == "utf-8"
+    assert "input.charset_mismatch" in {d.code for d in report.diagnostics}
+    assert_expected(report, canon)
+    gbk = parse_bytes(to_text(canon).encode("gbk"), encoding="iso-8859-15")
+    assert gbk.source.encoding == "gb18030"
+    assert_expected(gbk, canon)
+
+
+def test_utf16_without_bom_starting_with_chinese_prose() -> None:
+    canon = canonical()
+    canon.prose[1] = "本年度，我局坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实条例。" * 40
+    for codec in ("utf-16-le", "utf-16-be"):
+        report = parse_bytes(to_text(canon).encode(codec))
+        assert report.source.encoding == codec
+        assert_expected(report, canon)
+
+
+def test_corrupt_lzma_member_is_one_sentence() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_LZMA) as archive:
+        archive.writestr("word/document.xml", document_xml(paragraph_xml("x" * 400)))
+    data = bytearray(buffer.getvalue())
+    start = data.index(b"word/document.xml") + len("word/document.xml")
+    data[start + 20 : start + 60] = b"\x55" * 40
+    with pytest.raises(InputError) as caught:
+        parse_bytes(bytes(data))
+    assert caught.value.code == "input.corrupt"
+
+
+def test_docx_grid_of_a_few_bytes_cannot_ask_for_millions_of_positions() -> None:
+    wide = tc("x", '<w:gridSpan w:val="100"/>') * 100
+    data = one_table(wide, *(["<w:tc/>"] * 3000))
+    assert len(data) < 20_000
+    report = parse_bytes(data)
+    assert "limits.table_truncated" in {d.code for d in report.diagnostics}
+    assert sum(len(row) for t in report.tables for row in t.rows) <= limits.MAX_HTML_TABLE_CELLS
+
+
+def ruled_pdf(lines: int) -> bytes:
+    """A one-page PDF with a text line and a grid of ``lines`` x ``lines`` ruling lines 6 pt apart."""
+    import zlib
+
+    size = 20 + 6 * lines
+    ops = [f"10 {10 + 6 * i} m {size - 10} {10 + 6 * i} l S" for i in range(lines)]
+    ops += [f"{10 + 6 * i} 10 m {10 + 6 * i} {size - 10} l S" for i in range(lines)]
+    ops.append("BT /F1 12 Tf 20 20 Td (Annual report text layer line) Tj ET")
+    content = zlib.compress("\n".join(ops).encode())
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>" % (size, size),
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    return _pdf(objects)
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_with_a_dense_ruling_grid_is_read_from_its_text() -> None:
+    pytest.importorskip("pdfplumber")
+    report = parse_bytes(ruled_pdf(200))  # 40,000 crossings: pdfplumber would take about a minute
+    assert "limits.pdf_ruling" in {d.code for d in report.diagnostics}
+    assert report.tables == ()
+    small = parse_bytes(ruled_pdf(5))  # 25 crossings: read as a grid
+    assert "limits.pdf_ruling" not in {d.code for d in small.diagnostics}
+    assert [t.strategy for t in small.tables] == ["pdf"]
+
+
+def test_two_numbers_in_one_cell_never_become_one() -> None:
+    canon = canonical()
+    from render import active_table
+
+    # the 行政许可 cell written as two paragraphs, 1024 and 2
+
+    rows = active_table(canon)
+    for row in rows:
+        if row[0].text == "行政许可":
+            row[1] = type(row[1])("1024\x002", row[1].rowspan, row[1].colspan)
+    xml = table_xml(rows).replace("1024\x002", '1024</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">2')
+    report = parse_bytes(docx_package(document_xml(paragraph_xml("二、主动公开政府信息情况") + xml)))
+    cell = (
+        report.active_disclosure.get("art20_5/administrative_license", "decisions")
+        if report.active_disclosure
+        else None
+    )
+    assert cell is not None and cell.value is None and cell.raw == "1024 2"
+    page = parse(
+        "<p>二、主动公开政府信息情况</p>"
+        + to_html(canon)
+        .split("二、主动公开政府信息情况</p>")[1]
+        .replace(">1024</td>", "><p>1024</p><p>2</p></td>")
+    )
+    html_cell = (
+        page.active_disclosure.get("art20_5/administrative_license", "decisions")
+        if page.active_disclosure
+        else None
+    )
+    assert html_cell is not None and html_cell.value is None and html_cell.raw == "1024 2"
+
+
+@pytest.mark.parametrize("level_text", ["%1", "%1.", "%1、"])
+def test_list_number_is_never_glued_to_a_number(level_text: str) -> None:
+    from govinfo_report.source.docx import read_docx
+
+    numbering = NUMBERING.replace('w:val="%1、"', f'w:val="{level_text}"')
+    cell = f"<w:tc>{numbered('12')}</w:tc>"
+    document = read_docx(
+        docx_package(document_xml(f"<w:tbl><w:tr>{cell}</w:tr></w:tbl>"), {"word/numbering.xml": numbering})
+    )
+    ((_, grid),) = document.tables
+    assert grid[0][0].text == f"{level_text.replace('%1', '一')} 12"  # the list counts in Chinese
+
+
+def test_chrome_named_wrapper_of_a_report_without_tables_is_kept() -> None:
+    page = (
+        '<html><body><div class="share-content"><p>某局2018年政府信息公开工作年度报告</p>'
+        "<p><span>一、总体</span><span>情况</span></p><p>本年度无。</p></div>"
+        '<div class="share">分享到</div></body></html>'
+    )
+    report = parse(page)
+    assert report.source.format == "html"
+    assert report.title == "某局2018年政府信息公开工作年度报告"
+    assert [s.heading for s in report.sections] == ["一、总体情况"]
+
+
+def test_docx_part_in_utf16_with_a_dtd_is_refused_by_the_parser_settings() -> None:
+    # the byte check for "<!DOCTYPE" cannot see UTF-16 text: the parser's settings must refuse it
+    xml = EXTERNAL_ENTITY.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
+    data = docx_package(xml.encode("utf-16"))
+    with pytest.raises(InputError) as caught:
+        parse_bytes(data)
+    assert caught.value.code == "input.unsafe_xml"

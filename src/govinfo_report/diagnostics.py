@@ -50,6 +50,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
         Severity.ERROR,
         "The PDF has more pages than the limit; the rest were not read.",
     ),
+    "limits.pdf_ruling": (
+        Severity.WARNING,
+        "A PDF page draws more ruling lines than the limit; its tables were read from the text only.",
+    ),
     "limits.span_clamped": (
         Severity.WARNING,
         "A table cell's rowspan/colspan is malformed or larger than the limit; it was clamped.",

@@ -65,3 +65,8 @@ MAX_XML_BYTES = 64 * 1024 * 1024
 
 MAX_PDF_PAGES = 300
 """PDF pages read at most; the rest are left out (``limits.pdf_pages``)."""
+
+MAX_PDF_RULING_CROSSINGS = 5_000
+"""Distinct ruling-line rows x columns a PDF page may draw for its tables to be read as grids
+(a report's table 3 draws about 30 x 12); past it the page's tables are read from its text only
+(``limits.pdf_ruling``), since pdfplumber's table finding grows steeply with the crossings."""

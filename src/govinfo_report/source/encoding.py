@@ -34,8 +34,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "cp936", "hz"})
 """Codec names read as GB18030, their superset (pages labelled gb2312 routinely hold GBK characters)."""
 
-_UNTRUSTED = frozenset({"latin-1", "iso8859-1", "cp1252", "ascii"})
-"""Declared charsets never true of a Chinese report with non-ASCII bytes (a server default)."""
+_DECLARABLE = frozenset({"utf-8", "gb18030", "big5", "big5hkscs"})
+"""Declared charsets taken at their word when the bytes decode with them. Others are unknown, are
+no text encoding (``hex``), or decode any bytes without an error (``iso-8859-1``, a server
+default; ``utf-16`` without a byte-order mark), so a wrong declaration would garble the report
+silently: for those the bytes decide."""
 
 _DECLARED = re.compile(
     rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})"""
@@ -74,21 +77,33 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _lenient(data[len(bom) :], name)
+    ignored: str | None = None
     for claim in (declared, declared_charset(data)):
+        if not claim:
+            continue
         codec = _codec(claim)
-        if codec is None or (codec in _UNTRUSTED and not data.isascii()):
+        if codec not in _DECLARABLE:
+            # unknown, not a text encoding (hex, base64), or one that reads any bytes without an
+            # error (single-byte Western codecs, UTF-16 without a mark): the bytes decide instead
+            ignored = ignored or claim
             continue
         try:
             return Decoded(data.decode(codec), codec)
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError, ValueError):
             decoded = _trial(data)
             if decoded.encoding == codec:
                 return decoded
-            message = f"The bytes are not valid {claim}; they were read as {decoded.encoding}."
-            return attrs.evolve(
-                decoded, diagnostics=(diag("input.charset_mismatch", message), *decoded.diagnostics)
-            )
-    return _trial(data)
+            return _noted(decoded, f"The bytes are not valid {claim}; they were read as {decoded.encoding}.")
+    decoded = _trial(data)
+    if ignored is not None and not data.isascii():
+        return _noted(
+            decoded, f"The declared charset {ignored} was not used; the bytes read as {decoded.encoding}."
+        )
+    return decoded
+
+
+def _noted(decoded: Decoded, message: str) -> Decoded:
+    return attrs.evolve(decoded, diagnostics=(diag("input.charset_mismatch", message), *decoded.diagnostics))
 
 
 def has_bom(data: bytes) -> bool:
@@ -106,8 +121,6 @@ def _codec(name: str | None) -> str | None:
         return None
     if codec in _GB_FAMILY:
         return "gb18030"
-    if codec == "iso8859-1":
-        return "latin-1"
     return codec
 
 
@@ -128,18 +141,32 @@ def _trial(data: bytes) -> Decoded:
 
 
 def utf16_without_bom(data: bytes) -> str | None:
-    """``utf-16-le``/``-be`` when the head has NUL bytes at every other position, else None."""
-    head = data[:4096]
+    """``utf-16-le``/``-be`` when the head has NUL bytes (UTF-8 and GB18030 text has none) and
+    reads in one byte order as the text of a report: at least nine characters in ten are CJK,
+    CJK or full-width punctuation, or printable ASCII. Random bytes, and UTF-8 or GBK read as
+    UTF-16, give a third or less of such characters."""
+    head = data[: 4096 - 4096 % 2]
     if len(head) < 4 or b"\x00" not in head:
         return None
-    pairs = len(head) // 2
-    even = head[0 : 2 * pairs : 2].count(0)
-    odd = head[1 : 2 * pairs : 2].count(0)
-    if odd >= pairs // 3 and even < pairs // 20:
-        return "utf-16-le"
-    if even >= pairs // 3 and odd < pairs // 20:
-        return "utf-16-be"
-    return None
+    best, score = None, 0.0
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = head.decode(codec, errors="replace")
+        plausible = sum(1 for char in text if _plausible(char)) / len(text)
+        if plausible > score:
+            best, score = codec, plausible
+    return best if score >= 0.9 else None
+
+
+def _plausible(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x20 <= code < 0x7F
+        or char in "\t\n\r"
+        or 0x4E00 <= code <= 0x9FFF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2000 <= code <= 0x206F
+    )
 
 
 def _lenient(data: bytes, codec: str) -> Decoded:

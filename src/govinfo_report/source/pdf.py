@@ -21,7 +21,7 @@ from .. import limits
 from ..diagnostics import diag
 from ..errors import InputError
 from ..model import Diagnostic, GridCell
-from ..tables.document import GridRows
+from ..tables.document import GridRows, join_cell_pieces
 
 _MIN_TEXT = 20
 """Visible characters below which a PDF counts as having no text layer."""
@@ -66,11 +66,15 @@ def read_pdf(data: bytes) -> PdfText:
             texts: list[str] = []
             tables: list[GridRows] = []
             first_line = 1
-            for page in pages[: limits.MAX_PDF_PAGES]:
+            ruled: list[int] = []
+            for number, page in enumerate(pages[: limits.MAX_PDF_PAGES], start=1):
                 text = page.extract_text() or ""
                 texts.append(text)
                 lines = text.split("\n")
-                tables.extend(_grid(table.extract(), lines, first_line) for table in page.find_tables())
+                if _crossings(page) > limits.MAX_PDF_RULING_CROSSINGS:
+                    ruled.append(number)
+                else:
+                    tables.extend(_grid(t.extract(), lines, first_line) for t in page.find_tables())
                 first_line += len(lines)
                 page.close()  # frees the page's layout objects as soon as its text is out
     except InputError:
@@ -82,11 +86,18 @@ def read_pdf(data: bytes) -> PdfText:
             "input.no_text_layer",
             f"The PDF ({count} page(s)) has no text layer, so it is a scan; OCR it and parse the text.",
         )
+    if ruled:
+        message = (
+            f"PDF page(s) {_pages(ruled)} draw too many ruling lines; their tables were read from the text."
+        )
+        diagnostics.append(diag("limits.pdf_ruling", message))
     empty = [n for n, t in enumerate(texts, start=1) if not t.strip()]
     if empty:
-        shown = ", ".join(map(str, empty[:10])) + (" ..." if len(empty) > 10 else "")
         diagnostics.append(
-            diag("input.pages_without_text", f"PDF page(s) {shown} have no text layer (scanned?); not read.")
+            diag(
+                "input.pages_without_text",
+                f"PDF page(s) {_pages(empty)} have no text layer (scanned?); not read.",
+            )
         )
     kept = tuple(grid for grid in tables if grid and len(grid[0]) > 1)
     return PdfText("\n".join(texts), count, kept, tuple(diagnostics))
@@ -116,16 +127,22 @@ def _grid(rows: list[list[str | None]], lines: list[str], first_line: int) -> Gr
     return tuple(out)
 
 
+def _crossings(page: Any) -> int:
+    """How many points the page's horizontal and vertical ruling lines could cross at (distinct
+    rows x distinct columns); pdfplumber's table finding grows much faster than this."""
+    rows = {round(edge["top"]) for edge in page.horizontal_edges}
+    columns = {round(edge["x0"]) for edge in page.vertical_edges}
+    return len(rows) * len(columns)
+
+
+def _pages(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:10])) + (" ..." if len(numbers) > 10 else "")
+
+
 def _cell_text(cell: str | None) -> str:
     if not cell:
         return ""
-    pieces = [" ".join(piece.split()) for piece in cell.split("\n")]
-    out = ""
-    for piece in pieces:
-        if not piece:
-            continue
-        out += " " + piece if out[-1:].isdigit() and piece[:1].isdigit() else piece
-    return out
+    return join_cell_pieces(" ".join(piece.split()) for piece in cell.split("\n"))
 
 
 def _damaged(error: Exception) -> str:

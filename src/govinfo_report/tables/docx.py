@@ -20,6 +20,7 @@ line break inside one) and one per table row. Nothing here raises on a well-form
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,7 +30,7 @@ from ..limits import MAX_DOCUMENT_CELLS, MAX_SPAN
 from ..limits import MAX_HTML_TABLE_CELLS as MAX_TABLE_CELLS
 from ..model import GridCell
 from ..vocab import CHINESE_DIGITS
-from .document import Document, GridRows
+from .document import Document, GridRows, join_cell_pieces, span_count
 
 Element = Any
 """An lxml element (lxml ships no type information)."""
@@ -147,10 +148,16 @@ class Numbering:
         return "" if levels[level].fmt in ("bullet", "none") else text
 
 
+_INTEGER = re.compile(r"\s*(-?)0*([0-9]{1,6})\s*")
+
+
 def _int(value: str | None, default: int) -> int:
-    if value is None or not value.strip().lstrip("-").isdigit() or len(value) > 6:
+    """An integer attribute (``w:val``) of at most six digits, or ``default`` when it is anything
+    else (``"--2"``, ``"²"``, ``"x"``, absent)."""
+    match = _INTEGER.fullmatch(value) if value is not None else None
+    if match is None:
         return default
-    return int(value)
+    return -int(match.group(2)) if match.group(1) else int(match.group(2))
 
 
 def _format(value: int, fmt: str) -> str:
@@ -205,7 +212,7 @@ class _Reader:
 
     def paragraph(self, paragraph: Element) -> None:
         text, boxes = _paragraph_text(paragraph)
-        for piece in (self.numbering.label(paragraph) + text).split("\n"):
+        for piece in _numbered(self.numbering.label(paragraph), text).split("\n"):
             self.line += 1
             if piece.strip():
                 self.lines.append((piece, self.line))
@@ -221,12 +228,16 @@ class _Reader:
         positions: dict[tuple[int, int], GridCell] = {}
         row_lines: list[int] = []
         limit = min(MAX_TABLE_CELLS, self.budget)
+        width = 0
         for r, row in enumerate(_rows(table)):
+            if r * max(width, 1) >= limit:  # rows x width, padding included, as the grid will be
+                self.truncated = True
+                break
             self.line += 1
             row_lines.append(self.line)
             properties = _child(row, "trPr")
             col = _int(_attr(_child(properties, "gridBefore"), "val"), 0) if properties is not None else 0
-            col = min(max(col, 0), MAX_SPAN)
+            col = min(max(col, 0), MAX_SPAN)  # empty positions before the first cell
             for cell in _cells(row):
                 span, merged = self.cell_shape(cell)
                 text = "" if merged else self.cell_text(cell)
@@ -237,12 +248,16 @@ class _Reader:
                     spanned = merged or dc > 0
                     positions[(r, col + dc)] = GridCell("" if spanned else text, self.line, spanned=spanned)
                 col += span
+            width = max(width, col)
         if not positions:
             return
         width = 1 + max(c for _, c in positions)
+        rows = sorted({r for r, _ in positions})
+        keep = min(len(rows), max(limit // width, 1))
+        self.truncated = self.truncated or keep < len(rows)
         grid = tuple(
             tuple(positions.get((r, c)) or GridCell("", row_lines[r]) for c in range(width))
-            for r in sorted({r for r, _ in positions})
+            for r in rows[:keep]
         )
         self.budget -= len(grid) * width
         self.tables.append((len(self.lines), grid))
@@ -252,11 +267,9 @@ class _Reader:
         properties = _child(cell, "tcPr")
         if properties is None:
             return 1, False
-        raw = _attr(_child(properties, "gridSpan"), "val")
-        span = _int(raw, 1)
-        if not 1 <= span <= MAX_SPAN:
+        span, clamped = span_count(_attr(_child(properties, "gridSpan"), "val"))
+        if clamped:
             self.clamped.append(self.line)
-            span = min(max(span, 1), MAX_SPAN)
         merge = _child(properties, "vMerge")
         merged = merge is not None and (_attr(merge, "val") or "continue") == "continue"
         horizontal = _child(properties, "hMerge")  # legacy horizontal merge
@@ -264,19 +277,28 @@ class _Reader:
         return span, merged
 
     def cell_text(self, cell: Element) -> str:
-        """The text of a cell: its paragraphs, each with white space collapsed, joined with no
-        separator (a paragraph break inside a cell splits a word: ``本年新`` / ``制作数量``)."""
+        """The text of a cell: its paragraphs, each with white space collapsed, joined by
+        :func:`.document.join_cell_pieces` (no separator, since a paragraph break inside a cell
+        splits a word: ``本年新`` / ``制作数量``; a space between two digits)."""
         pieces: list[str] = []
         for node in _block_nodes(cell):
             if _local(node) == "p":
                 text, boxes = _paragraph_text(node)
-                pieces.append(" ".join((self.numbering.label(node) + text).split()))
+                pieces.append(" ".join(_numbered(self.numbering.label(node), text).split()))
                 pieces.extend(
                     " ".join(_paragraph_text(p)[0].split()) for box in boxes for p in _block_nodes(box)
                 )
             else:  # a table inside a cell of a table without inner tables cannot happen; be safe
                 pieces.extend(" ".join(t.split()) for t in node.itertext())
-        return "".join(pieces)
+        return join_cell_pieces(pieces)
+
+
+def _numbered(label: str, text: str) -> str:
+    """A paragraph's text behind its list number; a space between them when the text starts with
+    a digit, so the number ``1.`` and the text ``12`` never read as ``1.12``."""
+    if label and text[:1].isdigit():
+        return f"{label} {text}"
+    return label + text
 
 
 def _block_nodes(container: Element) -> Iterator[Element]:

@@ -29,7 +29,7 @@ from lxml import etree
 
 from ..model import GridCell
 from ..vocab import HTML_CHROME_NAMES, HTML_REPORT_MARKERS
-from .document import Document
+from .document import Document, join_cell_pieces, span_count
 
 __all__ = (
     "MAX_DOCUMENT_CELLS",
@@ -42,10 +42,6 @@ __all__ = (
 
 from ..limits import MAX_DOCUMENT_CELLS, MAX_SPAN
 from ..limits import MAX_HTML_TABLE_CELLS as MAX_TABLE_CELLS
-
-_SPAN_DIGITS = 6
-"""A span value with more digits than this is clamped without being converted (Python refuses to
-convert integers of more than 4300 digits, and such values mean "very large" anyway)."""
 
 _LIBXML2_MAX_LINE = 65535
 """libxml2's HTML parser reports every line past this one as this one."""
@@ -76,6 +72,9 @@ _BLOCKS = frozenset(
 
 _CELLS = frozenset({"td", "th"})
 
+_MARKER_CARRY = max(map(len, HTML_REPORT_MARKERS)) - 1
+"""Characters of text carried from one text node to the next, so a split marker is found."""
+
 _EMPHASIS = frozenset({"strong", "b"})
 """Inline elements that make a line of their own when they hold just a numbered heading."""
 
@@ -97,9 +96,6 @@ _LOOKS_LIKE_HTML = re.compile(
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 """Zero-width characters: removed from text, as they would glue to numbers."""
-
-_SPAN_VALUE = re.compile(r"\s*\+?(\d+)")
-"""The leading integer of a span attribute, read the way browsers read it (``"2px"`` -> 2)."""
 
 
 # --- public functions -------------------------------------------------------------------------
@@ -371,24 +367,32 @@ class _Chrome:
 
 
 def _report_holders(root: Element) -> set[Element]:
+    """Every element with a table or the report's words inside. The text is read once, in
+    document order, so a marker split over inline elements (``<span>一、总体</span><span>情况</span>``)
+    is found; it marks the ancestors of the element holding its last character, which include
+    every element holding the whole marker."""
     holders: set[Element] = set()
-    for node in root.iter():
-        if _tag(node) == "table" or _names_report(node.text):
-            evidence = node
-        elif _names_report(node.tail):
-            evidence = node.getparent()
+    carry = ""  # the end of the text so far, long enough to complete a marker
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            text, owner = node.text, node
+            if _tag(node) == "table":
+                _mark(node, holders)
         else:
+            text, owner = node.tail, node.getparent()
+        if not text or not isinstance(text, str):
             continue
-        while evidence is not None and evidence not in holders:
-            holders.add(evidence)
-            evidence = evidence.getparent()
+        window = carry + text
+        if any(marker in window for marker in HTML_REPORT_MARKERS):
+            _mark(owner, holders)
+        carry = window[-_MARKER_CARRY:]
     return holders
 
 
-def _names_report(text: str | None) -> bool:
-    if not text:
-        return False
-    return any(marker in text for marker in HTML_REPORT_MARKERS)
+def _mark(node: Element | None, holders: set[Element]) -> None:
+    while node is not None and node not in holders:
+        holders.add(node)
+        node = node.getparent()
 
 
 def _is_heading(node: Element) -> bool:
@@ -457,29 +461,14 @@ def _row_cells(tr: Element) -> list[Element]:
     return cells
 
 
-def _span(value: object) -> tuple[int, bool]:
-    """A ``rowspan``/``colspan`` attribute as a count in ``1..MAX_SPAN``, and whether it had to be
-    clamped: 1 when unreadable or < 1, :data:`MAX_SPAN` when larger. An absent or empty attribute
-    is 1 and no clamp."""
-    if not isinstance(value, str) or not value.strip():
-        return 1, False
-    match = _SPAN_VALUE.match(value)
-    if match is None:
-        return 1, True
-    digits = match.group(1).lstrip("0")
-    if len(digits) > _SPAN_DIGITS:
-        return MAX_SPAN, True
-    count = int(digits or "0")
-    return min(max(count, 1), MAX_SPAN), not 1 <= count <= MAX_SPAN
-
-
 def _cell_text(cell: Element, cursor: int) -> tuple[str, int]:
     """The text of a cell and the line of its first visible character.
 
     All descendants' text, in order; the pieces a ``<br>`` or a block element (``<p>``, ``<div>``)
-    separates are each cleaned and then joined with no separator, because in these reports a break
-    inside a cell splits a word (``本年新<br />制作数量`` -> ``本年新制作数量``). A cell holding only
-    ``&nbsp;`` is ``""``.
+    separates are each cleaned and then joined by :func:`.document.join_cell_pieces`: with no
+    separator, because in these reports a break inside a cell splits a word (``本年新<br />制作数量``
+    -> ``本年新制作数量``), except between two digits (``12<br>3`` -> ``12 3``, never 123). A cell
+    holding only ``&nbsp;`` is ``""``.
     """
     pieces: list[str] = []
     parts: list[str] = []
@@ -511,7 +500,7 @@ def _cell_text(cell: Element, cursor: int) -> tuple[str, int]:
             parts.append(text)
             line += text.count("\n")
     pieces.append(_clean("".join(parts)))
-    return "".join(pieces), first if first is not None else _at(cell, cursor)
+    return join_cell_pieces(pieces), first if first is not None else _at(cell, cursor)
 
 
 def _grid(
@@ -549,9 +538,9 @@ def _place(
             while (r, col) in placed:
                 col += 1
             text, line = _cell_text(cell, cursor)
-            rowspan, clamped_rows = _span(cell.get("rowspan"))
+            rowspan, clamped_rows = span_count(cell.get("rowspan"))
             rowspan = min(rowspan, count - r)
-            colspan, clamped_cols = _span(cell.get("colspan"))
+            colspan, clamped_cols = span_count(cell.get("colspan"))
             if clamped_rows or clamped_cols:
                 clamped.append(line)
             for dr in range(rowspan):
