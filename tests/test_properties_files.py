@@ -106,6 +106,8 @@ def paragraph(draw: Any) -> str:
         runs.append(wrapper.format(f'<w:r><w:t xml:space="preserve">{escaped}</w:t><w:br/></w:r>'))
     number = ""
     if draw(st.booleans()):
+        number = f'<w:pPr><w:pStyle w:val="{draw(st.sampled_from(["a", "b", "c"]))}"/></w:pPr>'
+    elif draw(st.booleans()):
         level, num = draw(attr_values), draw(attr_values)
         number = f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
     return f"<w:p>{number}{''.join(runs)}</w:p>"
@@ -144,9 +146,21 @@ NUMBERING = (
 )
 
 
+STYLES = (
+    '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:style w:styleId="a"><w:basedOn w:val="b"/>'
+    '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+    '<w:style w:styleId="b"><w:basedOn w:val="a"/>'
+    '<w:pPr><w:numPr><w:ilvl w:val="²"/></w:numPr></w:pPr></w:style>'
+    "</w:styles>"
+)
+
+
 @given(blocks=st.lists(st.one_of(paragraph(), table()), max_size=6))
 def test_random_wordprocessingml_reads_into_rectangular_grids(blocks: list[str]) -> None:
-    data = docx_package(document_xml("".join(blocks)), {"word/numbering.xml": NUMBERING})
+    data = docx_package(
+        document_xml("".join(blocks)), {"word/numbering.xml": NUMBERING, "word/styles.xml": STYLES}
+    )
     document = read_docx(data)
     for _, grid in document.tables:
         assert grid and len({len(row) for row in grid}) == 1

@@ -792,3 +792,51 @@ def test_docx_part_in_utf16_with_a_dtd_is_refused_by_the_parser_settings() -> No
     with pytest.raises(InputError) as caught:
         parse_bytes(data)
     assert caught.value.code == "input.unsafe_xml"
+
+
+STYLES = """<?xml version="1.0" encoding="UTF-8"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/>
+  <w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="1"/>
+  <w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>
+</w:styles>"""
+
+
+def styled(text: str, style: str, extra: str = "") -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+
+
+def test_docx_heading_styles_carry_their_list_numbers() -> None:
+    from govinfo_report.source.docx import read_docx
+
+    body = (
+        styled("总体情况", "1")
+        + styled("主动公开", "2")
+        + styled("不编号", "1", '<w:numPr><w:numId w:val="0"/></w:numPr>')
+        + styled("依申请公开", "2")
+        + styled("收到和处理政府信息公开申请情况", "1")
+    )
+    extra = {"word/numbering.xml": NUMBERING, "word/styles.xml": STYLES}
+    document = read_docx(docx_package(document_xml(body), extra))
+    assert [t for t, _ in document.lines] == [
+        "一、总体情况",
+        "（一）主动公开",
+        "不编号",
+        "（二）依申请公开",
+        "二、收到和处理政府信息公开申请情况",
+    ]
+
+
+def test_docx_list_starting_at_zero_counts_on() -> None:
+    from govinfo_report.source.docx import read_docx
+
+    numbering = NUMBERING.replace(
+        '<w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>',
+        '<w:start w:val="0"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>',
+    )
+    assert numbering != NUMBERING
+    document = read_docx(
+        docx_package(document_xml(numbered("甲") + numbered("乙")), {"word/numbering.xml": numbering})
+    )
+    assert [t for t, _ in document.lines] == ["0.甲", "1.乙"]

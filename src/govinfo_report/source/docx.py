@@ -22,6 +22,7 @@ from ..tables.docx import read_docx_xml
 
 _DOCUMENT = "word/document.xml"
 _NUMBERING = "word/numbering.xml"
+_STYLES = "word/styles.xml"
 
 _NOT_WORD = "a zip archive, not a Word document; extract the report from it first"
 
@@ -51,7 +52,8 @@ def read_docx(data: bytes) -> Document:
             raise InputError("input.unsupported_format", f"The file is {what}.")
         document = _xml(archive, _DOCUMENT)
         numbering = _xml(archive, _NUMBERING) if _NUMBERING in names else None
-    return read_docx_xml(document, numbering)
+        styles = _xml(archive, _STYLES) if _STYLES in names and numbering is not None else None
+    return read_docx_xml(document, numbering, styles)
 
 
 def _check_archive(members: list[zipfile.ZipInfo]) -> None:

@@ -78,19 +78,43 @@ class _Level:
     text: str
 
 
+@attrs.frozen
+class _StyleNumber:
+    num_id: str | None
+    level: int | None
+    based_on: str | None
+
+
 @attrs.define
 class Numbering:
-    """The list definitions of ``word/numbering.xml`` and the counters of the lists read so far."""
+    """The list definitions of ``word/numbering.xml``, the list numbers paragraph styles carry
+    (``word/styles.xml``: a 标题 1 heading style numbered 一、), and the counters of the lists
+    read so far."""
 
     levels: dict[str, dict[int, _Level]] = attrs.field(factory=dict)
     """numId -> ilvl -> level definition."""
     starts: dict[tuple[str, int], int] = attrs.field(factory=dict)
     """(numId, ilvl) -> start override."""
-    counters: dict[str, list[int]] = attrs.field(factory=dict)
+    styles: dict[str, _StyleNumber] = attrs.field(factory=dict)
+    """styleId -> the numbering its ``w:pPr/w:numPr`` gives, and the style it is based on."""
+    counters: dict[str, list[int | None]] = attrs.field(factory=dict)
+    """numId -> the current count of each level (None: not started)."""
 
     @classmethod
-    def read(cls, root: Element | None) -> Numbering:
+    def read(cls, root: Element | None, styles: Element | None = None) -> Numbering:
         numbering = cls()
+        for style in styles if styles is not None else ():
+            if _local(style) != "style" or _attr(style, "type") not in (None, "paragraph"):
+                continue
+            properties = _child(style, "pPr")
+            num = _child(properties, "numPr") if properties is not None else None
+            numbering.styles[_attr(style, "styleId") or ""] = _StyleNumber(
+                _attr(_child(num, "numId"), "val") if num is not None else None,
+                _int(_attr(_child(num, "ilvl"), "val"), 0)
+                if num is not None and _child(num, "ilvl") is not None
+                else None,
+                _attr(_child(style, "basedOn"), "val"),
+            )
         if root is None:
             return numbering
         abstract: dict[str, dict[int, _Level]] = {}
@@ -120,32 +144,54 @@ class Numbering:
         return numbering
 
     def label(self, paragraph: Element) -> str:
-        """The number Word shows in front of ``paragraph`` (``一、``, ``（二）``, ``3.``), or ``""``."""
+        """The number Word shows in front of ``paragraph`` (``一、``, ``（二）``, ``3.``), or ``""``:
+        from the paragraph's own ``w:numPr``, else from its style's (following ``w:basedOn``).
+        ``numId`` 0 means no number."""
         properties = _child(paragraph, "pPr")
         num = _child(properties, "numPr") if properties is not None else None
-        if num is None:
-            return ""
-        num_id = _attr(_child(num, "numId"), "val")
-        level = _int(_attr(_child(num, "ilvl"), "val"), 0)
-        levels = self.levels.get(num_id or "")
-        if not levels or level not in levels or not 0 <= level < 9:
-            return ""
-        assert num_id is not None
-        counters = self.counters.setdefault(num_id, [0] * 9)
-        for deeper in range(level + 1, 9):
-            counters[deeper] = 0
-        if counters[level] == 0:
-            counters[level] = self.starts.get((num_id, level), levels[level].start)
+        num_id = _attr(_child(num, "numId"), "val") if num is not None else None
+        raw_level = _attr(_child(num, "ilvl"), "val") if num is not None else None
+        style = _attr(_child(properties, "pStyle"), "val") if properties is not None else None
+        if num_id is None or raw_level is None:
+            by_style = self._style_number(style)
+            num_id = num_id if num_id is not None else by_style.num_id
+            level = _int(raw_level, by_style.level or 0) if raw_level is not None else by_style.level or 0
         else:
-            counters[level] += 1
+            level = _int(raw_level, 0)
+        levels = self.levels.get(num_id or "")
+        if num_id is None or not levels or level not in levels or not 0 <= level < 9:
+            return ""
+        counters = self.counters.setdefault(num_id, [None] * 9)
+        for deeper in range(level + 1, 9):
+            counters[deeper] = None
+        current = counters[level]
+        counters[level] = (
+            self.starts.get((num_id, level), levels[level].start) if current is None else current + 1
+        )
         text = levels[level].text
         for k in range(level, -1, -1):
             placeholder = f"%{k + 1}"
             if placeholder in text:
                 shown = levels[k] if k in levels else levels[level]
-                value = counters[k] or self.starts.get((num_id, k), shown.start)
-                text = text.replace(placeholder, _format(value, shown.fmt))
+                value = counters[k]
+                text = text.replace(
+                    placeholder,
+                    _format(self.starts.get((num_id, k), shown.start) if value is None else value, shown.fmt),
+                )
         return "" if levels[level].fmt in ("bullet", "none") else text
+
+    def _style_number(self, style: str | None) -> _StyleNumber:
+        """The numbering a paragraph style gives, looking through the styles it is based on."""
+        num_id: str | None = None
+        level: int | None = None
+        seen: set[str] = set()
+        while style is not None and style not in seen and style in self.styles and len(seen) < 20:
+            seen.add(style)
+            found = self.styles[style]
+            num_id = num_id if num_id is not None else found.num_id
+            level = level if level is not None else found.level
+            style = found.based_on
+        return _StyleNumber(num_id, level, None)
 
 
 _INTEGER = re.compile(r"\s*(-?)0*([0-9]{1,6})\s*")
@@ -376,9 +422,12 @@ def _hidden(run: Element) -> bool:
     return vanish is not None and (_attr(vanish, "val") or "true") not in ("0", "false", "off")
 
 
-def read_docx_xml(document: Element, numbering: Element | None = None) -> Document:
-    """Block text and tables of a parsed ``word/document.xml`` (and ``word/numbering.xml``)."""
-    reader = _Reader(Numbering.read(numbering))
+def read_docx_xml(
+    document: Element, numbering: Element | None = None, styles: Element | None = None
+) -> Document:
+    """Block text and tables of a parsed ``word/document.xml`` (with ``word/numbering.xml`` and
+    ``word/styles.xml`` for list numbers)."""
+    reader = _Reader(Numbering.read(numbering, styles))
     body = next((node for node in document.iter() if _local(node) == "body"), None)
     if body is not None:
         reader.blocks(body)
