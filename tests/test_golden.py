@@ -197,7 +197,8 @@ def test_corpus_pdf_matches_gold(case: str) -> None:
     pred = report.to_dict()
     assert pred["source"]["format"] == "pdf"
     # the ruled tables are read as grids, so no value needs pairing with its label by order
-    assert {t.strategy for t in report.tables if t.kind is not None} == {"pdf"}
+    assert {t.strategy for t in report.tables if t.kind is not None and t.used} == {"pdf"}
+    assert {t.strategy for t in report.tables if not t.used} == {"pdftext"}  # the text's reading, kept
     assert "row.bound_by_order" not in {d.code for d in report.diagnostics}
     check_meta(pred, gold)
     assert differences(pred, gold, KNOWN_MISSES.get(case, set())) == []

@@ -840,3 +840,109 @@ def test_docx_list_starting_at_zero_counts_on() -> None:
         docx_package(document_xml(numbered("甲") + numbered("乙")), {"word/numbering.xml": numbering})
     )
     assert [t for t, _ in document.lines] == ["0.甲", "1.乙"]
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("open_sides", ["", "right", "both"])
+def test_canonical_report_as_pdf(template: str, open_sides: str) -> None:
+    pytest.importorskip("pdfplumber")
+    from pdfwriter import to_pdf
+
+    canon = canonical(template)
+    report = parse_bytes(to_pdf(canon, open_sides=open_sides), filename="report.pdf")
+    assert report.source.format == "pdf"
+    assert_expected(report, canon)
+    codes = {d.code for d in report.diagnostics}
+    if open_sides:
+        # pdfplumber loses the column an open border leaves unclosed: the text reads better
+        assert "table.ruled_rejected" in codes
+    else:
+        assert "table.ruled_rejected" not in codes
+        assert {t.strategy for t in report.tables if t.kind == "applications"} >= {"pdf"}
+
+
+# --- regressions from the second review -------------------------------------------------------
+
+
+def test_docx_two_numbering_instances_of_one_list_count_together() -> None:
+    # headings numbered by their style (numId 1) and one by a direct numPr (numId 2) of the same
+    # abstract list: Word shows 一 … 六, one list
+    from govinfo_report.source.docx import read_docx
+
+    numbering = NUMBERING.replace(
+        '<w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>',
+        '<w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="6"><w:abstractNumId w:val="0"/></w:num>',
+    )
+    body = styled("总体情况", "1") + styled(
+        "主动公开", "1", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="6"/></w:numPr>'
+    )
+    body += styled("收到和处理", "1")
+    document = read_docx(
+        docx_package(document_xml(body), {"word/numbering.xml": numbering, "word/styles.xml": STYLES})
+    )
+    assert [t for t, _ in document.lines] == ["一、总体情况", "二、主动公开", "三、收到和处理"]
+
+
+def test_docx_long_list_number_templates_are_not_rendered() -> None:
+    from govinfo_report.source.docx import read_docx
+
+    numbering = NUMBERING.replace('w:val="%1、"', 'w:val="' + "%1" * 50_000 + '"')
+    body = numbered("总体情况") * 3000
+    data = docx_package(document_xml(body), {"word/numbering.xml": numbering})
+    assert len(data) < 50_000
+    document = read_docx(data)
+    assert [t for t, _ in document.lines][:2] == ["总体情况", "总体情况"]
+
+
+def test_html_nested_emphasis_is_looked_into_a_bounded_depth(monkeypatch: pytest.MonkeyPatch) -> None:
+    from govinfo_report.tables import html
+
+    visited = []
+    original = html._is_heading
+    monkeypatch.setattr(html, "_is_heading", lambda node: visited.append(1) or original(node))
+    page = "<p>" + "<b>" * 2000 + "<br>" * 20000 + "</b>" * 2000 + "</p>"
+    report = parse(page)
+    assert report.sections == ()
+    assert len(visited) == 2000  # once per element, each bounded by _MAX_HEADING_ELEMENTS
+
+
+@pytest.mark.parametrize(
+    "names", ['class="section position-relative"', 'class="section-foot"', 'id="location-2"']
+)
+def test_content_classes_that_contain_chrome_words_are_kept(names: str) -> None:
+    page = (
+        "<html><body><p>某局2020年政府信息公开工作年度报告</p>"
+        f"<div {names}><p>五、存在的主要问题及改进情况</p><p>问题如下。</p></div>"
+        f"<div {names}><p>六、其他需要报告的事项</p><p>无。</p></div></body></html>"
+    )
+    report = parse(page)
+    assert [s.number for s in report.sections] == [5, 6]
+    assert "normalize.crawler_chrome" not in {d.code for d in report.diagnostics}
+
+
+def test_whole_class_named_position_is_a_breadcrumb() -> None:
+    page = (
+        '<html><body><div class="position">当前位置：首页 &gt; 政务公开</div>'
+        "<p>某局2020年政府信息公开工作年度报告</p><p>一、总体情况</p><p>正文。</p></body></html>"
+    )
+    report = parse(page)
+    assert "当前位置" not in report.sections[0].text and report.title is not None
+    assert "normalize.crawler_chrome" in {d.code for d in report.diagnostics}
+
+
+def test_encoding_and_filename_arguments_are_type_checked() -> None:
+    with pytest.raises(TypeError):
+        parse_bytes(b"x", encoding=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        parse_bytes(b"x", filename=b"a.txt")  # type: ignore[arg-type]
+    assert parse_bytes("一、总体情况".encode(), encoding="utf\x00").source.encoding == "utf-8"
+
+
+def test_utf16_without_bom_with_box_drawing_tables() -> None:
+    text = "某局2020年政府信息公开工作年度报告\n" + (
+        "┌──────┬──────┐\n│ 项目 │ 数量 │\n└──────┴──────┘\n" * 40
+    )
+    report = parse_bytes(text.encode("utf-16-le"))
+    assert report.source.encoding == "utf-16-le"
+    assert report.title == "某局2020年政府信息公开工作年度报告"

@@ -80,6 +80,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "table.missing": (Severity.WARNING, "A statistical table of the national format was not found."),
     "table.unreadable": (Severity.ERROR, "A table region was found but no layout strategy could rebuild it."),
     "table.joined": (Severity.INFO, "A table printed in several pieces was read as one, in document order."),
+    "table.ruled_rejected": (
+        Severity.INFO,
+        "A PDF's ruled table fits the template less well than its text; the text was used.",
+    ),
     "table.header_columns": (Severity.INFO, "The header names an extra column (法人或其他组织小计)."),
     # rows
     "row.missing": (Severity.WARNING, "A row of the template was not found; its cells are missing."),

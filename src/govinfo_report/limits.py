@@ -63,6 +63,10 @@ RATIO_EXEMPT_BYTES = 1024 * 1024
 MAX_XML_BYTES = 64 * 1024 * 1024
 """Bytes of one DOCX XML part read at most, whatever its header claims (``input.unsafe_archive``)."""
 
+MAX_LIST_LABEL_CHARS = 32
+"""A Word list-number template (``w:lvlText``, such as ``（%1）``) longer than this is not rendered:
+real ones are a few characters, and a long one repeated on every paragraph is a memory bomb."""
+
 MAX_PDF_PAGES = 300
 """PDF pages read at most; the rest are left out (``limits.pdf_pages``)."""
 

@@ -103,6 +103,9 @@ class Table:
     """The rows of cells, in document order."""
     span: Span
     """Source lines the table covers."""
+    used: bool = True
+    """Whether the canonical table was read from this grid. A PDF gives two readings of a ruled
+    table, its grid and its text; the one that fits the template less well is kept here unused."""
 
 
 @attrs.frozen

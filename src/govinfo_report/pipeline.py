@@ -20,7 +20,18 @@ from .diagnostics import diag
 from .errors import InputError, ParseError
 from .locate import Region, locate
 from .meta import Meta, read_meta
-from .model import CanonicalTable, Check, Diagnostic, ExtraRow, Report, Severity, Source, Span, Table
+from .model import (
+    CanonicalTable,
+    CellState,
+    Check,
+    Diagnostic,
+    ExtraRow,
+    Report,
+    Severity,
+    Source,
+    Span,
+    Table,
+)
 from .normalize import Line, normalize, normalize_lines
 from .sections import split_sections
 from .source import load, too_large
@@ -59,6 +70,10 @@ def parse_bytes(
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}; for text use parse()")
+    if encoding is not None and not isinstance(encoding, str):
+        raise TypeError(f"encoding must be a charset name (str), not {type(encoding).__name__}")
+    if filename is not None and not isinstance(filename, str):
+        raise TypeError(f"filename must be a str, not {type(filename).__name__}")
     loaded = load(bytes(data), filename=filename, encoding=encoding)
     diagnostics = list(loaded.diagnostics)
     if loaded.document is not None:
@@ -69,11 +84,16 @@ def parse_bytes(
     return _strict(attrs.evolve(report, source=Source(fmt, loaded.encoding, filename)), strict)
 
 
-def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None, strict: bool = False) -> Report:
+def parse_file(
+    path: str | bytes | os.PathLike[str] | os.PathLike[bytes],
+    *,
+    encoding: str | None = None,
+    strict: bool = False,
+) -> Report:
     """Parse a report file (.html, .htm, .txt, .md, .docx, .pdf ...), its format told from its
     content. See :func:`parse_bytes`; a file over the size limit is refused before it is read.
     ``OSError`` (a missing file, a directory) propagates as usual."""
-    name = os.fspath(path)
+    name = os.fsdecode(path)
     with open(name, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limits.MAX_INPUT_BYTES:
@@ -102,7 +122,6 @@ def _parse(
             diagnostics.append(diag("input.empty"))
     else:
         lines, grids, fmt = _read(content, diagnostics)
-        grids += ruled or []  # a PDF's ruled tables, read beside its text
         has_content = bool(content.strip())
     # 2. sections, and the title, organ and year
     slices, found_in_sections = split_sections(lines)
@@ -111,15 +130,17 @@ def _parse(
     diagnostics.extend(_meta_diagnostics(has_content, meta))
     # 3. locate the table regions; 4. rebuild their cells (one strategy per layout)
     found = grids + _rebuild(lines, locate(lines, slices), {kind for kind, _, _ in grids}, diagnostics)
-    if has_content and not slices and not found and meta.title is None:
+    ruled = ruled or []  # a PDF's ruled tables, read beside its text
+    if has_content and not slices and not found and not ruled and meta.title is None:
         diagnostics.append(diag("input.not_a_report"))
     # 5. map to the schema of the template the labels show
     template, noticed = detect_template(
-        (c.text for _, grid, _ in found for row in grid.rows for c in row),
+        (c.text for _, grid, _ in found + ruled for row in grid.rows for c in row),
         "\n".join(line.text for line in lines),
         meta.year,
     )
     diagnostics.extend(noticed)
+    found, unused = _prefer_ruled(found, ruled, template, diagnostics)
     canonical, extra_rows = _map(found, template, expect_tables=bool(slices), diagnostics=diagnostics)
     # 6. check the consistency rules
     results = _check(canonical, diagnostics)
@@ -133,7 +154,8 @@ def _parse(
         applications=canonical.get("applications"),
         review_litigation=canonical.get("review_litigation"),
         extra_rows=tuple(extra_rows),
-        tables=tuple(Table(grid.strategy, kind, grid.rows, span) for kind, grid, span in found),
+        tables=tuple(Table(grid.strategy, kind, grid.rows, span) for kind, grid, span in found)
+        + tuple(Table(grid.strategy, kind, grid.rows, span, used=False) for kind, grid, span in unused),
         checks=tuple(results),
         diagnostics=tuple(diagnostics),
         source=Source(fmt),
@@ -278,14 +300,7 @@ def _map(
                     Span(parts[0][2].start, parts[-1][2].end),
                 )
             )
-        views = schema.row_views([row for _, grid, _ in parts for row in grid.rows])
-        if kind == "applications":
-            mapped = schema.map_applications(views, template=template)
-        elif kind == "active_disclosure":
-            glued = all(grid.strategy == "runtogether" for _, grid, _ in parts)
-            mapped = schema.map_active_disclosure(views, template=template, glued=glued)
-        else:
-            mapped = schema.map_review_litigation(views)
+        mapped = _map_kind(kind, parts, template)
         diagnostics.extend(mapped.diagnostics)
         extra_rows.extend(mapped.extra_rows)
         if mapped.rows:
@@ -295,6 +310,59 @@ def _map(
             if kind not in canonical:
                 diagnostics.append(diag("table.missing", f"Table {kind} was not found."))
     return canonical, extra_rows
+
+
+def _map_kind(kind: str, parts: list[Found], template: str | None) -> schema.Mapped:
+    views = schema.row_views([row for _, grid, _ in parts for row in grid.rows])
+    if kind == "applications":
+        return schema.map_applications(views, template=template)
+    if kind == "active_disclosure":
+        glued = all(grid.strategy == "runtogether" for _, grid, _ in parts)
+        return schema.map_active_disclosure(views, template=template, glued=glued)
+    return schema.map_review_litigation(views)
+
+
+def _prefer_ruled(
+    found: list[Found], ruled: list[Found], template: str | None, diagnostics: list[Diagnostic]
+) -> tuple[list[Found], list[Found]]:
+    """For each table a PDF draws with ruling lines, use the ruled grid instead of the grid
+    rebuilt from the text, unless it reads fewer cells of the template or breaks more of its
+    rules (a table printed without outer borders loses a column to pdfplumber). Returns the
+    grids to map and the grids left unused (still listed in ``Report.tables``)."""
+    unused: list[Found] = [piece for piece in ruled if piece[0] is None]
+    for kind in dict.fromkeys(piece[0] for piece in ruled if piece[0] is not None):
+        mine = [piece for piece in ruled if piece[0] == kind]
+        theirs = [piece for piece in found if piece[0] == kind]
+        if theirs and _fit(kind, mine, template) < _fit(kind, theirs, template):
+            unused.extend(mine)
+            message = f"The PDF's ruled {kind} table fits the template less well than its text; text used."
+            span = Span(min(p[2].start for p in mine), max(p[2].end for p in mine))
+            diagnostics.append(diag("table.ruled_rejected", message, span))
+            continue
+        at = next((i for i, piece in enumerate(found) if piece[0] == kind), len(found))
+        found = (
+            [piece for piece in found[:at] if piece[0] != kind]
+            + mine
+            + [piece for piece in found[at:] if piece[0] != kind]
+        )
+        unused.extend(theirs)
+    return found, unused
+
+
+def _fit(kind: str, parts: list[Found], template: str | None) -> tuple[int, int]:
+    """How well grids fit the template: cells read (a number, a blank or a placeholder), then
+    rules broken (fewer is better)."""
+    mapped = _map_kind(kind, parts, template)
+    read = sum(
+        1
+        for row in mapped.rows
+        for _, cell in row.cells
+        if cell.state in (CellState.NUMBER, CellState.BLANK, CellState.PLACEHOLDER)
+    )
+    if not mapped.rows:
+        return read, 0
+    table = CanonicalTable(kind, template, mapped.rows, mapped.columns)
+    return read, -sum(1 for check in _CHECKS[kind](table) if not check.passed)
 
 
 _CHECKS = {

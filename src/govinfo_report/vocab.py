@@ -374,13 +374,20 @@ TABLE_ANCHORS: dict[str, tuple[str, ...]] = {
 HTML_CHROME_NAMES: frozenset[str] = frozenset(
     {
         "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
-        "footer", "foot", "share", "bdsharebuttonbox", "toolbar", "sidebar", "copyright",
-        "position", "location", "weizhi", "dqwz",
+        "footer", "share", "bdsharebuttonbox", "toolbar", "sidebar", "copyright", "weizhi", "dqwz",
     }
 )  # fmt: skip
-"""``class``/``id`` name tokens of page chrome on government sites (``dqwz``/``weizhi``: 当前位置,
-the breadcrumb). Header names are left out on purpose: article headers hold the report's title."""
+"""``class``/``id`` name tokens of page chrome on government sites (``main-nav``, ``share_box``;
+``dqwz``/``weizhi``: 当前位置, the breadcrumb). Header names are left out on purpose: article
+headers hold the report's title."""
 
-HTML_REPORT_MARKERS: tuple[str, ...] = ("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请")
+HTML_CHROME_WHOLE_NAMES: frozenset[str] = frozenset({"position", "location", "curpos", "foot"})
+"""Chrome names matched only as a whole ``class``/``id`` value (``class="position"``, a breadcrumb),
+never as a token: ``position-relative`` or ``section-foot`` name content."""
+
+HTML_REPORT_MARKERS: tuple[str, ...] = (
+    "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请", "行政复议、行政诉讼",
+    "存在的主要问题", "其他需要报告",
+)  # fmt: skip
 """Text that keeps a chrome-named element: it holds the report's body, not chrome (a breadcrumb
 may name the report's title, so the title is no marker)."""

@@ -117,7 +117,7 @@ def _codec(name: str | None) -> str | None:
         return None
     try:
         codec = codecs.lookup(name.strip().lower()).name
-    except LookupError:
+    except (LookupError, ValueError, TypeError):  # unknown, or not a codec name at all ("utf\x00")
         return None
     if codec in _GB_FAMILY:
         return "gb18030"
@@ -166,6 +166,7 @@ def _plausible(char: str) -> bool:
         or 0x3000 <= code <= 0x303F
         or 0xFF00 <= code <= 0xFFEF
         or 0x2000 <= code <= 0x206F
+        or 0x2500 <= code <= 0x257F  # box drawing: tables of text dumps
     )
 
 

@@ -4,15 +4,19 @@ Pages are read with ``extract_text()`` and joined with a newline, so line number
 that text. The text goes through the same stages as any text: the PDF-text layout strategy knows
 how pdfplumber lays tables out (labels apart from their numbers, vertical labels, page footers
 inside tables). Tables drawn with ruling lines are also read as grids (``find_tables``): their
-cells are exact, the way HTML and DOCX cells are, and the pipeline prefers them to the text
-for the tables they hold. A cell pdfplumber reports as merged (None) is a spanned position;
-a cell wrapped over lines is joined with no separator, except between two digits, where a space
-keeps ``3`` and ``5`` from becoming ``35``.
+cells are exact, the way HTML and DOCX cells are, and the pipeline uses them for the tables they
+hold unless the text's reading fits the template better (``pipeline._prefer_ruled``). A cell
+pdfplumber reports as merged (None) is a spanned position; a cell wrapped over lines is joined
+with no separator, except between two digits, where a space keeps ``3`` and ``5`` from becoming
+``35``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -52,6 +56,24 @@ def read_pdf(data: bytes) -> PdfText:
     damaged or encrypted, or no page has text (a scan)."""
     pdfplumber = _pdfplumber()
     diagnostics: list[Diagnostic] = []
+    with _quiet("pdfminer"):
+        return _read(pdfplumber, data, diagnostics)
+
+
+@contextlib.contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    """pdfminer logs a warning for every font quirk of a page; a report's problems are
+    diagnostics, so its log is kept to errors while the PDF is read."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(max(level, logging.ERROR))
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _read(pdfplumber: Any, data: bytes, diagnostics: list[Diagnostic]) -> PdfText:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = pdf.pages

@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from ..limits import MAX_DOCUMENT_CELLS, MAX_SPAN
+from ..limits import MAX_DOCUMENT_CELLS, MAX_LIST_LABEL_CHARS, MAX_SPAN
 from ..limits import MAX_HTML_TABLE_CELLS as MAX_TABLE_CELLS
 from ..model import GridCell
 from ..vocab import CHINESE_DIGITS
@@ -97,8 +97,13 @@ class Numbering:
     """(numId, ilvl) -> start override."""
     styles: dict[str, _StyleNumber] = attrs.field(factory=dict)
     """styleId -> the numbering its ``w:pPr/w:numPr`` gives, and the style it is based on."""
+    abstract: dict[str, str] = attrs.field(factory=dict)
+    """numId -> the abstract list it instantiates. Word counts per abstract list: two numIds of
+    one list (a heading style's and a paragraph's own) continue each other's numbers."""
     counters: dict[str, list[int | None]] = attrs.field(factory=dict)
-    """numId -> the current count of each level (None: not started)."""
+    """abstract list -> the current count of each level (None: not started)."""
+    used: set[str] = attrs.field(factory=set)
+    """numIds met so far: a ``w:startOverride`` restarts its level at the first paragraph only."""
 
     @classmethod
     def read(cls, root: Element | None, styles: Element | None = None) -> Numbering:
@@ -134,7 +139,9 @@ class Numbering:
             if _local(node) != "num":
                 continue
             num_id = _attr(node, "numId") or ""
-            numbering.levels[num_id] = abstract.get(_attr(_child(node, "abstractNumId"), "val") or "", {})
+            abstract_id = _attr(_child(node, "abstractNumId"), "val") or ""
+            numbering.levels[num_id] = abstract.get(abstract_id, {})
+            numbering.abstract[num_id] = abstract_id
             for override in node:
                 if _local(override) == "lvlOverride":
                     restart = _child(override, "startOverride")
@@ -161,7 +168,12 @@ class Numbering:
         levels = self.levels.get(num_id or "")
         if num_id is None or not levels or level not in levels or not 0 <= level < 9:
             return ""
-        counters = self.counters.setdefault(num_id, [None] * 9)
+        counters = self.counters.setdefault(self.abstract.get(num_id, num_id), [None] * 9)
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for restarted in range(9):
+                if (num_id, restarted) in self.starts:
+                    counters[restarted] = None
         for deeper in range(level + 1, 9):
             counters[deeper] = None
         current = counters[level]
@@ -169,6 +181,8 @@ class Numbering:
             self.starts.get((num_id, level), levels[level].start) if current is None else current + 1
         )
         text = levels[level].text
+        if len(text) > MAX_LIST_LABEL_CHARS:
+            return ""
         for k in range(level, -1, -1):
             placeholder = f"%{k + 1}"
             if placeholder in text:
@@ -178,7 +192,9 @@ class Numbering:
                     placeholder,
                     _format(self.starts.get((num_id, k), shown.start) if value is None else value, shown.fmt),
                 )
-        return "" if levels[level].fmt in ("bullet", "none") else text
+        if levels[level].fmt in ("bullet", "none") or len(text) > MAX_LIST_LABEL_CHARS:
+            return ""
+        return text
 
     def _style_number(self, style: str | None) -> _StyleNumber:
         """The numbering a paragraph style gives, looking through the styles it is based on."""

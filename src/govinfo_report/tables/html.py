@@ -28,7 +28,7 @@ import lxml.html
 from lxml import etree
 
 from ..model import GridCell
-from ..vocab import HTML_CHROME_NAMES, HTML_REPORT_MARKERS
+from ..vocab import HTML_CHROME_NAMES, HTML_CHROME_WHOLE_NAMES, HTML_REPORT_MARKERS
 from .document import Document, join_cell_pieces, span_count
 
 __all__ = (
@@ -82,6 +82,8 @@ _NUMBERED_HEADING = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])\s*\S"
 )
 _MAX_HEADING_CHARS = 60
+_MAX_HEADING_ELEMENTS = 16
+"""An emphasis element with more elements inside is no heading (and is not walked further)."""
 
 _NAME_TOKEN = re.compile(r"[^a-z0-9]+")
 """Separators inside ``class``/``id`` values (``main-nav``, ``share_box``, ``bd share``)."""
@@ -359,7 +361,11 @@ class _Chrome:
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
         if not names.strip():
             return False
-        if {t for t in _NAME_TOKEN.split(names.lower()) if t}.isdisjoint(HTML_CHROME_NAMES):
+        lowered = names.lower()
+        whole = set(lowered.split())
+        if whole.isdisjoint(HTML_CHROME_WHOLE_NAMES) and {
+            t for t in _NAME_TOKEN.split(lowered) if t
+        }.isdisjoint(HTML_CHROME_NAMES):
             return False
         if self.holders is None:
             self.holders = _report_holders(self.root)
@@ -398,11 +404,13 @@ def _mark(node: Element | None, holders: set[Element]) -> None:
 def _is_heading(node: Element) -> bool:
     """Whether an emphasis element (``<strong>``, ``<b>``) holds just a numbered heading
     (``一、总体情况``, ``（二）…``): then it is a line of its own, even inside running text."""
-    text = ""
-    for piece in node.itertext():
-        text += piece
-        if len(text) > _MAX_HEADING_CHARS:
+    text = node.text or ""
+    for count, sub in enumerate(node.iterdescendants()):
+        if count >= _MAX_HEADING_ELEMENTS or len(text) > _MAX_HEADING_CHARS:
             return False
+        text += (sub.text or "") + (sub.tail or "")
+    if len(text) > _MAX_HEADING_CHARS:
+        return False
     return _NUMBERED_HEADING.match(text.strip()) is not None
 
 
