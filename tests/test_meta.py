@@ -113,3 +113,18 @@ def test_parse_reports_title_without_year() -> None:
     assert report.organ == "某某局"
     assert report.year is None
     assert "meta.no_year" in [d.code for d in report.diagnostics]
+
+
+def test_a_full_title_in_the_body_wins_over_a_generic_page_title() -> None:
+    from govinfo_report import parse
+
+    page = (
+        "<html><head><title>政府信息公开工作年度报告</title></head><body>"
+        "<p>某县人民政府2021年政府信息公开工作年度报告</p><p>一、总体情况</p><p>正文。</p></body></html>"
+    )
+    report = parse(page)
+    assert (report.title, report.organ, report.year) == (
+        "某县人民政府2021年政府信息公开工作年度报告",
+        "某县人民政府",
+        2021,
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 import regex
 
@@ -60,7 +62,16 @@ def _organ_in(title: str, year_match: regex.Match[str] | None) -> str | None:
 
 
 def read_meta(lines: tuple[Line, ...], first_heading: int | None) -> Meta:
-    """Find the title among the first lines (before the first section heading)."""
+    """Find the title among the first lines (before the first section heading). When several lines
+    read as titles (a page's generic ``<title>`` and the body's full one), the first naming a year
+    and an organ wins, then the first naming a year, then the first."""
+    found = list(_titles(lines, first_heading))
+    complete = [m for m in found if m.year is not None and m.organ is not None]
+    dated = [m for m in found if m.year is not None]
+    return (complete or dated or found or [Meta(None, None, None, None)])[0]
+
+
+def _titles(lines: tuple[Line, ...], first_heading: int | None) -> Iterator[Meta]:
     limit = min(
         len(lines), first_heading if first_heading is not None else _TITLE_SCAN_LINES, _TITLE_SCAN_LINES
     )
@@ -90,5 +101,4 @@ def read_meta(lines: tuple[Line, ...], first_heading: int | None) -> Meta:
             if 0 < len(prev) <= _ORGAN_MAX and not any(p in prev for p in "。，,；;：:"):
                 organ = _clean_organ(prev)
                 title = prev + title
-        return Meta(title=title, organ=organ, year=year, line=lines[i].number)
-    return Meta(None, None, None, None)
+        yield Meta(title=title, organ=organ, year=year, line=lines[i].number)
