@@ -946,3 +946,14 @@ def test_utf16_without_bom_with_box_drawing_tables() -> None:
     report = parse_bytes(text.encode("utf-16-le"))
     assert report.source.encoding == "utf-16-le"
     assert report.title == "某局2020年政府信息公开工作年度报告"
+
+
+def test_text_that_mentions_the_pdf_signature_stays_text() -> None:
+    text = "某局2020年政府信息公开工作年度报告\n附件格式说明：文件头为 %PDF-1.4 的文件为PDF。\n一、总体情况\n"
+    report = parse_bytes(text.encode())
+    assert report.source.format == "text" and report.title is not None
+    pytest.importorskip("pdfplumber")
+    junk_first = b"\x00\x00garbage\n" + blank_pdf()  # junk before the signature, %%EOF at the end
+    with pytest.raises(InputError) as caught:
+        parse_bytes(junk_first)
+    assert caught.value.code == "input.no_text_layer"  # read as the PDF it is

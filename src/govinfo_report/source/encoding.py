@@ -4,9 +4,10 @@ Order of evidence:
 
 1. a byte-order mark (UTF-8, UTF-16 and UTF-32, either byte order);
 2. the charset the caller declares (an HTTP ``Content-Type``) or the document declares
-   (``<meta charset>``, an XML declaration), when the bytes decode with it;
-3. UTF-8, then GB18030 (a superset of GBK and GB2312), then UTF-16 without a mark when the bytes
-   look like it.
+   (``<meta charset>``, an XML declaration), when it is one of :data:`_DECLARABLE` and the bytes
+   decode with it;
+3. UTF-8, then UTF-16 without a mark when the bytes have NULs and read as text in one byte
+   order, then GB18030 (a superset of GBK and GB2312).
 
 A UTF-8 text damaged in a few places (a truncated download) stays UTF-8: GB18030 decodes almost
 any byte string without error, so it is taken only when UTF-8 fails widely. Bytes that no encoding

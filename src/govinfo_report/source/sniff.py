@@ -44,7 +44,7 @@ _PDF_WINDOW = 1024
 
 def sniff(data: bytes) -> tuple[str, str | None]:
     """``("pdf" | "zip" | "text", None)`` or ``("refused", what the file is and what to do)``."""
-    if b"%PDF-" in data[:_PDF_WINDOW]:
+    if _is_pdf(data):
         return "pdf", None
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "zip", None
@@ -56,6 +56,14 @@ def sniff(data: bytes) -> tuple[str, str | None]:
     if _binary(data):
         return "refused", "binary data, not a report"
     return "text", None
+
+
+def _is_pdf(data: bytes) -> bool:
+    """``%PDF-`` at the start, or within the first KB of a file that also ends as a PDF does
+    (``%%EOF``): a text that merely mentions ``%PDF-`` stays text."""
+    if data.lstrip(b" \t\r\n\x00").startswith(b"%PDF-"):
+        return True
+    return b"%PDF-" in data[:_PDF_WINDOW] and b"%%EOF" in data[-_PDF_WINDOW:]
 
 
 _CONTROL = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
