@@ -343,15 +343,10 @@ class _Reader:
         :func:`.document.join_cell_pieces` (no separator, since a paragraph break inside a cell
         splits a word: ``本年新`` / ``制作数量``; a space between two digits)."""
         pieces: list[str] = []
-        for node in _block_nodes(cell):
-            if _local(node) == "p":
-                text, boxes = _paragraph_text(node)
-                pieces.append(" ".join(_numbered(self.numbering.label(node), text).split()))
-                pieces.extend(
-                    " ".join(_paragraph_text(p)[0].split()) for box in boxes for p in _block_nodes(box)
-                )
-            else:  # a table inside a cell of a table without inner tables cannot happen; be safe
-                pieces.extend(" ".join(t.split()) for t in node.itertext())
+        for node in _block_nodes(cell):  # paragraphs only: a table holding tables is a layout table
+            text, boxes = _paragraph_text(node)
+            pieces.append(" ".join(_numbered(self.numbering.label(node), text).split()))
+            pieces.extend(" ".join(_paragraph_text(p)[0].split()) for box in boxes for p in _block_nodes(box))
         return join_cell_pieces(pieces)
 
 
