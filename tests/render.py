@@ -160,6 +160,10 @@ def expected(report: Canonical) -> dict[str, object]:
 
 
 def _number(raw: str) -> object:
+    """The compact value of a cell as printed: None for a blank or a placeholder, an int for a
+    count, a float for money (``12.75``, ``251000元``)."""
+    if raw.strip() in ("", "/", "／", "-", "—", "无", "不涉及"):
+        return None
     digits = raw.rstrip("元万")
     return float(digits) if "." in digits or digits != raw else int(digits)
 

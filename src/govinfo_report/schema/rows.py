@@ -379,6 +379,12 @@ def _extra(
 _UNIT = regex.compile(r"(万元|亿元|元|万)$")
 
 
+def _also_with_blanks(run: str, n: int, signed: frozenset[int], decimal_last: bool) -> bool:
+    """Whether ``run`` also reads as fewer than ``n`` numbers, the rest of the row blank."""
+    may_sign = frozenset(range(n)) if signed else frozenset()
+    return any(split_run(run, k, signed=may_sign, decimal_last=decimal_last).candidates for k in range(1, n))
+
+
 def _split(
     tokens: Sequence[GridCell],
     n: int,
@@ -431,6 +437,19 @@ def _split(
             ),
         )
     if len(readings) == 1:
+        if rule is None and _also_with_blanks("".join(texts), n, signed, decimal_last):
+            # ``10.00`` as two cells is 1|0.00, or a blank and 10.00: a crawler writes nothing for
+            # a blank cell, so without a rule the digits do not decide
+            return Placed(
+                None,
+                candidates=(cells_of(readings[0]),),
+                diagnostic=diag(
+                    "cells.run_together_ambiguous",
+                    f"{what}: {raw!r} reads as {' | '.join(readings[0])}, or as fewer numbers beside "
+                    "blank cells; left missing.",
+                    span,
+                ),
+            )
         if rule is None:  # ``007`` → 0|0|7: no rule checks it, only the digits force it
             return Placed(
                 cells_of(readings[0]),

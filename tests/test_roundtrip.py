@@ -1,0 +1,83 @@
+"""Round trip: a canonical report with known values, rendered into a layout, parsed back.
+
+Every value must come back, or (where a layout is ambiguous) be left null with a diagnostic;
+a value that comes back must be the right one, and a blank or a placeholder never becomes a
+number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+from govinfo_report import Report, Severity, parse, parse_bytes
+from render import Canonical, expected
+from strategies import LAYOUTS, STRATEGIES, reports
+
+
+def parsed(layout: str, report: Canonical) -> Report:
+    rendered = LAYOUTS[layout](report)
+    return parse_bytes(rendered) if isinstance(rendered, bytes) else parse(rendered)
+
+
+def compare(got: dict[str, Any], report: Canonical) -> tuple[list[Any], list[Any]]:
+    """(wrong values, missed values) of ``got`` against the canonical report."""
+    want = expected(report)
+    wrong: list[Any] = []
+    missed: list[Any] = []
+
+    def one(where: tuple[str, ...], value: Any, found: Any) -> None:
+        if found == value or (value is None and found is None):
+            return
+        if found is None:
+            missed.append((where, value))
+        else:
+            wrong.append((where, value, found))
+
+    for table in ("applications", "review_litigation"):
+        for row, columns in want[table].items():  # type: ignore[attr-defined]
+            for column, value in columns.items():
+                one((table, row, column), value, ((got[table] or {}).get(row) or {}).get(column))
+    for block, rows in want["active_disclosure"].items():  # type: ignore[attr-defined]
+        for row, columns in rows.items():
+            for column, value in columns.items():
+                found = (((got["active_disclosure"] or {}).get(block) or {}).get(row) or {}).get(column)
+                one(("active_disclosure", block, row, column), value, found)
+    return wrong, missed
+
+
+SLOW = ("pdf", "run together")
+"""Layouts whose parse takes up to seconds (pdfplumber; the search over run-together readings):
+they get a tenth of the profile's examples (at least 5), so CI stays fast; ``thorough`` still
+runs 200 of each."""
+
+
+@pytest.mark.parametrize("layout", sorted(set(LAYOUTS) - set(SLOW)))
+@settings(deadline=None)
+@given(report=reports())
+def test_round_trip(layout: str, report: Canonical) -> None:
+    check_round_trip(layout, report)
+
+
+@pytest.mark.parametrize("layout", SLOW)
+@settings(deadline=None, max_examples=max(5, settings().max_examples // 10))
+@given(report=reports())
+def test_round_trip_slow_layouts(layout: str, report: Canonical) -> None:
+    if layout == "pdf":
+        pytest.importorskip("pdfplumber")
+    check_round_trip(layout, report)
+
+
+def check_round_trip(layout: str, report: Canonical) -> None:
+    result = parsed(layout, report)
+    assert {t.strategy for t in result.tables if t.used} <= STRATEGIES.get(layout, {layout})
+    wrong, missed = compare(result.to_dict(), report)
+    assert not wrong, f"{layout}: wrong values {wrong[:5]}"
+    if missed:  # an ambiguous layout may leave cells null, but must say so
+        assert any(d.severity is not Severity.INFO for d in result.diagnostics), (
+            f"{layout}: silent misses {missed[:5]}"
+        )
+    assert result.template == report.template
+    assert result.year == report.year
