@@ -81,3 +81,44 @@ def check_round_trip(layout: str, report: Canonical) -> None:
         )
     assert result.template == report.template
     assert result.year == report.year
+
+
+# --- bugs the round trip found, kept as regressions ---------------------------------------------
+
+
+def zeros(template: str = "2021") -> Canonical:
+    from render import canonical
+
+    report = canonical(template)
+    report.applications = {k: [0] * 6 for k in report.applications}
+    report.review = {k: [0] * 4 for k in report.review}
+    for rows in report.active.values():
+        for key, cells in rows.items():
+            rows[key] = ["0"] * len(cells)
+    return report
+
+
+def test_regression_run_together_one_row_per_line_is_read() -> None:
+    # a crawler dump with one table row per line (``规章000``) was unreadable: the layout was
+    # recognised only when a whole table ran on one long line
+    report = zeros()
+    result = parsed("run together", report)
+    assert "table.unreadable" not in {d.code for d in result.diagnostics}
+    wrong, missed = compare(result.to_dict(), report)
+    assert (wrong, missed) == ([], [])
+
+
+def test_regression_run_together_blank_beside_money_is_not_split() -> None:
+    # a blank 采购项目数量 beside 10.00 runs together as ``10.00``: it was read as 1 | 0.00
+    from render import canonical
+
+    report = canonical("2019")
+    report.active["art20_9"]["centralized_procurement"] = ["", "10.00"]
+    result = parse(LAYOUTS["run together"](report))  # type: ignore[arg-type]
+    cells = (
+        result.active_disclosure.to_dict()["art20_9"]["centralized_procurement"]
+        if result.active_disclosure
+        else {}
+    )
+    assert cells == {"projects": None, "amount": None}
+    assert "cells.run_together_ambiguous" in {d.code for d in result.diagnostics}

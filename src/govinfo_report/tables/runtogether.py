@@ -86,18 +86,20 @@ def _label_then_digits() -> regex.Pattern[str]:
 
 _GLUED_ROW = regex.compile(r"[-+]?\d[\d.,+-]*(?:万元|亿元|元|万)?")
 _MIN_GLUED_ROWS = 3
-"""Lines of the form label + glued numbers (``规章000``) that mark a dump with one row per line."""
+"""Lines of the form label + glued numbers (``规章000``, ``行政许可0``) that mark a dump with one
+row per line, when at least one of them glues two digits or more."""
 
 
 def looks_like(lines: Sequence[Line]) -> bool:
     """A crawler dump: a long line with a known label glued to a number (the whole table on one
-    line), or several lines that are each just a known label and a run of two or more glued digits
-    (one row per line: ``规章000``). PDF text puts a space between a label and its numbers."""
+    line), or several lines that are each just a known label and its glued numbers, one of them
+    at least two digits (one row per line: ``规章000``). PDF text puts a space between a label and
+    its numbers."""
     probe = _label_then_digits()
     if any(len(ln.text) > 80 and probe.search(ln.text) is not None for ln in lines):
         return True
     lexer = _lexer()
-    glued = 0
+    glued = several = 0
     for ln in lines:
         text = ln.text.strip()
         if not text or len(text) > 200 or "\t" in text or "|" in text:
@@ -106,9 +108,10 @@ def looks_like(lines: Sequence[Line]) -> bool:
         if label is None:
             continue
         run = text[label.end() :]
-        if _GLUED_ROW.fullmatch(run) and sum(c.isdigit() for c in run) >= 2:
+        if _GLUED_ROW.fullmatch(run):
             glued += 1
-            if glued >= _MIN_GLUED_ROWS:
+            several += sum(c.isdigit() for c in run) >= 2
+            if glued >= _MIN_GLUED_ROWS and several:
                 return True
     return False
 
