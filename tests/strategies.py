@@ -143,7 +143,16 @@ def to_pdf_file(report: Canonical) -> bytes:
     return to_pdf(report)
 
 
+def to_pdf_open(report: Canonical) -> bytes:
+    """A PDF whose tables have no outer side borders: pdfplumber loses a column of the grids,
+    so the tables are read from the PDF's text (labels apart from numbers, wrapped cells)."""
+    from pdfwriter import to_pdf
+
+    return to_pdf(report, open_sides="both")
+
+
 LAYOUTS: dict[str, Callable[[Canonical], str | bytes]] = {
+    "pdf open borders": to_pdf_open,
     "run together": to_run_together,
     "pdf": to_pdf_file,
     "split pipes": to_split_pipes,
@@ -154,6 +163,55 @@ LAYOUTS: dict[str, Callable[[Canonical], str | bytes]] = {
     "docx": to_docx,
 }
 
-STRATEGIES: dict[str, set[str]] = {"split pipes": {"pipe"}, "run together": {"runtogether", "pdftext"}}
+STRATEGIES: dict[str, set[str]] = {
+    "split pipes": {"pipe"},
+    "run together": {"runtogether", "pdftext"},
+    "pdf open borders": {"pdftext"},
+}
 """The strategies that may rebuild a layout's tables, where they differ from the layout's name
 (table 4's fifteen glued numbers, on a line of their own, read as a PDF-text row)."""
+
+
+# --- perturbations, the way extraction tools damage text -------------------------------------------
+
+HEADING = ("一、", "二、", "三、", "四、", "五、", "六、")
+
+
+@st.composite
+def perturbed(draw: Any, text: str, layout: str = "tabs") -> str:
+    """``text`` damaged the way real extraction tools damage it: heading markup, page footers
+    between lines, Word artefacts before values, half-width brackets, odd spaces and Windows
+    newlines; in tab rows a trailing tab, in Tika cells a long label wrapped onto the next line.
+    None of these changes a value."""
+    lines = text.split("\n")
+    out: list[str] = []
+    page = draw(st.integers(1, 9))
+    for line in lines:
+        if line.startswith(HEADING) and "\t" not in line:
+            line = draw(st.sampled_from([line, f"**{line}**", f"# {line}", f"### {line}", f" {line} "]))
+        if draw(st.integers(0, 30)) == 0:
+            out.append(draw(st.sampled_from([f"- {page} -", f"第 {page} 页", f"—{page}—"])))
+            page += 1
+        if "\t" in line:
+            cells = line.split("\t")
+            for i, cell in enumerate(cells):
+                if cell.strip().lstrip("-").isdigit() and draw(st.integers(0, 20)) == 0:
+                    cells[i] = "[bookmark: _GoBack]" + cell
+            line = "\t".join(cells)
+            if layout == "tabs" and draw(st.integers(0, 10)) == 0:
+                line += "\t"
+            label = line[1:]
+            if layout == "tika" and len(label) > 6 and not label.isdigit() and draw(st.integers(0, 4)) == 0:
+                cut = draw(st.integers(2, len(label) - 2))
+                line = "\t" + label[:cut] + "\n" + label[cut:]  # Tika continues a cell on the next line
+        if draw(st.integers(0, 5)) == 0:
+            line = line.replace("（", "(").replace("）", ")")
+        if draw(st.integers(0, 10)) == 0:
+            line = line.replace("、", "\u3000、", 1)
+        out.append(line)
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    return newline.join(out)
+
+
+PERTURBED: dict[str, Callable[[Canonical], str]] = {"tabs": to_text, "tika": to_tika}
+"""Layouts whose text is perturbed in the round trip."""

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from govinfo_report import Report, Severity, parse, parse_bytes
 from render import Canonical, expected
-from strategies import LAYOUTS, STRATEGIES, reports
+from strategies import LAYOUTS, PERTURBED, STRATEGIES, perturbed, reports
 
 
 def parsed(layout: str, report: Canonical) -> Report:
@@ -48,7 +49,7 @@ def compare(got: dict[str, Any], report: Canonical) -> tuple[list[Any], list[Any
     return wrong, missed
 
 
-SLOW = ("pdf", "run together")
+SLOW = ("pdf", "pdf open borders", "run together")
 """Layouts whose parse takes up to seconds (pdfplumber; the search over run-together readings):
 they get a tenth of the profile's examples (at least 5), so CI stays fast; ``thorough`` still
 runs 200 of each."""
@@ -65,7 +66,7 @@ def test_round_trip(layout: str, report: Canonical) -> None:
 @settings(deadline=None, max_examples=max(5, settings().max_examples // 10))
 @given(report=reports())
 def test_round_trip_slow_layouts(layout: str, report: Canonical) -> None:
-    if layout == "pdf":
+    if layout.startswith("pdf"):
         pytest.importorskip("pdfplumber")
     check_round_trip(layout, report)
 
@@ -122,3 +123,17 @@ def test_regression_run_together_blank_beside_money_is_not_split() -> None:
     )
     assert cells == {"projects": None, "amount": None}
     assert "cells.run_together_ambiguous" in {d.code for d in result.diagnostics}
+
+
+@pytest.mark.parametrize("layout", sorted(PERTURBED))
+@settings(deadline=None, suppress_health_check=[HealthCheck.large_base_example, HealthCheck.too_slow])
+@given(report=reports(), data=st.data())
+def test_round_trip_perturbed(layout: str, report: Canonical, data: st.DataObject) -> None:
+    text = data.draw(perturbed(PERTURBED[layout](report), layout), label="text")
+    result = parse(text)
+    wrong, missed = compare(result.to_dict(), report)
+    assert not wrong, f"{layout}: wrong values {wrong[:5]}"
+    if missed:
+        assert any(d.severity is not Severity.INFO for d in result.diagnostics), (
+            f"{layout}: silent misses {missed[:5]}"
+        )
