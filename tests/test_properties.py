@@ -866,3 +866,15 @@ def test_text_between_block_tags_keeps_its_lines() -> None:
     report = parse(text)
     assert [s.heading for s in report.sections] == ["二、主动公开政府信息情况"]
     assert_lines_hold_their_text(report, text)
+
+
+def test_regression_digits_newer_than_pythons_unicode_are_text() -> None:
+    # found by mutation fuzzing of the seeds: the regex module's \d matched U+16D70 (a Unicode 16
+    # digit) that int() does not know, and parse raised ValueError; only ASCII digits (after
+    # NFKC, so full-width ones too) make numbers
+    text = "\t第二十条第（一）项\n\t信息内容\n\t本年新制作数量\n\t规章\n\t\U00016d700\n\t１２\n\t٣"
+    report = parse(text)
+    assert_json_safe(report)
+    cells = [c for t in report.tables for row in t.rows for c in row]
+    assert any(c.text == "\U00016d700" for c in cells)
+    assert all(value != 0 or "\U00016d70" not in where for where, value in canonical_numbers(report))

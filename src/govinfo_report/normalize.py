@@ -36,7 +36,7 @@ _STRAY_TAG = regex.compile(
 )
 _MD_HEADING = regex.compile(r"^[ ]{0,3}#{1,6}[ ]+")
 _FOOTER = regex.compile(
-    r"^\s*(?:[-—–－~]{1,2}\s*\d{1,4}\s*[-—–－~]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
+    r"^\s*(?:[-—–－~]{1,2}\s*[0-9]{1,4}\s*[-—–－~]{1,2}|第\s*[0-9]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9]{1,4}\s*页)?)\s*$"
 )
 _RULE = regex.compile(r"^\s*=+\s*(?:正文)?\s*=+\s*$")
 _CHROME = regex.compile(

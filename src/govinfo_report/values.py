@@ -13,13 +13,13 @@ from .normalize import ARTEFACT
 from .vocab import PLACEHOLDERS
 
 _NUMBER = regex.compile(
-    r"(?P<sign>[+-]?)\s*(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*(?P<unit>万元|亿元|元|万)?"
+    r"(?P<sign>[+-]?)\s*(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<frac>[0-9]+))?\s*(?P<unit>万元|亿元|元|万)?"
 )
 _ANNOTATED = regex.compile(
-    r"(?P<num>[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万)?)\s*[(（](?P<note>[^()（）]{1,60})[)）]"
+    r"(?P<num>[+-]?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|亿元|元|万)?)\s*[(（](?P<note>[^()（）]{1,60})[)）]"
 )
-_COUNT_UNIT = regex.compile(r"(?P<num>[+-]?\d[\d,]*)\s*(?P<note>件|条|项|个|次|人次)")
-_NUMERIC_RUN = regex.compile(r"[+-]?[\d,]+(?:[+-][\d,]+)*(?:\.\d+)?(?:万元|亿元|元|万)?")
+_COUNT_UNIT = regex.compile(r"(?P<num>[+-]?[0-9][0-9,]*)\s*(?P<note>件|条|项|个|次|人次)")
+_NUMERIC_RUN = regex.compile(r"[+-]?[0-9,]+(?:[+-][0-9,]+)*(?:\.[0-9]+)?(?:万元|亿元|元|万)?")
 
 
 def clean(raw: str) -> str:

@@ -81,10 +81,10 @@ def _lexer() -> regex.Pattern[str]:
 @cache
 def _label_then_digits() -> regex.Pattern[str]:
     """A known label glued to a number: the mark of a crawler dump (PDF text puts a space between)."""
-    return regex.compile(f"(?:{_lexer().pattern})" + r"[-+]?\d")
+    return regex.compile(f"(?:{_lexer().pattern})" + r"[-+]?[0-9]")
 
 
-_GLUED_ROW = regex.compile(r"[-+]?\d[\d.,+-]*(?:万元|亿元|元|万)?")
+_GLUED_ROW = regex.compile(r"[-+]?[0-9][0-9.,+-]*(?:万元|亿元|元|万)?")
 _MIN_GLUED_ROWS = 3
 """Lines of the form label + glued numbers (``规章000``, ``行政许可0``) that mark a dump with one
 row per line, when at least one of them glues two digits or more."""
