@@ -201,7 +201,8 @@ def perturbed(draw: Any, text: str, layout: str = "tabs") -> str:
             if layout == "tabs" and draw(st.integers(0, 10)) == 0:
                 line += "\t"
             label = line[1:]
-            if layout == "tika" and len(label) > 6 and not label.isdigit() and draw(st.integers(0, 4)) == 0:
+            wraps = any("\u4e00" <= ch <= "\u9fff" for ch in label)  # text wraps; numbers do not
+            if layout == "tika" and len(label) > 6 and wraps and draw(st.integers(0, 4)) == 0:
                 cut = draw(st.integers(2, len(label) - 2))
                 line = "\t" + label[:cut] + "\n" + label[cut:]  # Tika continues a cell on the next line
         if draw(st.integers(0, 5)) == 0:
