@@ -29,7 +29,7 @@ from .rows import (
     Labelled,
     Placed,
     RowView,
-    extra_row,
+    extras,
     missing_cells,
     noted,
     one_row_per_key,
@@ -102,7 +102,7 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glu
     diagnostics: list[Diagnostic] = []
     classified = _classify(views, template, diagnostics)
     leftover = pair_by_order(classified, _is_fragment, diagnostics)
-    extra_rows = [extra_row("active_disclosure", v, diagnostics) for v in leftover if fold(v.label)]
+    extra_rows = extras("active_disclosure", leftover, diagnostics)
     unit = AD_MONEY_UNIT_DEFAULT.get(template)
 
     def fit(row: Labelled) -> Placed:

@@ -19,7 +19,7 @@ import regex
 from .. import limits
 from ..checks import check_applications
 from ..diagnostics import diag
-from ..model import CanonicalTable, Diagnostic, ExtraRow, Row
+from ..model import CanonicalTable, Diagnostic, Row
 from ..splitting import total_is_sum
 from ..text import fold
 from ..values import is_numeric_run
@@ -42,7 +42,7 @@ from .rows import (
     RowRule,
     RowView,
     column_anchor,
-    extra_row,
+    extras,
     missing_cells,
     one_row_per_key,
     pair_by_order,
@@ -189,7 +189,7 @@ def map_applications(views: Sequence[RowView], *, template: str | None) -> Mappe
 
     rows = _classify(views)
     leftover = pair_by_order(rows, _is_fragment, diagnostics)
-    extra_rows = _extras(leftover, diagnostics)
+    extra_rows = extras("applications", leftover, diagnostics)
 
     make = plain_cell_factory(diagnostics)
     rule = _row_rule(len(columns))
@@ -221,22 +221,6 @@ def map_applications(views: Sequence[RowView], *, template: str | None) -> Mappe
         out.append(Row(key, view.label, tuple(zip(columns, cells, strict=True)), view.span))
     diagnostics.extend(_missing_rows(set(placed), template, placed))
     return Mapped(tuple(out), tuple(extra_rows), tuple(diagnostics), columns)
-
-
-def _extras(leftover: Sequence[RowView], diagnostics: list[Diagnostic]) -> list[ExtraRow]:
-    extra: list[ExtraRow] = []
-    for view in leftover:
-        if fold(view.label):
-            extra.append(extra_row("applications", view, diagnostics))
-        else:
-            diagnostics.append(
-                diag(
-                    "row.unbound_values",
-                    f"Values on line {view.line} could not be paired with a row label.",
-                    view.span,
-                )
-            )
-    return extra
 
 
 def _template_order(placed: dict[str, tuple[RowView, Placed]]) -> list[str]:

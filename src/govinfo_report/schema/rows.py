@@ -486,6 +486,19 @@ def _split(
     )
 
 
+def extras(table: str, leftover: Sequence[RowView], diagnostics: list[Diagnostic]) -> list[ExtraRow]:
+    """Rows no template row took: kept under their own label, or, without a label, reported as
+    values that could not be paired (``row.unbound_values``), never dropped silently."""
+    kept: list[ExtraRow] = []
+    for view in leftover:
+        if fold(view.label):
+            kept.append(extra_row(table, view, diagnostics))
+        elif view.values:
+            message = f"Values on line {view.line} could not be paired with a row label."
+            diagnostics.append(diag("row.unbound_values", message, view.span))
+    return kept
+
+
 def extra_row(table: str, view: RowView, diagnostics: list[Diagnostic]) -> ExtraRow:
     """A row outside the template, kept under its own label (and reported)."""
     diagnostics.append(
