@@ -11,7 +11,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass, field
 
-from render import Canonical, Row, blocks
+from render import Canonical, Row, blocks, placements
 
 PAGE_W, PAGE_H, MARGIN = 595, 842, 40
 
@@ -59,18 +59,7 @@ class Pdf:
             self.text(MARGIN, self.y, text[i : i + per], self.size)
 
     def table(self, rows: list[Row], widths: list[float], size: float = 7) -> None:
-        placed: dict[tuple[int, int], object] = {}
-        origins = []
-        for r, row in enumerate(rows):
-            col = 0
-            for cell in row:
-                while (r, col) in placed:
-                    col += 1
-                for dr in range(cell.rowspan):
-                    for dc in range(cell.colspan):
-                        placed[(r + dr, col + dc)] = cell
-                origins.append((r, col, cell))
-                col += cell.colspan
+        _, origins = placements(rows)
         xs = [float(MARGIN)]
         for w in widths:
             xs.append(xs[-1] + w)
@@ -158,16 +147,21 @@ class Pdf:
             b" ".join(b"%d 0 R" % k for k in kids),
             len(kids),
         )
-        out = bytearray(b"%PDF-1.4\n")
-        offsets = []
-        for number, body in enumerate(objects, start=1):
-            offsets.append(len(out))
-            out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-        xref = len(out)
-        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-        out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-        out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-        return bytes(out)
+        return pdf_file(objects)
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF file of numbered objects (object 1 the catalog), with its cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 def to_pdf(report: Canonical, *, open_sides: str = "") -> bytes:

@@ -401,19 +401,29 @@ def paragraph_xml(text: str) -> str:
     return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
-def table_xml(rows: list[Row]) -> str:
-    """WordprocessingML for a table: ``w:gridSpan`` for colspans, ``w:vMerge`` for rowspans."""
+def placements(
+    rows: list[Row],
+) -> tuple[dict[tuple[int, int], tuple[Spec, bool]], list[tuple[int, int, Spec]]]:
+    """Where each cell of an HTML-style table sits: every grid position it covers, with whether
+    it is the cell's top-left one, and the top-left position of every cell in order."""
     placed: dict[tuple[int, int], tuple[Spec, bool]] = {}
+    origins: list[tuple[int, int, Spec]] = []
     for r, row in enumerate(rows):
         col = 0
         for cell in row:
             while (r, col) in placed:
                 col += 1
             for dr in range(cell.rowspan):
-                placed[(r + dr, col)] = (cell, dr == 0)
-                for dc in range(1, cell.colspan):
-                    placed[(r + dr, col + dc)] = (cell, False)
+                for dc in range(cell.colspan):
+                    placed[(r + dr, col + dc)] = (cell, dr == 0 and dc == 0)
+            origins.append((r, col, cell))
             col += cell.colspan
+    return placed, origins
+
+
+def table_xml(rows: list[Row]) -> str:
+    """WordprocessingML for a table: ``w:gridSpan`` for colspans, ``w:vMerge`` for rowspans."""
+    placed, _ = placements(rows)
     width = 1 + max(c for _, c in placed)
     out = ["<w:tbl><w:tblGrid>" + '<w:gridCol w:w="800"/>' * width + "</w:tblGrid>"]
     for r in range(len(rows)):

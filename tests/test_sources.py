@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from govinfo_report import InputError, ParseError, Report, limits, parse, parse_bytes, parse_file
+from pdfwriter import pdf_file
 from render import (
     Canonical,
     canonical,
@@ -20,6 +21,7 @@ from render import (
     docx_package,
     expected,
     paragraph_xml,
+    placements,
     table_xml,
     to_docx,
     to_html,
@@ -64,18 +66,7 @@ def python_docx_bytes(canon: Canonical) -> bytes:
         if isinstance(block, str):
             document.add_paragraph(block)
             continue
-        placed: dict[tuple[int, int], Any] = {}
-        origins = []
-        for r, row in enumerate(block):
-            col = 0
-            for cell in row:
-                while (r, col) in placed:
-                    col += 1
-                for dr in range(cell.rowspan):
-                    for dc in range(cell.colspan):
-                        placed[(r + dr, col + dc)] = cell
-                origins.append((r, col, cell))
-                col += cell.colspan
+        placed, origins = placements(block)
         width = 1 + max(c for _, c in placed)
         table = document.add_table(rows=len(block), cols=width)
         for r, c, cell in origins:
@@ -513,16 +504,7 @@ def blank_pdf(pages: int = 1) -> bytes:
         f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
     ]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def test_scanned_pdf_gets_a_clear_error() -> None:
@@ -702,20 +684,7 @@ def ruled_pdf(lines: int) -> bytes:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    return _pdf(objects)
-
-
-def _pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def test_pdf_with_a_dense_ruling_grid_is_read_from_its_text() -> None:

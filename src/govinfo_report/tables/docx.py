@@ -358,38 +358,35 @@ def _numbered(label: str, text: str) -> str:
     return label + text
 
 
-def _block_nodes(container: Element) -> Iterator[Element]:
-    """The ``w:p`` and ``w:tbl`` directly under ``container``, looking through wrappers."""
+def _children(container: Element, wanted: frozenset[str]) -> Iterator[Element]:
+    """The elements named in ``wanted`` under ``container``, looking through wrappers
+    (:data:`_CONTAINERS`: content controls, custom XML, tracked insertions) but not into them."""
     stack = list(reversed(container))
     while stack:
         node = stack.pop()
         name = _local(node)
-        if name in ("p", "tbl"):
+        if name in wanted:
             yield node
         elif name in _CONTAINERS:
             stack.extend(reversed(node))
+
+
+def _block_nodes(container: Element) -> Iterator[Element]:
+    """The paragraphs (``w:p``) and tables (``w:tbl``) of a body, cell or text box."""
+    return _children(container, _BLOCK)
 
 
 def _rows(table: Element) -> Iterator[Element]:
-    stack = list(reversed(table))
-    while stack:
-        node = stack.pop()
-        name = _local(node)
-        if name == "tr":
-            yield node
-        elif name in _CONTAINERS:
-            stack.extend(reversed(node))
+    return _children(table, _ROW)
 
 
 def _cells(row: Element) -> Iterator[Element]:
-    stack = list(reversed(row))
-    while stack:
-        node = stack.pop()
-        name = _local(node)
-        if name == "tc":
-            yield node
-        elif name in _CONTAINERS:
-            stack.extend(reversed(node))
+    return _children(row, _CELL)
+
+
+_BLOCK = frozenset({"p", "tbl"})
+_ROW = frozenset({"tr"})
+_CELL = frozenset({"tc"})
 
 
 def _has_table_inside(table: Element) -> bool:
