@@ -153,3 +153,36 @@ def test_regression_lone_number_after_a_tika_cell_is_reported() -> None:
         for d in result.diagnostics
         if d.code != "sections.missing"
     )
+
+
+def test_regression_pdf_text_with_glued_rows_is_not_a_crawler_dump() -> None:
+    # review of the one-row-per-line dump: three pdfplumber rows that glue label and number made the
+    # region a dump, whose lines were then joined with no separator: 5 / 2 became 52
+    text = (
+        "某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+        "信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 0 0 0\n行政规范性文件 0 5 5\n2\n"
+        "第二十条第（五）项\n行政许可550\n第二十条第（六）项\n行政处罚4119\n行政强制195\n"
+    )
+    result = parse(text)
+    assert {t.strategy for t in result.tables if t.kind == "active_disclosure"} == {"pdftext"}
+    assert result.active_disclosure is not None
+    assert result.active_disclosure.get("art20_1/normative_documents", "in_force").value == 5
+
+
+def test_regression_run_together_lines_never_fuse_digits() -> None:
+    from govinfo_report.normalize import normalize
+    from govinfo_report.tables import runtogether
+
+    lines = normalize("规章000\n行政规范性文件123\n行政许可550\n3\n行政处罚4119\n").lines
+    grid = runtogether.rebuild(lines)
+    assert grid is not None
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert ["行政许可", "550 3"] in rows  # two numbers, for the schema to settle or leave missing
+
+
+def test_regression_full_width_digits_outside_cells() -> None:
+    # after NFKC-free patterns were narrowed to ASCII digits, full-width page footers stayed in
+    text = "某局2021年政府信息公开工作年度报告\n一、总体情况\n１．主动公开情况\n正文\n－ ２ －\n"
+    result = parse(text)
+    assert "normalize.page_footer" in {d.code for d in result.diagnostics}
+    assert [s.heading for s in result.sections[0].subsections] == ["１．主动公开情况"]

@@ -10,8 +10,8 @@ import regex
 from .normalize import Line
 from .vocab import REPORT_TITLE_ENDINGS, REPORT_TITLE_WORDS
 
-_YEAR = regex.compile(r"((?:19|20)[0-9]{2}|二[〇零○O][〇零○O一二三四五六七八九]{2})\s*年")
-_YEAR_AFTER = regex.compile(r"\s*[（(]\s*(?:19|20)[0-9]{2}\s*年?度?\s*[)）]")
+_YEAR = regex.compile(r"((?:19|20)[0-9０-９]{2}|二[〇零○O][〇零○O一二三四五六七八九]{2})\s*年")
+_YEAR_AFTER = regex.compile(r"\s*[（(]\s*(?:19|20)[0-9０-９]{2}\s*年?度?\s*[)）]")
 _YEAR_DIGITS = str.maketrans("〇零○O一二三四五六七八九", "0000123456789")
 _TITLE_SCAN_LINES = 12
 _ORGAN_MAX = 40

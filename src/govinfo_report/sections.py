@@ -17,7 +17,7 @@ from .vocab import CHINESE_NUMERALS, SECTION_KEYWORDS
 
 _HEADING = regex.compile(r"^[\s|]*(?P<num>[一二三四五六])\s*[、.．,，]\s*(?P<rest>[^\t|]{1,60}?)[\s|]*$")
 _SUBHEADING = regex.compile(
-    r"^\s*(?:[（(]\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*[)）]|(?P<num>[0-9]{1,2})\s*[.、．](?![0-9]))\s*(?P<rest>.*)$"
+    r"^\s*(?:[（(]\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*[)）]|(?P<num>[0-9０-９]{1,2})\s*[.、．](?![0-9０-９]))\s*(?P<rest>.*)$"
 )
 _MAX_HEADING_FOLDED = 40
 

@@ -22,7 +22,7 @@ NAME = "pdftext"
 # one character of a vertical label, glued before a row whose own label starts with its item
 # number (``本 3.危及…``, ``办 （三）不予公开``); a letter-spaced label (``规 章 1 2 3``) is left alone
 _VERTICAL_PREFIX = regex.compile(
-    r"^(?:\p{Han}|[、，,])\s+(?=[0-9]{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,2}[)）])"
+    r"^(?:\p{Han}|[、，,])\s+(?=[0-9０-９]{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,2}[)）])"
 )
 _LETTER_SPACED = regex.compile(r"^\p{Han}(?:\s\p{Han}){1,12}(?:\s|$)")
 _VERTICAL_ALONE = regex.compile(r"^(?:\p{Han}、?|[、，,])$")

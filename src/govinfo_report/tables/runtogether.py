@@ -81,10 +81,13 @@ def _lexer() -> regex.Pattern[str]:
 @cache
 def _label_then_digits() -> regex.Pattern[str]:
     """A known label glued to a number: the mark of a crawler dump (PDF text puts a space between)."""
-    return regex.compile(f"(?:{_lexer().pattern})" + r"[-+]?[0-9]")
+    return regex.compile(f"(?:{_lexer().pattern})" + r"[-+]?[0-9０-９]")
 
 
-_GLUED_ROW = regex.compile(r"[-+]?[0-9][0-9.,+-]*(?:万元|亿元|元|万)?")
+_GLUED_ROW = regex.compile(r"[-+]?[0-9０-９][0-9０-９.,+-]*(?:万元|亿元|元|万)?")
+_SPACED_ROW = regex.compile(r"(?:\s+[-+]?[0-9０-９][0-9０-９.,]*(?:万元|亿元|元|万)?){2,}\s*")
+"""Two or more numbers set apart by spaces after a label: the PDF-text layout, never a dump."""
+
 _MIN_GLUED_ROWS = 3
 """Lines of the form label + glued numbers (``规章000``, ``行政许可0``) that mark a dump with one
 row per line, when at least one of them glues two digits or more."""
@@ -108,18 +111,22 @@ def looks_like(lines: Sequence[Line]) -> bool:
         if label is None:
             continue
         run = text[label.end() :]
+        if _SPACED_ROW.fullmatch(run):
+            return False  # ``规章 0 0 0``: PDF text, whose rows some glue by accident (``行政许可550``)
         if _GLUED_ROW.fullmatch(run):
             glued += 1
             several += sum(c.isdigit() for c in run) >= 2
-            if glued >= _MIN_GLUED_ROWS and several:
-                return True
-    return False
+    return glued >= _MIN_GLUED_ROWS and several > 0
 
 
 def rebuild(lines: Sequence[Line]) -> Grid | None:
     chars: list[str] = []
     numbers: list[int] = []
     for line in lines:
+        if chars and chars[-1].isdigit() and line.text[:1].isdigit():
+            # a line break between two digits separates two numbers: never fuse them (``5`` / ``2``)
+            chars.append(" ")
+            numbers.append(line.number)
         for ch in line.text:
             chars.append(ch)
             numbers.append(line.number)
