@@ -76,6 +76,22 @@ def _result_keys(template: str) -> list[str]:
     return keys
 
 
+def consistent(
+    results: dict[str, list[int]], carried_over: list[int], carried_forward: list[int]
+) -> dict[str, list[int]]:
+    """Table 3's rows around its result rows: the total is their sum, and new requests are what
+    R1 makes them (new + carried over = total + carried forward), column by column."""
+    total = [sum(col) for col in zip(*results.values(), strict=True)]
+    new = [t + f - c for t, f, c in zip(total, carried_forward, carried_over, strict=True)]
+    return {
+        "new_requests": new,
+        "carried_over": carried_over,
+        **results,
+        "total": total,
+        "carried_forward": carried_forward,
+    }
+
+
 def canonical(template: str = "2021") -> Canonical:
     """A consistent report: new + carried over = results + carried forward, column by column."""
     results = dict.fromkeys(_result_keys(template), [0] * 6)
@@ -86,17 +102,7 @@ def canonical(template: str = "2021") -> Canonical:
     results["unavailable.not_held"] = [7, 1, 0, 0, 1, 0]
     results["not_processed.duplicate"] = [2, 0, 0, 0, 0, 0]
     results["other.no_correction" if template == "2021" else "other"] = [3, 0, 0, 0, 0, 1]
-    total = [sum(col) for col in zip(*results.values(), strict=True)]
-    carried_over = [2, 0, 0, 0, 0, 0]
-    carried_forward = [1, 1, 0, 0, 0, 0]
-    new = [t + f - c for t, f, c in zip(total, carried_forward, carried_over, strict=True)]
-    applications = {
-        "new_requests": new,
-        "carried_over": carried_over,
-        **results,
-        "total": total,
-        "carried_forward": carried_forward,
-    }
+    applications = consistent(results, [2, 0, 0, 0, 0, 0], [1, 1, 0, 0, 0, 0])
     review = {
         "review": [2, 1, 0, 1],
         "litigation_direct": [1, 0, 0, 2],

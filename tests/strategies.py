@@ -18,6 +18,7 @@ from render import (
     Row,
     _result_keys,
     blocks,
+    consistent,
     to_docx,
     to_html,
     to_text,
@@ -38,16 +39,8 @@ def reports(draw: Any, template: str | None = None) -> Canonical:
     template = template or draw(st.sampled_from(["2021", "2019"]))
     results = {key: draw(applicant_row(small=True)) for key in _result_keys(template)}
     total = [sum(column) for column in zip(*results.values(), strict=True)]
-    carried_over = [draw(st.integers(0, t)) for t in total]
-    carried_forward = [draw(st.integers(0, 30)) for _ in total]
-    new = [t + f - c for t, f, c in zip(total, carried_forward, carried_over, strict=True)]
-    applications = {
-        "new_requests": new,
-        "carried_over": carried_over,
-        **results,
-        "total": total,
-        "carried_forward": carried_forward,
-    }
+    carried_over = [draw(st.integers(0, t)) for t in total]  # so that new requests are never negative
+    applications = consistent(results, carried_over, [draw(st.integers(0, 30)) for _ in total])
     review = {
         g: [draw(st.integers(0, 30)) for _ in range(4)]
         for g in ("review", "litigation_direct", "litigation_after_review")
