@@ -173,7 +173,7 @@ def to_pdf(report: Canonical, *, open_sides: str = "") -> bytes:
             continue
         width = max(sum(c.colspan for c in row) for row in block)
         widths = {4: [160.0, 115.0, 120.0, 120.0], 15: [34.0] * 15}.get(
-            width, [30.0, 70.0, 135.0] + [40.0] * 7
+            width, [30.0, 70.0, 135.0] + [min(40.0, 280.0 / (width - 3))] * (width - 3)
         )
         pdf.table(block, widths)
     return pdf.to_bytes()

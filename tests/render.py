@@ -50,6 +50,24 @@ class Canonical:
     active: dict[str, dict[str, list[str]]]
     """Block -> row -> cells as printed."""
     prose: dict[int, str] = field(default_factory=dict)
+    """Section number -> its paragraph (a default sentence without numbers otherwise)."""
+    org_subtotal: bool = False
+    """Table 3 prints 法人或其他组织小计 after 其他 (SPEC.md §2.2)."""
+    subtotals: str = ""
+    """Table 3 prints group subtotals for （三）…（六）: ``"row"`` on the group's heading row,
+    ``"小计"`` on a row of its own under the heading; ``""`` none."""
+    extras: list[Extra] = field(default_factory=list)
+    """Local rows the report adds (SPEC.md §2.1: kept under their own label)."""
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A local row: in ``table`` after the row ``after`` (a row key of that table)."""
+
+    table: str
+    after: str
+    label: str
+    values: tuple[str, ...]
 
 
 WITHHELD = (
@@ -134,10 +152,11 @@ def canonical(template: str = "2021") -> Canonical:
 
 
 def expected(report: Canonical) -> dict[str, object]:
-    """The values ``to_dict()`` must give for the three tables (blank cells are absent here)."""
-    applications = {
-        k: {**dict(zip(APP_COLUMNS, v, strict=True)), "total": sum(v)} for k, v in report.applications.items()
-    }
+    """The values ``to_dict()`` must give for the three tables (blank cells are absent here), and
+    the local rows as ``(table, label, values)``."""
+    applications = {k: _applicant_values(report, v) for k, v in report.applications.items()}
+    for group in _printed_subtotals(report):
+        applications[group] = _applicant_values(report, _group_sum(report, group))
     review = {
         g: {**dict(zip(RL_COLUMNS[:4], v, strict=True)), "total": sum(v)} for g, v in report.review.items()
     }
@@ -162,7 +181,39 @@ def expected(report: Canonical) -> dict[str, object]:
             row: {col: _number(v) for col, v in zip(columns[block], values, strict=True)}
             for row, values in rows.items()
         }
-    return {"applications": applications, "review_litigation": review, "active_disclosure": active}
+    extras = [(e.table, e.label, [_number(v) for v in _extra_values(report, e)]) for e in report.extras]
+    return {
+        "applications": applications,
+        "review_litigation": review,
+        "active_disclosure": active,
+        "extra_rows": extras,
+    }
+
+
+def _applicant_values(report: Canonical, six: list[int]) -> dict[str, int]:
+    out = dict(zip(APP_COLUMNS, six, strict=True))
+    if report.org_subtotal:
+        out["org_subtotal"] = sum(six[1:])
+    return {**out, "total": sum(six)}
+
+
+def _printed_subtotals(report: Canonical) -> tuple[str, ...]:
+    if not report.subtotals:
+        return ()
+    return ("withheld", "unavailable", "not_processed") + (("other",) if report.template == "2021" else ())
+
+
+def _group_sum(report: Canonical, group: str) -> list[int]:
+    children = [v for k, v in report.applications.items() if k.startswith(group + ".")]
+    return [sum(column) for column in zip(*children, strict=True)]
+
+
+def _extra_values(report: Canonical, extra: Extra) -> tuple[str, ...]:
+    """A local row's cells as printed: in table 3 its six numbers, then the subtotal and total."""
+    if extra.table != "applications":
+        return extra.values
+    six = [int(v) for v in extra.values]
+    return tuple(str(v) for v in (*six, *([sum(six[1:])] if report.org_subtotal else []), sum(six)))
 
 
 def _number(raw: str) -> object:
@@ -203,41 +254,69 @@ OTHER_LABELS = (
 
 def applications_table(report: Canonical) -> list[Row]:
     a = report.applications
+    subtotal = report.org_subtotal
+    orgs = 5 + subtotal
 
-    def values(key: str) -> Row:
-        return cells(*a[key], sum(a[key]))
+    def values(six: list[int]) -> Row:
+        return cells(*six, *([sum(six[1:])] if subtotal else []), sum(six))
+
+    def local(after: str) -> list[Row]:  # after a row outside the rowspan of 三、本年度办理结果
+        return [
+            [Spec(e.label, 1, 3), *cells(*_extra_values(report, e))]
+            for e in report.extras
+            if e.table == "applications" and e.after == after
+        ]
+
+    def row(key: str, *label: Spec) -> list[Row]:
+        return [[*label, *values(a[key])], *local(key)]
 
     rows: list[Row] = [
         [
             Spec("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", 3, 3),
-            Spec("申请人情况", 1, 7),
+            Spec("申请人情况", 1, 2 + orgs),
         ],
-        [Spec("自然人", 2), Spec("法人或其他组织", 1, 5), Spec("总计", 2)],
-        cells("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"),
-        [Spec("一、本年新收政府信息公开申请数量", 1, 3), *values("new_requests")],
-        [Spec("二、上年结转政府信息公开申请数量", 1, 3), *values("carried_over")],
+        [Spec("自然人", 2), Spec("法人或其他组织", 1, orgs), Spec("总计", 2)],
+        cells(
+            "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", *(["小计"] if subtotal else [])
+        ),
+        *row("new_requests", Spec("一、本年新收政府信息公开申请数量", 1, 3)),
+        *row("carried_over", Spec("二、上年结转政府信息公开申请数量", 1, 3)),
     ]
     others = OTHER_LABELS if report.template == "2021" else ()
-    span = 2 + 8 + 3 + 5 + (len(others) or 1) + 1
-    rows.append([Spec("三、本年度办理结果", span), Spec("（一）予以公开", 1, 2), *values("granted")])
-    rows.append(
-        [Spec("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 1, 2), *values("partially_granted")]
-    )
-    groups = (
+    groups = [
         ("（三）不予公开", "withheld", WITHHELD, WITHHELD_LABELS),
         ("（四）无法提供", "unavailable", UNAVAILABLE, UNAVAILABLE_LABELS),
         ("（五）不予处理", "not_processed", NOT_PROCESSED, NOT_PROCESSED_LABELS),
-    )
+    ]
     if others:
-        groups += (("（六）其他处理", "other", OTHER_2021, OTHER_LABELS),)
+        groups.append(("（六）其他处理", "other", OTHER_2021, OTHER_LABELS))
+    printed = _printed_subtotals(report)
+    results: list[Row] = [
+        *row("granted", Spec("（一）予以公开", 1, 2)),
+        *row("partially_granted", Spec("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 1, 2)),
+    ]
     for heading, group, keys, labels in groups:
-        for i, (key, label) in enumerate(zip(keys, labels, strict=True)):
-            head = [Spec(heading, len(keys))] if i == 0 else []
-            rows.append([*head, Spec(label), *values(f"{group}.{key}")])
+        children = [(f"{group}.{key}", label) for key, label in zip(keys, labels, strict=True)]
+        if group in printed and report.subtotals == "row":  # the heading row carries the subtotal
+            results.append([Spec(heading, 1, 2), *values(_group_sum(report, group))])
+            for key, label in children:
+                results += row(key, Spec(label, 1, 2))
+            continue
+        height = len(children) + (group in printed)
+        head = [Spec(heading, height)]
+        if group in printed:
+            results.append([*head, Spec("小计"), *values(_group_sum(report, group))])
+            head = []
+        for key, label in children:
+            results += row(key, *head, Spec(label))
+            head = []
     if not others:
-        rows.append([Spec("（六）其他处理", 1, 2), *values("other")])
-    rows.append([Spec("（七）总计", 1, 2), *values("total")])
-    rows.append([Spec("四、结转下年度继续办理", 1, 3), *values("carried_forward")])
+        results += row("other", Spec("（六）其他处理", 1, 2))
+    results += row("total", Spec("（七）总计", 1, 2))
+    first = results[0]
+    results[0] = [Spec("三、本年度办理结果", len(results)), *first]
+    rows += results
+    rows += row("carried_forward", Spec("四、结转下年度继续办理", 1, 3))
     return rows
 
 
@@ -261,6 +340,11 @@ def active_table(report: Canonical) -> list[Row]:
         rows.append(_stretch(["信息内容", *header]))
         for key, values in body.items():
             rows.append(_stretch([labels[key], *values]))
+            rows.extend(
+                _stretch([e.label, *e.values])
+                for e in report.extras
+                if e.table == "active_disclosure" and e.after == key
+            )
 
     if report.template == "2021":
         block(

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from render import (
     Canonical,
+    Extra,
     Row,
+    Spec,
     _result_keys,
     blocks,
     consistent,
@@ -80,7 +82,46 @@ def reports(draw: Any, template: str | None = None) -> Canonical:
         }
     year = draw(st.integers(2021, 2025)) if template == "2021" else draw(st.integers(2019, 2020))
     organ = draw(st.sampled_from(["某市某某局", "某县人民政府", "某区医疗保障局"]))
-    return Canonical(template, organ, year, applications, review, active)
+    extras: list[Extra] = []
+    if draw(st.integers(0, 3)) == 0:  # 其中：网上申请, a breakdown of a row outside the results
+        after = draw(st.sampled_from(["new_requests", "carried_over", "carried_forward"]))
+        label = draw(st.sampled_from(["其中：网上申请", "其中：当面申请", "其中：信函申请"]))
+        extras.append(
+            Extra("applications", after, label, tuple(str(v) for v in draw(applicant_row(small=True))))
+        )
+    if draw(st.integers(0, 3)) == 0:  # a local row in table 2 (SPEC.md §2.1)
+        block = draw(st.sampled_from(sorted(active)))
+        after = draw(st.sampled_from(sorted(active[block])))
+        label = draw(st.sampled_from(["其他主动公开文件", "本级政府信息公开发布数量", "政策解读"]))
+        width = len(active[block][after])
+        extras.append(
+            Extra("active_disclosure", after, label, tuple(str(draw(counts)) for _ in range(width)))
+        )
+    prose = draw(st.dictionaries(st.integers(1, 6), prose_with_numbers(year), max_size=6))
+    return Canonical(
+        template,
+        organ,
+        year,
+        applications,
+        review,
+        active,
+        prose=prose,
+        org_subtotal=draw(st.booleans()),
+        subtotals=draw(st.sampled_from(["", "", "row", "小计"])),
+        extras=extras,
+    )
+
+
+def prose_with_numbers(year: int) -> st.SearchStrategy[str]:
+    """A paragraph as reports write them, with numbers that belong to no table cell."""
+    n = st.integers(0, 99_999).map(str)
+    return st.one_of(
+        st.builds(lambda a, b: f"{year}年，本机关主动公开政府信息{a}条，其中政策文件{b}件。", n, n),
+        st.builds(lambda a, b: f"全年共收到政府信息公开申请{a}件，办结{b}件，按时办结率100%。", n, n),
+        st.builds(lambda a: f"{year}年度发生政府信息公开行政复议{a}起、行政诉讼0起。", n),
+        st.builds(lambda a: f"本机关{year}年未收取信息处理费，共计0元；开展培训{a}次。", n),
+        st.just(f"（一）主动公开情况。{year}年1月1日至12月31日，本机关在门户网站发布信息。"),
+    )
 
 
 # --- layouts -------------------------------------------------------------------------------------
@@ -121,8 +162,19 @@ def to_markdown(report: Canonical) -> str:
 
 
 def to_split_pipes(report: Canonical) -> str:
-    """Pipe rows broken after every cell, the way some HTML-to-text tools wrap them."""
-    return "\n".join(_rows_as_text(report, lambda cells: [*(f"| {c.text}" for c in cells), "|"])) + "\n"
+    """Pipe rows broken across lines, as some HTML-to-text tools write them (seed 001): a row
+    opens with ``| label``; every later cell follows a line holding ``|``, its text on a line of
+    its own; a blank cell leaves two ``|`` lines in a row."""
+
+    def row(cells: list[Spec]) -> list[str]:
+        lines = [f"| {cells[0].text}"]
+        for cell in cells[1:]:
+            lines.append("|")
+            if cell.text:
+                lines.append(cell.text)
+        return [*lines, "|"]
+
+    return "\n".join(_rows_as_text(report, row)) + "\n"
 
 
 def to_run_together(report: Canonical) -> str:
@@ -142,27 +194,6 @@ def to_pdf_open(report: Canonical) -> bytes:
     from pdfwriter import to_pdf
 
     return to_pdf(report, open_sides="both")
-
-
-LAYOUTS: dict[str, Callable[[Canonical], str | bytes]] = {
-    "pdf open borders": to_pdf_open,
-    "run together": to_run_together,
-    "pdf": to_pdf_file,
-    "split pipes": to_split_pipes,
-    "tabs": to_text,
-    "tika": to_tika,
-    "markdown": to_markdown,
-    "html": to_html,
-    "docx": to_docx,
-}
-
-STRATEGIES: dict[str, set[str]] = {
-    "split pipes": {"pipe"},
-    "run together": {"runtogether", "pdftext"},
-    "pdf open borders": {"pdftext"},
-}
-"""The strategies that may rebuild a layout's tables, where they differ from the layout's name
-(table 4's fifteen glued numbers, on a line of their own, read as a PDF-text row)."""
 
 
 # --- perturbations, the way extraction tools damage text -------------------------------------------
@@ -209,3 +240,159 @@ def perturbed(draw: Any, text: str, layout: str = "tabs") -> str:
 
 PERTURBED: dict[str, Callable[[Canonical], str]] = {"tabs": to_text, "tika": to_tika}
 """Layouts whose text is perturbed in the round trip."""
+
+
+# --- PDF text, as pdfplumber's extract_text() gives it (corpus 001-003) ---------------------------
+
+_APP_HEADER = (
+    "申请人情况",
+    "（本列数据的勾稽关系为：第一项加第二项之和， 法人或其他组织",
+    "等于第三项加第四项之和）",
+    "自然人 总计",
+    "商业企 科研机 社会公益 法律服务",
+    "其他",
+    "业 构 组织 机构",
+)
+_RL_HEADER = (
+    "行政复议 行政诉讼",
+    "未经复议直接起诉 复议后起诉",
+    "结果 结果 其他 尚未",
+    "总 计",
+    "维持 纠正 结果 审结 结果 结果 其他 尚未 结果 结果 其他 尚未",
+    "总 计 总计",
+    "维持 纠正 结果 审结 维持 纠正 结果 审结",
+)
+
+
+def _is_value(text: str) -> bool:
+    return text.strip() in ("", "/", "—", "无") or text.lstrip("-").replace(".", "", 1).rstrip("元").isdigit()
+
+
+@st.composite
+def pdf_text(draw: Any, report: Canonical) -> str:
+    """The report as a PDF's text layer: cells set apart by spaces and blank cells gone; table 3's
+    header garbled over lines, 三、本年度办理结果 printed vertically one character per line, long
+    labels wrapped with their numbers on the middle line, a row's numbers sometimes above its
+    label, page footers inside tables, and table 4's fifteen numbers on one line."""
+    lines: list[str] = []
+    page = draw(st.integers(1, 5))
+
+    def footer() -> None:
+        nonlocal page
+        if draw(st.integers(0, 12)) == 12:  # the simplest draw is the undamaged layout
+            lines.append(draw(st.sampled_from([f"- {page} -", f"— {page} —", f"第 {page} 页"])))
+            page += 1
+
+    for block in blocks(report):
+        if isinstance(block, str):
+            lines.append(block)
+            continue
+        width = max(sum(c.colspan for c in row) for row in block)
+        if width == 15:  # table 4
+            lines.extend(_RL_HEADER)
+            lines.append(" ".join(c.text for c in block[-1] if c.text))
+            continue
+        table3 = width > 4
+        if table3:
+            header = list(_APP_HEADER)
+            if report.org_subtotal:
+                header[5] = "其他 小计"
+            lines.extend(header)
+            block = block[3:]
+        vertical: list[str] = []
+        for row in block:
+            label = [c.text for c in row if not _is_value(c.text) and not (table3 and c.rowspan > 1)]
+            values = [c.text for c in row if _is_value(c.text) and c.text]
+            spanned = [c.text for c in row if table3 and c.rowspan > 1 and not _is_value(c.text)]
+            if spanned and spanned[0].startswith("三、"):
+                vertical = list(spanned[0])
+            text = " ".join(label)
+            prefix = ""
+            if vertical and draw(st.booleans()):
+                char = vertical.pop(0)
+                if draw(st.booleans()) and text[:1] in "（0123456789":
+                    prefix = char + " "  # ``本 2.其他法律…``: a vertical character glued before a row
+                else:
+                    lines.append(char)
+            if spanned and not spanned[0].startswith("三、"):
+                lines.append(spanned[0])  # a group label (（三）不予公开) on a line of its own
+            numbers = " ".join(values)
+            footer()
+            if len(text) > 18 and numbers and draw(st.booleans()):
+                cut = draw(st.integers(12, len(text) - 2))  # a cell holds a dozen characters a line
+                lines += [prefix + text[:cut], numbers, text[cut:]]  # the numbers centred on a wrapped label
+            elif numbers and table3 and draw(st.integers(0, 8)) == 8:
+                lines += [numbers, prefix + text]  # the numbers a line above their label
+            else:
+                lines.append(prefix + " ".join(p for p in (text, numbers) if p))
+        lines.extend(vertical)
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown_blocks(report: Canonical) -> str:
+    """Markdown with one pipe table per block of table 2 (第二十条第（X）项 as its heading line),
+    and table 3 split into one table per row group under placeholder headers (数据1…)."""
+    lines: list[str] = []
+
+    def table(rows: list[Row], header: list[str] | None = None) -> None:
+        head = header or [c.text for c in rows[0]]
+        width = max(len(head), *(sum(c.colspan for c in row) for row in rows))
+        body = rows if header else rows[1:]
+        head += [""] * (width - len(head))
+        lines.append("| " + " | ".join(head) + " |")
+        lines.append("|" + "---|" * width)
+        for cells in body:
+            texts = [c.text for c in cells] + [""] * (width - len(cells))
+            lines.append("| " + " | ".join(texts) + " |")
+        lines.append("")
+
+    for block in blocks(report):
+        if isinstance(block, str):
+            lines += [block, ""]
+            continue
+        width = max(sum(c.colspan for c in row) for row in block)
+        if width == 4:  # table 2: a heading line and a table per 第二十条 block
+            pieces: list[list[Row]] = []
+            for row in block:
+                if row[0].text.startswith("第二十条"):
+                    lines_before = row[0].text
+                    pieces.append([[Spec(lines_before)]])
+                else:
+                    pieces[-1].append(row)
+            for piece in pieces:
+                lines += [piece[0][0].text, ""]
+                table(piece[1:])
+        elif width > 4:  # table 3: the header, then the rows in groups under 数据1…
+            table(block[:3])
+            n = width - 3
+            body = block[3:]
+            for start in range(0, len(body), 8):
+                table(body[start : start + 8], ["项目", "", "", *(f"数据{i}" for i in range(1, n + 1))])
+        else:
+            table(block)
+    return "\n".join(lines)
+
+
+# --- the layouts the round trip renders ------------------------------------------------------------
+
+LAYOUTS: dict[str, Callable[[Canonical], str | bytes]] = {
+    "pdf open borders": to_pdf_open,
+    "run together": to_run_together,
+    "pdf": to_pdf_file,
+    "split pipes": to_split_pipes,
+    "tabs": to_text,
+    "tika": to_tika,
+    "markdown": to_markdown,
+    "markdown blocks": to_markdown_blocks,
+    "html": to_html,
+    "docx": to_docx,
+}
+
+STRATEGIES: dict[str, set[str]] = {
+    "split pipes": {"pipe"},
+    "markdown blocks": {"markdown"},
+    "run together": {"runtogether", "pdftext"},
+    "pdf open borders": {"pdftext"},
+}
+"""The strategies that may rebuild a layout's tables, where they differ from the layout's name
+(table 4's fifteen glued numbers, on a line of their own, read as a PDF-text row)."""

@@ -59,6 +59,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
         "A table cell's rowspan/colspan is malformed or larger than the limit; it was clamped.",
     ),
     "limits.split_truncated": (Severity.WARNING, "Too many readings of run-together cells to enumerate."),
+    "limits.row_cells": (Severity.WARNING, "A row has more cells than any table row; it was not read."),
     "normalize.page_footer": (Severity.INFO, "Page footers (- 3 -) were removed."),
     "normalize.crawler_chrome": (Severity.INFO, "Crawler or page chrome lines were removed."),
     "normalize.artefact": (Severity.INFO, "Word artefacts such as [bookmark: _GoBack] were removed."),

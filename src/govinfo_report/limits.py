@@ -8,6 +8,10 @@ from __future__ import annotations
 MAX_INPUT_CHARS = 20_000_000
 """Characters of input read at most; the rest is ignored (diagnostic ``limits.input_truncated``)."""
 
+MAX_INPUT_LINES = 100_000
+"""Lines of input read at most (a report has hundreds); the rest is ignored
+(diagnostic ``limits.input_truncated``)."""
+
 MAX_LINE_CHARS_FOR_LABELS = 4_000
 """A line longer than this is not searched for fuzzy label matches (exact matches still are)."""
 
@@ -22,6 +26,10 @@ MAX_TABLE_ROWS = 2_000
 
 MAX_TABLE_CELLS = 50_000
 """Cells of one rebuilt table kept at most."""
+
+MAX_ROW_CELLS = 64
+"""Value cells of one row fitted to a template's columns at most; a row with more is a run of
+delimiters or numbers, not a table row, and is left missing (``limits.row_cells``)."""
 
 MAX_CONSTRAINT_COMBINATIONS = 5_000
 """Combinations of ambiguous row readings tried against the column rules at most."""

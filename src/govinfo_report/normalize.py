@@ -35,9 +35,10 @@ _STRAY_TAG = regex.compile(
     r"</?(?:br|p|span|div|font|b|strong|em|i|u|sup|sub|a|o:p)\b[^<>]{0,200}>|&nbsp;", regex.IGNORECASE
 )
 _MD_HEADING = regex.compile(r"^[ ]{0,3}#{1,6}[ ]+")
-_FOOTER = regex.compile(
+FOOTER = regex.compile(
     r"^\s*(?:[-—–－~]{1,2}\s*[0-9０-９]{1,4}\s*[-—–－~]{1,2}|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?)\s*$"
 )
+"""A page footer line (``- 3 -``, ``第 3 页``), removed from text and the seam of a page break."""
 _RULE = regex.compile(r"^\s*=+\s*(?:正文)?\s*=+\s*$")
 _CHROME = regex.compile(
     "^(?:(?:" + "|".join(regex.escape(p) for p in CRAWLER_CHROME_FIELDS) + r")\s*[:：].{0,200}"
@@ -86,7 +87,7 @@ def normalize_lines(raw_lines: Iterable[tuple[int, str]]) -> Normalized:
             line = line.replace("**", "")
         line = line.rstrip(" ")
         bare = line.strip()
-        if bare and "\t" not in line and _FOOTER.match(bare):
+        if bare and "\t" not in line and FOOTER.match(bare):
             footers.append(number)
             continue
         if bare and (_RULE.match(bare) or (len(bare) < 240 and _CHROME.match(bare) and "\t" not in line)):

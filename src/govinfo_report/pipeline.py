@@ -32,7 +32,7 @@ from .model import (
     Span,
     Table,
 )
-from .normalize import Line, normalize, normalize_lines
+from .normalize import FOOTER, Line, normalize, normalize_lines
 from .sections import split_sections
 from .source import load, too_large
 from .tables import Grid, rebuild
@@ -79,7 +79,7 @@ def parse_bytes(
     if loaded.document is not None:
         report = _parse(loaded.document, diagnostics)
     else:
-        report = _parse(loaded.text or "", diagnostics, _pdf_grids(loaded.tables))
+        report = _parse(loaded.text or "", diagnostics, _pdf_grids(loaded.tables, loaded.text or ""))
     fmt = loaded.format if loaded.format != "text" else report.source.format
     return _strict(attrs.evolve(report, source=Source(fmt, loaded.encoding, filename)), strict)
 
@@ -175,6 +175,12 @@ def _read(text: str, diagnostics: list[Diagnostic]) -> tuple[tuple[Line, ...], l
         diagnostics.append(
             diag("limits.input_truncated", f"Only the first {limits.MAX_INPUT_CHARS:,} characters were read.")
         )
+    pieces = text.split("\n", limits.MAX_INPUT_LINES)
+    if len(pieces) > limits.MAX_INPUT_LINES:
+        text = "\n".join(pieces[:-1])
+        diagnostics.append(
+            diag("limits.input_truncated", f"Only the first {limits.MAX_INPUT_LINES:,} lines were read.")
+        )
     document = read_html(text) if "<" in text else None
     if document is not None and _reads_as_page(text, document):
         lines, grids = _read_document("html", document, diagnostics)
@@ -224,16 +230,27 @@ def _markup_grids(strategy: str, document: Document, diagnostics: list[Diagnosti
 _TAG = regex.compile(r"<[^<>]{0,2000}>")
 
 
-def _pdf_grids(tables: tuple[GridRows, ...]) -> list[Found]:
-    """A PDF's ruled tables with their kinds. A table without anchor labels right after one of the
-    same width continues it across a page break (the header is printed once, on the first page)."""
+def _pdf_grids(tables: tuple[GridRows, ...], text: str) -> list[Found]:
+    """A PDF's ruled tables with their kinds. A table without anchor labels right after one
+    continues it across a page break (the header is printed once, on the first page) when it is
+    as wide, or when it is narrower (a row's merged cells leave its page fewer columns) and only
+    blank or footer lines lie between the two in the text."""
+    lines = text.split("\n")
     found: list[Found] = []
     for rows in tables:
         grid = Grid("pdf", rows)
         kind = _kind_of(grid)
-        if kind is None and found and found[-1][0] is not None and len(found[-1][1].rows[0]) == len(rows[0]):
-            kind = found[-1][0]
-        found.append((kind, grid, _grid_span(grid)))
+        span = _grid_span(grid)
+        if kind is None and found and found[-1][0] is not None:
+            width, before = len(found[-1][1].rows[0]), found[-1][2]
+            seam = lines[before.end : span.start - 1]
+            if len(rows[0]) == width or (
+                len(rows[0]) < width
+                and before.end < span.start
+                and all(not line.strip() or FOOTER.match(line) for line in seam)
+            ):
+                kind = found[-1][0]
+        found.append((kind, grid, span))
     return found
 
 
@@ -314,10 +331,10 @@ def _map(
 
 def _map_kind(kind: str, parts: list[Found], template: str | None) -> schema.Mapped:
     views = schema.row_views([row for _, grid, _ in parts for row in grid.rows])
+    glued = all(grid.strategy == "runtogether" for _, grid, _ in parts)
     if kind == "applications":
-        return schema.map_applications(views, template=template)
+        return schema.map_applications(views, template=template, glued=glued)
     if kind == "active_disclosure":
-        glued = all(grid.strategy == "runtogether" for _, grid, _ in parts)
         return schema.map_active_disclosure(views, template=template, glued=glued)
     return schema.map_review_litigation(views)
 

@@ -241,6 +241,8 @@ APP_HEADER_WORDS: tuple[str, ...] = (
     "数据项目",
 )
 APP_SUBTOTAL_HEADER: str = "小计"
+APP_SUBTOTAL_ROW_LABELS: tuple[str, ...] = ("小计", "合计")
+"""A row label that alone, under a group's heading (（三）不予公开), names the group's printed subtotal."""
 
 
 class AppRowSpec(NamedTuple):

@@ -29,6 +29,7 @@ from .rows import (
     Labelled,
     Placed,
     RowView,
+    column_anchor,
     extras,
     missing_cells,
     noted,
@@ -75,12 +76,12 @@ def _classify(views: Sequence[RowView], template: str, diagnostics: list[Diagnos
         # a ``label：N`` line or a breakdown (其中…) is never a template row, whatever it names
         found = None if view.inline or any(m in folded for m in SUBROW_MARKERS) else _row(folded)
         if found is None:
-            if (
-                view.has_content
-                and not _names_block(folded)
-                and not any(w in folded for w in AD_HEADER_WORDS)
-            ):
+            if _names_block(folded) or any(w in folded for w in AD_HEADER_WORDS):
+                continue
+            if view.has_content:
                 rows.loose.append(view)
+            elif folded:
+                rows.unnamed.append(view)
             continue
         if template not in found.templates:  # a row of the other template: kept as it is, never re-keyed
             diagnostics.append(
@@ -102,8 +103,10 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glu
     diagnostics: list[Diagnostic] = []
     classified = _classify(views, template, diagnostics)
     leftover = pair_by_order(classified, _is_fragment, diagnostics)
-    extra_rows = extras("active_disclosure", leftover, diagnostics)
+    extra_rows = extras("active_disclosure", leftover, diagnostics, glued=glued)
     unit = AD_MONEY_UNIT_DEFAULT.get(template)
+    bound = classified.bound
+    anchor = column_anchor([r.view for r in bound], [len(schema[r.key.partition("/")[0]]) for r in bound])
 
     def fit(row: Labelled) -> Placed:
         columns = schema[row.key.partition("/")[0]]
@@ -117,6 +120,8 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glu
             decimal_last=columns[-1] in AD_MONEY_COLUMNS,
             what=f"Row {row.key}",
             span=row.view.span,
+            anchor=anchor,
+            offset=row.view.value_start,
         )
 
     placed, repeated = one_row_per_key(classified.bound, fit, "active_disclosure", diagnostics)

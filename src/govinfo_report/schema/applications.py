@@ -31,6 +31,7 @@ from ..vocab import (
     APP_HEADER_WORDS,
     APP_ROWS,
     APP_SUBTOTAL_HEADER,
+    APP_SUBTOTAL_ROW_LABELS,
     SUBROW_MARKERS,
     AppRowSpec,
 )
@@ -150,19 +151,23 @@ def _classify(views: Sequence[RowView]) -> Classified:
     group: str | None = None
     for view in views:
         folded = fold(view.label)
-        if folded and _is_header(folded, view):
+        if folded in APP_SUBTOTAL_ROW_LABELS and group in _SUBTOTAL_GROUPS:
+            match: Match | None = Match(None, group=group)  # ``小计`` under （三）不予公开
+        elif folded and _is_header(folded, view):
             continue
-        # a ``label：N`` line or a breakdown (其中…) is never a template row, whatever it names
-        match = (
-            None if view.inline or any(m in folded for m in SUBROW_MARKERS) else match_label(folded, group)
-        )
+        elif view.inline or any(m in folded for m in SUBROW_MARKERS):
+            match = None  # a ``label：N`` line or a breakdown (其中…) is never a template row
+        else:
+            match = match_label(folded, group)
         if match is None:
             if view.has_content:
                 out.loose.append(view)
+            elif folded and not any(folded in p for g in APP_GROUPS for p in g.patterns):
+                out.unnamed.append(view)  # not a piece of a vertical group label (``予公开``)
         elif match.key is None:
             group = match.group
-            if view.has_values and match.group in _SUBTOTAL_GROUPS:  # a printed subtotal, or 2019's （六）
-                out.bound.append(Labelled(match.group or "", view, "exact"))
+            if match.group in _SUBTOTAL_GROUPS:  # a printed subtotal, or 2019's （六）
+                (out.bound if view.has_values else out.optional).append(Labelled(match.group or "", view))
         else:
             group = _GROUP_OF[match.key]
             (out.bound if view.has_values else out.pending).append(Labelled(match.key, view, match.how))
@@ -179,17 +184,18 @@ def _row_rule(n: int) -> RowRule:
     return total_is_sum(n)
 
 
-def map_applications(views: Sequence[RowView], *, template: str | None) -> Mapped:
+def map_applications(views: Sequence[RowView], *, template: str | None, glued: bool = False) -> Mapped:
     """Table 3 rows under SPEC.md §2.2 keys."""
     diagnostics: list[Diagnostic] = []
-    header = "".join(fold(v.label) for v in views if not v.has_content)
+    # the header is what comes before the first row of numbers (a detached 小计 row label is not)
+    header = "".join(fold(v.label) for v in itertools.takewhile(lambda v: not v.has_content, views))
     columns = APP_COLUMNS_WITH_SUBTOTAL if APP_SUBTOTAL_HEADER in header else APP_COLUMNS
     if len(columns) == 8:
         diagnostics.append(diag("table.header_columns"))
 
     rows = _classify(views)
     leftover = pair_by_order(rows, _is_fragment, diagnostics)
-    extra_rows = extras("applications", leftover, diagnostics)
+    extra_rows = extras("applications", leftover, diagnostics, glued=glued)
 
     make = plain_cell_factory(diagnostics)
     rule = _row_rule(len(columns))

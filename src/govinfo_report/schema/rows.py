@@ -17,6 +17,7 @@ from decimal import Decimal
 import attrs
 import regex
 
+from .. import limits
 from ..diagnostics import diag
 from ..model import Cell, CellState, Diagnostic, ExtraRow, GridCell, Span
 from ..splitting import split_run
@@ -127,48 +128,105 @@ class Classified:
     """Template row labels printed without values."""
     loose: list[RowView] = attrs.Factory(list)
     """Values under no known label (none at all, or a text that names no template row)."""
+    optional: list[Labelled] = attrs.Factory(list)
+    """Labels without values of rows that may or may not be printed with numbers (a group's
+    heading, which may carry its subtotal): paired only where a stretch's count needs them."""
+    unnamed: list[RowView] = attrs.Factory(list)
+    """Text without values that names no template row (a local row's label, a note): a row of
+    its own, so detached numbers are never paired across it."""
+
+
+_UNNAMED = "unnamed"
+"""How a label that names no template row is marked while labels and detached values are paired."""
 
 
 def pair_by_order(
     rows: Classified, is_fragment: Callable[[str], bool], diagnostics: list[Diagnostic]
 ) -> list[RowView]:
-    """Pair labels printed without values with the value rows, in order, when the counts agree.
+    """Pair labels printed without values with the value rows beside them, in order.
 
     PDF text detaches labels from their numbers (the numbers before, after or in the middle of a
     label broken over lines). A value row qualifies when it has no label or only a fragment of a
-    template label (``is_fragment``); the pairing is made only when there are exactly as many of
-    them as labels waiting. Pairs become ``rows.bound``; the value rows left over are returned.
+    template label (``is_fragment``). Rows that stand on their own (a label with its values)
+    cut the table into stretches, since a label and its numbers share one band of the page;
+    within a stretch the pairing is made only when there are exactly as many value rows as labels
+    waiting, labels that name no template row (其中：网上申请) included. Pairs become
+    ``rows.bound``; the value rows left over are returned, with the local rows paired here.
     """
     with_values = {r.key for r in rows.bound}
-    waiting: list[Labelled] = []
+    waiting: list[Labelled] = []  # the first label of each row printed without values
+    seen = set(with_values)
     for r in rows.pending:
-        if r.key not in with_values and all(r.key != w.key for w in waiting):
+        if r.key not in seen:
+            seen.add(r.key)
             waiting.append(r)
     eligible = [v for v in rows.loose if not fold(v.label) or is_fragment(fold(v.label))]
-    if not waiting or len(eligible) != len(waiting):
-        for w in waiting:
+    is_eligible = {id(v) for v in eligible}
+    # (row index, kind, item): kind 0 a wall between stretches, 1 a label waiting, 2 a value row
+    events: list[tuple[int, int, Labelled | RowView | None]] = [(r.view.index, 0, None) for r in rows.bound]
+    events += [(v.index, 0, None) for v in rows.loose if id(v) not in is_eligible]
+    # text above the first template row is the table's header, not a local row's label
+    first = min((r.view.index for r in [*rows.bound, *rows.pending, *rows.optional]), default=0)
+    unnamed = [
+        Labelled(f"{_UNNAMED}{v.index}", v, _UNNAMED)
+        for v in rows.unnamed
+        # one character (``形）``) is the tail of a wrapped word, not a label
+        if v.index > first and len(fold(v.label)) > 1 and not is_fragment(fold(v.label))
+    ]
+    events += [(w.view.index, 1, w) for w in [*waiting, *unnamed]]
+    events += [(o.view.index, 1, o) for o in rows.optional if o.key not in with_values]
+    events += [(v.index, 2, v) for v in eligible]
+    events.sort(key=lambda e: (e[0], e[1]))
+    stretches: list[tuple[list[Labelled], list[RowView]]] = [([], [])]
+    keys: set[str] = set()  # the label keys of the current stretch
+    for _, kind, item in events:
+        if kind == 0:
+            if stretches[-1] != ([], []):
+                stretches.append(([], []))
+                keys = set()
+        elif isinstance(item, Labelled):
+            if item.key not in keys:
+                keys.add(item.key)
+                stretches[-1][0].append(item)
+        elif isinstance(item, RowView):
+            stretches[-1][1].append(item)
+    optional = {id(o) for o in rows.optional}
+    paired: list[RowView] = []
+    local: list[RowView] = []  # local rows (其中：网上申请) with their detached values
+    for found, values_rows in stretches:
+        labels = [w for w in found if id(w) not in optional]
+        if len(found) == len(values_rows) != len(labels):
+            labels = found  # as many value rows as labels with the optional ones: those print numbers
+        if len(labels) != len(values_rows):
+            for w in labels:
+                if w.how != _UNNAMED:
+                    message = f"Row {w.key}: label found without values; cells missing."
+                    diagnostics.append(diag("row.missing", message, w.view.span))
+            continue
+        for label, values in zip(labels, values_rows, strict=True):
+            paired.append(values)
+            merged = RowView(
+                label.view.label,
+                values.values,
+                min(label.view.line, values.line),
+                max(label.view.last_line, values.last_line),
+                label.view.index,
+            )
+            name = repr(label.view.label) if label.how == _UNNAMED else label.key
+            if label.how == _UNNAMED:
+                local.append(merged)
+            else:
+                rows.bound.append(Labelled(label.key, merged, label.how))
             diagnostics.append(
-                diag("row.missing", f"Row {w.key}: label found without values; cells missing.", w.view.span)
+                diag(
+                    "row.bound_by_order",
+                    f"Row {name}: values on line {values.line} paired with the label "
+                    f"on line {label.view.line} by order.",
+                    merged.span,
+                )
             )
-        return rows.loose
-    for label, values in zip(waiting, eligible, strict=True):
-        merged = RowView(
-            label.view.label,
-            values.values,
-            min(label.view.line, values.line),
-            max(label.view.last_line, values.last_line),
-            label.view.index,
-        )
-        rows.bound.append(Labelled(label.key, merged, label.how))
-        diagnostics.append(
-            diag(
-                "row.bound_by_order",
-                f"Row {label.key}: values on line {values.line} paired with the label "
-                f"on line {label.view.line} by order.",
-                merged.span,
-            )
-        )
-    return [v for v in rows.loose if all(v is not e for e in eligible)]
+    taken = {id(v) for v in paired}
+    return [v for v in rows.loose if id(v) not in taken] + local
 
 
 def one_row_per_key(
@@ -241,12 +299,14 @@ def _satisfies(rule: RowRule | None, cells: Sequence[Cell]) -> bool:
     return rule(tuple(v for v in values if v is not None))
 
 
-def column_anchor(views: Sequence[RowView], n: int) -> int | None:
-    """The column where a table's ``n`` values usually start, from the rows that fill exactly ``n``."""
+def column_anchor(views: Sequence[RowView], n: int | Sequence[int]) -> int | None:
+    """The column where a table's values usually start, from the rows that fill exactly their
+    ``n`` columns (one count for the table, or one per row)."""
     starts: Counter[int] = Counter()
-    for view in views:
+    widths = [n] * len(views) if isinstance(n, int) else n
+    for view, width in zip(views, widths, strict=True):
         filled = [i for i, c in enumerate(view.values) if not _blank(c)]
-        if filled and filled[-1] - filled[0] + 1 == n:
+        if filled and filled[-1] - filled[0] + 1 == width:
             starts[view.value_start + filled[0]] += 1
     if not starts:
         return None
@@ -284,6 +344,9 @@ def place(
     if len(vals) > n:
         filled = [i for i, c in enumerate(vals) if not _blank(c)] or [0]
         low, high = filled[0], filled[-1] + 1
+        if high - low > limits.MAX_ROW_CELLS:
+            message = f"{what}: {high - low} cells, more than any table row has; left missing."
+            return Placed(None, diagnostic=diag("limits.row_cells", message, span))
         if high - low > n:
             return _extra(vals[low:high], n, make, rule=rule, what=what, span=span)
         starts = list(range(max(0, high - n), min(low, len(vals) - n) + 1))
@@ -486,25 +549,39 @@ def _split(
     )
 
 
-def extras(table: str, leftover: Sequence[RowView], diagnostics: list[Diagnostic]) -> list[ExtraRow]:
+def extras(
+    table: str, leftover: Sequence[RowView], diagnostics: list[Diagnostic], *, glued: bool = False
+) -> list[ExtraRow]:
     """Rows no template row took: kept under their own label, or, without a label, reported as
-    values that could not be paired (``row.unbound_values``), never dropped silently."""
+    values that could not be paired (``row.unbound_values``), never dropped silently. In a layout
+    that runs cells together (``glued``) a run of digits may be several cells, so it is kept as
+    raw text and left missing."""
     kept: list[ExtraRow] = []
     for view in leftover:
         if fold(view.label):
-            kept.append(extra_row(table, view, diagnostics))
+            kept.append(extra_row(table, view, diagnostics, glued=glued))
         elif view.values:
             message = f"Values on line {view.line} could not be paired with a row label."
             diagnostics.append(diag("row.unbound_values", message, view.span))
     return kept
 
 
-def extra_row(table: str, view: RowView, diagnostics: list[Diagnostic]) -> ExtraRow:
+def extra_row(table: str, view: RowView, diagnostics: list[Diagnostic], *, glued: bool = False) -> ExtraRow:
     """A row outside the template, kept under its own label (and reported)."""
     diagnostics.append(
         diag("row.extra", f"Row {view.label!r} is not in the template; kept as extra.", view.span)
     )
-    return ExtraRow(table, view.label, tuple(parse_cell(c.text, line=c.line) for c in view.values), view.span)
+    cells: list[Cell] = []
+    for c in view.values:
+        if glued and is_numeric_run(c.text) and sum(ch.isdigit() for ch in c.text) > 1:
+            message = f"Row {view.label!r}: {c.text!r} may be several cells run together; left missing."
+            diagnostics.append(diag("cells.run_together_ambiguous", message, Span(c.line, c.line)))
+            cells.append(Cell(raw=c.text, state=CellState.MISSING, line=c.line))
+        else:
+            cells.append(parse_cell(c.text, line=c.line))
+    while cells and cells[-1].state is CellState.BLANK:  # the padding of a row as wide as the table
+        cells.pop()
+    return ExtraRow(table, view.label, tuple(cells), view.span)
 
 
 def noted(cell: Cell, diagnostics: list[Diagnostic]) -> Cell:

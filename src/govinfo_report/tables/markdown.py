@@ -16,24 +16,37 @@ from .grid import Grid, finish
 
 NAME = "markdown"
 
-_ROW = regex.compile(r"^\s*\|.*\|\s*$")
-_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SEPARATOR_CELL = regex.compile(r":?-{2,}:?")
+
+
+def _is_row(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped) >= 2 and stripped[0] == "|" and stripped[-1] == "|"
+
+
+def _is_separator(text: str) -> bool:
+    """``|---|:--:|`` (the outer pipes optional); checked cell by cell, in linear time."""
+    stripped = text.strip()
+    if "-" not in stripped:
+        return False
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|"):
+        stripped = stripped[:-1]
+    return all(_SEPARATOR_CELL.fullmatch(cell.strip()) for cell in stripped.split("|"))
 
 
 def looks_like(lines: Sequence[Line]) -> bool:
-    return (
-        sum(1 for ln in lines if _SEPARATOR.match(ln.text)) >= 1
-        and sum(1 for ln in lines if _ROW.match(ln.text)) >= 2
-    )
+    return any(_is_separator(ln.text) for ln in lines) and sum(1 for ln in lines if _is_row(ln.text)) >= 2
 
 
 def rebuild(lines: Sequence[Line]) -> Grid | None:
     rows: list[list[GridCell]] = []
     for line in lines:
         text = line.text.strip()
-        if not text or _SEPARATOR.match(text):
+        if not text or _is_separator(text):
             continue
-        if _ROW.match(text):
+        if _is_row(text):
             inner = text.strip()[1:-1]
             rows.append([GridCell(cell.strip(), line.number) for cell in inner.split("|")])
         else:

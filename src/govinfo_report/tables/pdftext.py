@@ -12,9 +12,10 @@ from collections.abc import Sequence
 
 import regex
 
+from .. import limits
 from ..model import GridCell
 from ..normalize import Line
-from ..values import is_value_text
+from ..values import is_numeric_run, is_value_text
 from .grid import Grid, finish
 
 NAME = "pdftext"
@@ -34,21 +35,34 @@ def looks_like(lines: Sequence[Line]) -> bool:
     texts = [ln.text.strip() for ln in lines if ln.text.strip()]
     if not texts:
         return False
-    spaced = sum(1 for t in texts if len(_split_values(t)[1]) >= 1)
-    return spaced >= 1
+    return any(_is_value(t.rsplit(None, 1)[-1]) for t in texts)  # a line ending in a value
+
+
+_PLAIN_COUNT = regex.compile(r"-?[0-9]{1,15}")
+
+
+def _is_value(token: str) -> bool:
+    # most tokens of a PDF table are plain counts: known values without a full cell parse
+    return _PLAIN_COUNT.fullmatch(token) is not None or is_value_text(token) or is_numeric_run(token)
 
 
 def _split_values(text: str) -> tuple[list[str], list[str]]:
-    tokens = text.split()
+    """A line's label tokens and its trailing values; a run of digits too long to be one number
+    (table 4's fifteen numbers glued, ``9220031291422127721915449``) is a value for the schema to split.
+    Tokens past a table's worth of cells are not read (the grid is truncated there)."""
+    tokens = text.split(maxsplit=limits.MAX_TABLE_CELLS + 1)[: limits.MAX_TABLE_CELLS + 1]
     k = len(tokens)
-    while k > 0 and is_value_text(tokens[k - 1]):
+    while k > 0 and _is_value(tokens[k - 1]):
         k -= 1
     return tokens[:k], tokens[k:]
 
 
 def rebuild(lines: Sequence[Line]) -> Grid | None:
     rows: list[list[GridCell]] = []
+    cells = 0
     for line in lines:
+        if cells > limits.MAX_TABLE_CELLS:  # ``finish`` reports the truncation
+            break
         text = line.text.strip()
         if not text or _VERTICAL_ALONE.match(text):
             continue
@@ -62,4 +76,5 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
             row.append(GridCell(" ".join(label_tokens), line.number))
         row.extend(GridCell(v, line.number) for v in values)
         rows.append(row)
+        cells += len(row)
     return finish(NAME, rows)

@@ -7,11 +7,13 @@ kept whole as one cell. Only the schema mapper, with the arithmetic rules, may s
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from functools import cache
 
 import regex
 
+from .. import limits
 from ..model import GridCell
 from ..normalize import Line
 from ..values import is_numeric_run
@@ -41,6 +43,24 @@ def _numeric_tail(gap: str) -> int:
     if start >= end or not is_numeric_run(gap[start:]):
         return -1
     return start
+
+
+def _numeric_lead(gap: str, lines: Sequence[int]) -> int:
+    """Where the run of numbers opening ``gap`` ends when text follows it, or 0: the run belongs to
+    the row before and the text is a row of its own (``5127其他主动公开文件409``). The run stops at
+    the end of its line, so the next line's number is never taken into it."""
+    end = 0
+    while end < len(gap) and gap[end] in _RUN_CHARS and lines[end] == lines[0]:  # lines[0]: gap is not empty
+        end += 1
+    for unit in _UNITS:
+        if gap.startswith(unit, end):
+            end += len(unit)
+            break
+    lead = gap[:end].strip()
+    rest = gap[end:]
+    if not lead or not is_numeric_run(lead) or not any(ch.isalpha() for ch in rest):
+        return 0
+    return end
 
 
 _RL_WORDS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "行政诉讼")
@@ -84,6 +104,39 @@ def _label_then_digits() -> regex.Pattern[str]:
     return regex.compile(f"(?:{_lexer().pattern})" + r"[-+]?[0-9０-９]")
 
 
+@cache
+def _exact_labels() -> tuple[str, ...]:
+    return tuple(
+        dict.fromkeys(
+            p
+            for p in (
+                *(p for spec in APP_ROWS for p in spec.patterns),
+                *(p for group in APP_GROUPS for p in group.patterns),
+                *(p for row in AD_ROWS for p in row.patterns),
+            )
+            if len(p) >= 2
+        )
+    )
+
+
+def _glued_label(text: str) -> bool:
+    """A known label glued to a number somewhere in ``text``. A line longer than
+    ``MAX_LINE_CHARS_FOR_LABELS`` is searched for labels as printed only (no punctuation inside
+    them), with ``str.find``: the loose pattern's cost grows with the line times the vocabulary."""
+    if len(text) <= limits.MAX_LINE_CHARS_FOR_LABELS:
+        return _label_then_digits().search(text) is not None
+    for label in _exact_labels():
+        at = text.find(label)
+        while at >= 0:
+            after = text[at + len(label) : at + len(label) + 2].lstrip("+-")
+            if after[:1] in _DIGITS:
+                return True
+            at = text.find(label, at + len(label))
+    return False
+
+
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
 _GLUED_ROW = regex.compile(r"[-+]?[0-9０-９][0-9０-９.,+-]*(?:万元|亿元|元|万)?")
 _SPACED_ROW = regex.compile(r"(?:\s+[-+]?[0-9０-９][0-9０-９.,]*(?:万元|亿元|元|万)?){2,}\s*")
 """Two or more numbers set apart by spaces after a label: the PDF-text layout, never a dump."""
@@ -98,8 +151,7 @@ def looks_like(lines: Sequence[Line]) -> bool:
     line), or several lines that are each just a known label and its glued numbers, one of them
     at least two digits (one row per line: ``规章000``). PDF text puts a space between a label and
     its numbers."""
-    probe = _label_then_digits()
-    if any(len(ln.text) > 80 and probe.search(ln.text) is not None for ln in lines):
+    if any(len(ln.text) > 80 and _glued_label(ln.text) for ln in lines):
         return True
     lexer = _lexer()
     glued = several = 0
@@ -134,7 +186,8 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
     if not text.strip():
         return None
     rows: list[list[GridCell]] = []
-    matches = list(_lexer().finditer(text))
+    # a table's worth of rows at most (one more, for ``finish`` to report the truncation)
+    matches = list(itertools.islice(_lexer().finditer(text), limits.MAX_TABLE_ROWS + 2))
     if not matches:
         return None
     if matches[0].start() > 0 and text[: matches[0].start()].strip():
@@ -144,14 +197,20 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
         label = m.group().strip()
         start = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
         gap = text[start:end].rstrip()  # ``start`` is the gap's first visible character
+        lead = _numeric_lead(gap, numbers[start:end]) if gap else 0
+        if lead:  # numbers, then a label the vocabulary does not know: a local row of its own
+            rows.append([GridCell(label, numbers[m.start()]), GridCell(gap[:lead].strip(), numbers[start])])
+            start += lead + len(gap[lead:]) - len(gap[lead:].lstrip())
+            gap, label = text[start:end].rstrip(), ""
         tail = _numeric_tail(gap)
         if tail > 0:  # the label goes on: ``1.申请人…逾期不补正、…申请 1000001``
             label += gap[:tail].strip()
-        row = [GridCell(label, numbers[m.start()])]
+        row = [GridCell(label, numbers[m.start()] if not lead else numbers[start])]
         if tail >= 0:
             row.append(GridCell(gap[tail:].strip(), numbers[start + tail]))
         elif gap:
-            rows.append(row)
+            if label:
+                rows.append(row)
             row = [GridCell(gap, numbers[start])]
         rows.append(row)
     return finish(NAME, rows)
