@@ -204,13 +204,15 @@ HEADING = ("一、", "二、", "三、", "四、", "五、", "六、")
 @st.composite
 def perturbed(draw: Any, text: str, layout: str = "tabs") -> str:
     """``text`` damaged the way real extraction tools damage it: heading markup, page footers
-    between lines, Word artefacts before values, half-width brackets, odd spaces and Windows
-    newlines; in tab rows a trailing tab, in Tika cells a long label wrapped onto the next line.
-    None of these changes a value."""
+    between lines, crawler chrome around the report, Word artefacts before values, zero-width and
+    no-break spaces, full-width digits, half-width brackets, odd spaces and Windows newlines; in
+    tab rows a trailing tab, in Tika cells a long label wrapped onto the next line. None of these
+    changes a value. (An empty column inserted after one row's label is not drawn: with a blank
+    last value it gives the very text of a row whose first value is blank.)"""
     lines = text.split("\n")
     out: list[str] = []
     page = draw(st.integers(1, 9))
-    for line in lines:
+    for number, line in enumerate(lines):
         if line.startswith(HEADING) and "\t" not in line:
             line = draw(st.sampled_from([line, f"**{line}**", f"# {line}", f"### {line}", f" {line} "]))
         if draw(st.integers(0, 30)) == 0:
@@ -219,8 +221,17 @@ def perturbed(draw: Any, text: str, layout: str = "tabs") -> str:
         if "\t" in line:
             cells = line.split("\t")
             for i, cell in enumerate(cells):
-                if cell.strip().lstrip("-").isdigit() and draw(st.integers(0, 20)) == 0:
-                    cells[i] = "[bookmark: _GoBack]" + cell
+                if cell.strip().lstrip("-").isdigit():
+                    damage = draw(st.integers(0, 40))
+                    if damage == 0:
+                        cells[i] = "[bookmark: _GoBack]" + cell
+                    elif damage == 1:
+                        cells[i] = "\u00a0" + cell + "\u00a0"  # no-break spaces of an HTML-to-text tool
+                    elif damage == 2:
+                        cells[i] = cell.translate(_FULL_WIDTH)
+                elif len(cell) > 2 and draw(st.integers(0, 30)) == 0:
+                    cut = draw(st.integers(1, len(cell) - 1))
+                    cells[i] = cell[:cut] + "\u200b" + cell[cut:]  # a zero-width space inside a label
             line = "\t".join(cells)
             if layout == "tabs" and draw(st.integers(0, 10)) == 0:
                 line += "\t"
@@ -234,8 +245,15 @@ def perturbed(draw: Any, text: str, layout: str = "tabs") -> str:
         if draw(st.integers(0, 10)) == 0:
             line = line.replace("、", "\u3000、", 1)
         out.append(line)
+        if number == 0 and draw(st.booleans()):  # a crawler's page fields under the title
+            out.append(draw(st.sampled_from(["发布时间：2023-01-20 来源：本站", "发布日期：2023年1月20日"])))
+    if draw(st.booleans()):
+        out += ["分享到：微信 微博", "【打印】【关闭】"]
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     return newline.join(out)
+
+
+_FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
 
 
 PERTURBED: dict[str, Callable[[Canonical], str]] = {"tabs": to_text, "tika": to_tika}

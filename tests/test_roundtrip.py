@@ -46,12 +46,20 @@ def compare(got: dict[str, Any], report: Canonical) -> tuple[list[Any], list[Any
             for column, value in columns.items():
                 found = (((got["active_disclosure"] or {}).get(block) or {}).get(row) or {}).get(column)
                 one(("active_disclosure", block, row, column), value, found)
-    # a local row is kept under its own label with its values; a value of it is never wrong
+    # a local row is kept under its own label with its values as printed, left to right (it has no
+    # columns: an empty column beside them is its own business); a value of it is never wrong
+    def bare(values: list[Any]) -> list[Any]:
+        while values and values[0] is None:
+            values = values[1:]
+        while values and values[-1] is None:
+            values = values[:-1]
+        return values
+
     for table, label, values in want["extra_rows"]:  # type: ignore[attr-defined]
         rows = [r for r in got["extra_rows"] if r["table"] == table and label in r["label"]]
         if not rows:
             missed.append((table, label, values))
-        elif rows[0]["values"] != values:
+        elif bare(rows[0]["values"]) != bare(values):
             found = [v for v in rows[0]["values"] if v is not None]
             (missed if not found else wrong).append((table, label, values, rows[0]["values"]))
     return wrong, missed
