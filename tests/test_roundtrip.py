@@ -46,6 +46,7 @@ def compare(got: dict[str, Any], report: Canonical) -> tuple[list[Any], list[Any
             for column, value in columns.items():
                 found = (((got["active_disclosure"] or {}).get(block) or {}).get(row) or {}).get(column)
                 one(("active_disclosure", block, row, column), value, found)
+
     # a local row is kept under its own label with its values as printed, left to right (it has no
     # columns: an empty column beside them is its own business); a value of it is never wrong
     def bare(values: list[Any]) -> list[Any]:

@@ -176,24 +176,10 @@ def pair_by_order(
     events += [(w.view.index, 1, w) for w in [*waiting, *unnamed]]
     events += [(o.view.index, 1, o) for o in rows.optional if o.key not in with_values]
     events += [(v.index, 2, v) for v in eligible]
-    events.sort(key=lambda e: (e[0], e[1]))
-    stretches: list[tuple[list[Labelled], list[RowView]]] = [([], [])]
-    keys: set[str] = set()  # the label keys of the current stretch
-    for _, kind, item in events:
-        if kind == 0:
-            if stretches[-1] != ([], []):
-                stretches.append(([], []))
-                keys = set()
-        elif isinstance(item, Labelled):
-            if item.key not in keys:
-                keys.add(item.key)
-                stretches[-1][0].append(item)
-        elif isinstance(item, RowView):
-            stretches[-1][1].append(item)
     optional = {id(o) for o in rows.optional}
     paired: list[RowView] = []
     local: list[RowView] = []  # local rows (其中：网上申请) with their detached values
-    for found, values_rows in stretches:
+    for found, values_rows in _stretches(events):
         labels = [w for w in found if id(w) not in optional]
         if len(found) == len(values_rows) != len(labels):
             labels = found  # as many value rows as labels with the optional ones: those print numbers
@@ -227,6 +213,28 @@ def pair_by_order(
             )
     taken = {id(v) for v in paired}
     return [v for v in rows.loose if id(v) not in taken] + local
+
+
+def _stretches(
+    events: list[tuple[int, int, Labelled | RowView | None]],
+) -> list[tuple[list[Labelled], list[RowView]]]:
+    """The labels waiting and the value rows between two walls, in row order; a row's label is
+    taken once per stretch. ``events`` are (row index, kind, item): kind 0 a wall, 1 a label,
+    2 a value row."""
+    stretches: list[tuple[list[Labelled], list[RowView]]] = [([], [])]
+    keys: set[str] = set()
+    for _, kind, item in sorted(events, key=lambda e: (e[0], e[1])):
+        if kind == 0:
+            if stretches[-1] != ([], []):
+                stretches.append(([], []))
+                keys = set()
+        elif isinstance(item, Labelled):
+            if item.key not in keys:
+                keys.add(item.key)
+                stretches[-1][0].append(item)
+        elif isinstance(item, RowView):
+            stretches[-1][1].append(item)
+    return stretches
 
 
 def one_row_per_key(
