@@ -23,6 +23,18 @@ def test_every_code_is_on_the_page_with_its_severity() -> None:
     assert rows == {code: severity.value for code, (severity, _) in CATALOGUE.items()}
 
 
+def test_schema_page_is_generated_from_the_vocabulary() -> None:
+    from govinfo_report.reference import schema_markdown
+
+    assert (DOCS / "schema.md").read_text(encoding="utf-8") == schema_markdown()
+
+
+def test_layouts_gallery_is_generated_by_parsing_its_examples() -> None:
+    from govinfo_report.reference import layouts_markdown
+
+    assert (DOCS / "layouts.md").read_text(encoding="utf-8") == layouts_markdown()
+
+
 def test_every_limit_is_documented_with_its_value() -> None:
     from govinfo_report import limits
 

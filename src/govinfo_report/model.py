@@ -372,3 +372,21 @@ class Report:
     def to_json(self, *, cells: bool = False, indent: int | None = None) -> str:
         """:meth:`to_dict` as a JSON string (UTF-8 text, Chinese kept as is)."""
         return json.dumps(self.to_dict(cells=cells), ensure_ascii=False, indent=indent)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The table cells as tidy long rows (see :mod:`govinfo_report.records`)."""
+        from .records import to_records
+
+        return to_records(self)
+
+    def to_frame(self) -> Any:
+        """The tidy rows as a pandas ``DataFrame`` (needs the ``pandas`` extra)."""
+        from .records import reports_to_frame
+
+        return reports_to_frame([self])
+
+    def _repr_html_(self) -> str:
+        """The report in a notebook: metadata, the three tables, failing checks on their cells."""
+        from .show import report_html
+
+        return report_html(self)

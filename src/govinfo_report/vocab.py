@@ -393,3 +393,103 @@ HTML_REPORT_MARKERS: tuple[str, ...] = (
 )  # fmt: skip
 """Text that keeps a chrome-named element: it holds the report's body, not chrome (a breadcrumb
 may name the report's title, so the title is no marker)."""
+
+# --------------------------------------------------------------------------- labels for people
+
+TABLE_LABELS: dict[str, str] = {
+    "active_disclosure": "主动公开政府信息情况",
+    "applications": "收到和处理政府信息公开申请情况",
+    "review_litigation": "政府信息公开行政复议、行政诉讼情况",
+}
+"""The tables' headings as the national templates print them (docs/schema.md is made from these)."""
+
+BLOCK_LABELS: dict[str, str] = {
+    "art20_1": "第二十条第（一）项",
+    "art20_5": "第二十条第（五）项",
+    "art20_6": "第二十条第（六）项",
+    "art20_8": "第二十条第（八）项",
+    "art20_9": "第二十条第（九）项",
+}
+
+ROW_LABELS: dict[str, str] = {
+    "art20_1/rules": "规章",
+    "art20_1/normative_documents": "行政规范性文件 (2019: 规范性文件)",
+    "art20_5/administrative_license": "行政许可",
+    "art20_5/other_external_management": "其他对外管理服务事项",
+    "art20_6/administrative_penalty": "行政处罚",
+    "art20_6/administrative_coercion": "行政强制",
+    "art20_8/administrative_fees": "行政事业性收费",
+    "art20_9/centralized_procurement": "政府集中采购",
+    "new_requests": "一、本年新收政府信息公开申请数量",
+    "carried_over": "二、上年结转政府信息公开申请数量",
+    "granted": "三、本年度办理结果 （一）予以公开",
+    "partially_granted": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "withheld": "（三）不予公开 — a printed subtotal",
+    "withheld.state_secret": "（三）不予公开 1.属于国家秘密",
+    "withheld.prohibited_by_law": "2.其他法律行政法规禁止公开",
+    "withheld.security_stability": "3.危及“三安全一稳定”",
+    "withheld.third_party_rights": "4.保护第三方合法权益",
+    "withheld.internal_affairs": "5.属于三类内部事务信息",
+    "withheld.process_information": "6.属于四类过程性信息",
+    "withheld.law_enforcement_files": "7.属于行政执法案卷",
+    "withheld.administrative_query": "8.属于行政查询事项",
+    "unavailable": "（四）无法提供 — a printed subtotal",
+    "unavailable.not_held": "（四）无法提供 1.本机关不掌握相关政府信息",
+    "unavailable.needs_creation": "2.没有现成信息需要另行制作",
+    "unavailable.unclear_after_correction": "3.补正后申请内容仍不明确",
+    "not_processed": "（五）不予处理 — a printed subtotal",
+    "not_processed.petition_complaint": "（五）不予处理 1.信访举报投诉类申请",
+    "not_processed.duplicate": "2.重复申请",
+    "not_processed.publication": "3.要求提供公开出版物",
+    "not_processed.excessive": "4.无正当理由大量反复申请",
+    "not_processed.confirm_existing": "5.要求行政机关确认或重新出具已获取信息",
+    "other": "（六）其他处理 — the 2019 row, or a printed subtotal",
+    "other.no_correction": "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "other.fee_unpaid": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "other.other": "3.其他",
+    "total": "（七）总计",
+    "carried_forward": "四、结转下年度继续办理",
+    "review": "行政复议",
+    "litigation_direct": "行政诉讼 · 未经复议直接起诉",
+    "litigation_after_review": "行政诉讼 · 复议后起诉",
+}
+
+AD_COLUMN_LABELS: dict[str, dict[str, str]] = {
+    "2019": {
+        "new_made": "本年新制作数量",
+        "new_published": "本年新公开数量",
+        "total_published": "对外公开总数量",
+        "previous_year": "上一年项目数量",
+        "change": "本年增/减 (signed)",
+        "decisions": "处理决定数量",
+        "projects": "采购项目数量",
+        "amount": "采购总金额 (money; unit as written, e.g. 251000元, 1082.33万)",
+    },
+    "2021": {
+        "issued": "本年制发件数",
+        "repealed": "本年废止件数",
+        "in_force": "现行有效件数",
+        "decisions": "本年处理决定数量",
+        "amount": "本年收费金额（单位：万元） (money, decimal)",
+    },
+}
+
+COLUMN_LABELS: dict[str, dict[str, str]] = {
+    "applications": {
+        "natural_person": "自然人",
+        "commercial": "法人或其他组织 · 商业企业",
+        "research": "科研机构",
+        "social_welfare": "社会公益组织",
+        "legal_services": "法律服务机构",
+        "other_org": "其他",
+        "org_subtotal": "法人或其他组织小计 (only in reports that print it)",
+        "total": "总计",
+    },
+    "review_litigation": {
+        "upheld": "结果维持",
+        "corrected": "结果纠正",
+        "other": "其他结果",
+        "pending": "尚未审结",
+        "total": "总计",
+    },
+}

@@ -1,0 +1,169 @@
+"""A report for people: the canonical tables as aligned text (``govinfo-report show``) and as
+HTML (``Report._repr_html_`` in notebooks).
+
+A blank, a placeholder, text and a missing cell are each shown their own way, never as 0; a cell
+where a consistency rule fails is marked, with the rule.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from collections.abc import Iterator
+
+from .model import CanonicalTable, Cell, CellState, Check, Report
+
+TITLES: dict[str, str] = {
+    "active_disclosure": "二、主动公开政府信息情况 (active_disclosure)",
+    "applications": "三、收到和处理政府信息公开申请情况 (applications)",
+    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况 (review_litigation)",
+}
+
+BLANK = "·"
+MISSING = "?"
+FAILED = "!"
+LEGEND = (
+    f"{BLANK} blank   {MISSING} missing (not read)   / — 无 … placeholder as printed   "
+    f"‹…› text   {FAILED} a rule fails on this cell"
+)
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: two for wide (CJK) characters."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, size: int, right: bool) -> str:
+    gap = " " * max(0, size - width(text))
+    return gap + text if right else text + gap
+
+
+def _clip(text: str, size: int) -> str:
+    out = ""
+    for ch in text:
+        if width(out + ch) > size - 1:
+            return out + "…"
+        out += ch
+    return out
+
+
+def cell_text(cell: Cell) -> str:
+    """How a cell is shown: its number, or a mark that says why it has none."""
+    if cell.state is CellState.NUMBER:
+        return cell.raw.strip() if cell.value is None else str(cell.value)
+    if cell.state is CellState.BLANK:
+        return BLANK
+    if cell.state is CellState.PLACEHOLDER:
+        return cell.raw.strip()
+    if cell.state is CellState.MISSING:
+        return MISSING
+    return f"‹{_clip(cell.raw.strip(), 10)}›"
+
+
+def _failing(report: Report) -> dict[tuple[str, str], list[Check]]:
+    """Failed checks by (table, ``row:column``) of every cell they involve."""
+    out: dict[tuple[str, str], list[Check]] = {}
+    for check in report.failed_checks:
+        for name in check.cells:
+            out.setdefault((check.table, name), []).append(check)
+    return out
+
+
+def _tables(report: Report) -> Iterator[CanonicalTable]:
+    for table in (report.active_disclosure, report.applications, report.review_litigation):
+        if table is not None:
+            yield table
+
+
+def _columns(table: CanonicalTable) -> list[str]:
+    present = {key for row in table.rows for key, _ in row.cells}
+    return [c for c in table.columns if c in present]
+
+
+def _header(report: Report) -> list[str]:
+    facts = [
+        f"organ {report.organ or '?'}",
+        f"year {report.year if report.year is not None else '?'}",
+        f"template {report.template or '?'}",
+        f"source {report.source.format}" + (f" {report.source.name}" if report.source.name else ""),
+    ]
+    return [report.title or "(no title)", " · ".join(facts)]
+
+
+def report_text(report: Report) -> str:
+    """The report's metadata and canonical tables as aligned text, with a legend."""
+    failing = _failing(report)
+    lines = _header(report)
+    for table in _tables(report):
+        columns = _columns(table)
+        grid = [["row", *columns]]
+        for row in table.rows:
+            cells = dict(row.cells)
+            texts = []
+            for column in columns:
+                cell = cells.get(column)
+                mark = FAILED if (table.name, f"{row.key}:{column}") in failing else ""
+                texts.append("" if cell is None else cell_text(cell) + mark)
+            grid.append([row.key, *texts])
+        sizes = [max(width(r[i]) for r in grid) for i in range(len(grid[0]))]
+        lines += ["", TITLES[table.name]]
+        for r in grid:
+            lines.append("  ".join(_pad(t, sizes[i], right=i > 0) for i, t in enumerate(r)).rstrip())
+    if report.extra_rows:
+        lines += ["", "local rows (extra_rows)"]
+        for extra in report.extra_rows:
+            values = "  ".join(cell_text(c) for c in extra.cells)
+            lines.append(f"{extra.table}  {extra.label}  {values}".rstrip())
+    failed = report.failed_checks
+    lines += ["", f"checks: {len(report.checks) - len(failed)} passed, {len(failed)} failed"]
+    lines += [f"  {c.rule} {c.table} {c.target}: {c.message}" for c in failed]
+    lines += ["", LEGEND]
+    return "\n".join(lines) + "\n"
+
+
+_STYLE = (
+    "<style>.govinfo td,.govinfo th{padding:2px 6px;text-align:right}"
+    ".govinfo th.row,.govinfo td.row{text-align:left}"
+    ".govinfo .blank,.govinfo .missing{color:#888}.govinfo .failed{background:#fdd}</style>"
+)
+
+
+def report_html(report: Report) -> str:
+    """The report as HTML for a notebook: metadata, the tables, failing cells highlighted with
+    their rules as tooltips, the failed checks listed."""
+    esc = html.escape
+    failing = _failing(report)
+    head, facts = _header(report)
+    parts = [_STYLE, '<div class="govinfo">', f"<strong>{esc(head)}</strong><br><small>{esc(facts)}</small>"]
+    for table in _tables(report):
+        columns = _columns(table)
+        parts.append(f"<p><strong>{esc(TITLES[table.name])}</strong></p><table>")
+        parts.append(
+            '<tr><th class="row">row</th>' + "".join(f"<th>{esc(c)}</th>" for c in columns) + "</tr>"
+        )
+        for row in table.rows:
+            cells = dict(row.cells)
+            out = [f'<td class="row" title="{esc(row.label)}">{esc(row.key)}</td>']
+            for column in columns:
+                cell = cells.get(column)
+                if cell is None:
+                    out.append("<td></td>")
+                    continue
+                checks = failing.get((table.name, f"{row.key}:{column}"), [])
+                classes = [cell.state.value] + (["failed"] if checks else [])
+                tip = "; ".join(f"{c.rule}: {c.message}" for c in checks) or f"raw: {cell.raw!r}"
+                out.append(f'<td class="{" ".join(classes)}" title="{esc(tip)}">{esc(cell_text(cell))}</td>')
+            parts.append("<tr>" + "".join(out) + "</tr>")
+        parts.append("</table>")
+    failed = report.failed_checks
+    parts.append(f"<p>checks: {len(report.checks) - len(failed)} passed, {len(failed)} failed</p>")
+    if failed:
+        items = "".join(
+            f"<li>{esc(c.rule)} {esc(c.table)} {esc(c.target)}: {esc(c.message)}</li>" for c in failed
+        )
+        parts.append(f"<ul>{items}</ul>")
+    parts.append(f"<p><small>{esc(LEGEND)}</small></p></div>")
+    return "".join(parts)
+
+
+__all__ = ["cell_text", "report_html", "report_text", "width"]

@@ -1,0 +1,181 @@
+"""parse_many, tidy records, data frames, the rules across years, the notebook view, and the
+documented Dask recipe."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES_DIR
+from govinfo_report import Report, parse, parse_file
+from govinfo_report.batch import Failure, parse_many
+from govinfo_report.records import PANDAS_MISSING, RECORD_FIELDS, reports_to_frame, to_records
+from govinfo_report.series import check_series
+from render import Extra, canonical, to_text
+
+SEEDS = sorted(EXAMPLES_DIR.glob("seed_*.txt"))
+
+
+# --- parse_many ------------------------------------------------------------------------------------
+
+
+def test_parse_many_keeps_input_order_and_puts_failures_in_place(tmp_path: Path) -> None:
+    (tmp_path / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
+    paths = [
+        str(SEEDS[3]),
+        str(tmp_path / "scan.png"),
+        str(SEEDS[0]),
+        str(tmp_path / "absent.txt"),
+        str(SEEDS[1]),
+    ]
+    results = list(parse_many(paths, jobs=2, chunksize=1))
+    assert [p for p, _ in results] == paths
+    kinds = [type(r).__name__ for _, r in results]
+    assert kinds == ["Report", "Failure", "Report", "Failure", "Report"]
+    png, absent = results[1][1], results[3][1]
+    assert isinstance(png, Failure) and png.code == "input.unsupported_format" and "OCR" in png.error
+    assert isinstance(absent, Failure) and absent.code == "io.enoent"
+    serial = list(parse_many(paths, jobs=1))
+    for (_, a), (_, b) in zip(results, serial, strict=True):
+        assert (a.to_dict() if isinstance(a, Report) else a) == (b.to_dict() if isinstance(b, Report) else b)
+
+
+def test_parse_many_wants_at_least_one_job() -> None:
+    with pytest.raises(ValueError, match="jobs"):
+        list(parse_many([str(SEEDS[0])], jobs=0))
+
+
+# --- records and frames -------------------------------------------------------------------------------
+
+
+def local_report() -> Report:
+    report = canonical("2019")
+    report.active["art20_1"]["rules"] = ["", "/", "3"]
+    report.extras = [Extra("applications", "new_requests", "其中：网上申请", ("3", "1", "0", "0", "0", "0"))]
+    return parse(to_text(report))
+
+
+def test_records_are_one_per_cell_with_the_state_that_tells_none_apart() -> None:
+    report = local_report()
+    records = report.to_records()
+    assert all(list(r) == list(RECORD_FIELDS) for r in records)
+    cells = sum(
+        len(row.cells)
+        for t in (report.active_disclosure, report.applications, report.review_litigation)
+        if t
+        for row in t.rows
+    )
+    assert len(records) == cells + sum(len(e.cells) for e in report.extra_rows)
+    rules = {r["column"]: (r["value"], r["raw"], r["state"]) for r in records if r["row"] == "art20_1/rules"}
+    assert rules == {
+        "new_made": (None, "", "blank"),
+        "new_published": (None, "/", "placeholder"),
+        "total_published": (3, "3", "number"),
+    }
+    local = [r for r in records if r["extra"]]
+    assert [(r["row"], r["column"], r["value"]) for r in local][:2] == [
+        ("其中：网上申请", "1", 3),
+        ("其中：网上申请", "2", 1),
+    ]
+    assert {(r["organ"], r["year"], r["template"]) for r in records} == {("某市某某局", 2020, "2019")}
+
+
+def test_frame_keeps_blanks_as_na_not_zero() -> None:
+    pytest.importorskip("pandas")
+    frame = reports_to_frame([local_report(), parse_file(SEEDS[0])])
+    assert list(frame.columns) == list(RECORD_FIELDS)
+    assert str(frame["value"].dtype) == "Float64" and str(frame["year"].dtype) == "Int64"
+    mine = frame["organ"] == "某市某某局"
+    blank = frame[mine & (frame["row"] == "art20_1/rules") & (frame["column"] == "new_made")]
+    assert blank["value"].isna().all() and list(blank["state"]) == ["blank"]
+    assert len(frame) == len(local_report().to_records()) + len(to_records(parse_file(SEEDS[0])))
+
+
+def test_frame_without_pandas_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError) as caught:
+        local_report().to_frame()
+    assert str(caught.value) == PANDAS_MISSING and "govinfo-report[pandas]" in PANDAS_MISSING
+
+
+# --- rules across years ----------------------------------------------------------------------------
+
+
+def year_of(template: str, year: int, carried_over: list[int], carried_forward: list[int]) -> Report:
+    from render import _result_keys, consistent
+
+    report = canonical(template)
+    results = {k: [0] * 6 for k in _result_keys(template)}
+    results["granted"] = [sum(carried_over) + 4, 0, 0, 0, 0, 0]
+    report.applications = consistent(results, carried_over, carried_forward)
+    report.year = year
+    return parse(to_text(report))
+
+
+def test_r6_carry_over_between_consecutive_years() -> None:
+    first = year_of("2021", 2022, [2, 0, 0, 0, 0, 0], [3, 1, 0, 0, 0, 0])
+    second = year_of("2021", 2023, [3, 1, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0])
+    checks = check_series([second, first])
+    assert {c.rule for c in checks} == {"R6"}
+    assert all(c.passed for c in checks) and len(checks) == 7  # six applicant columns and the total
+    wrong = year_of("2021", 2023, [5, 1, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0])
+    failed = [c for c in check_series([first, wrong]) if not c.passed]
+    assert [(c.target, c.expected, c.actual) for c in failed] == [
+        ("2023/carried_over:natural_person", 3, 5),
+        ("2023/carried_over:total", 4, 6),
+    ]
+
+
+def test_r6_needs_consecutive_years_one_report_each_and_one_organ() -> None:
+    first = year_of("2021", 2021, [2, 0, 0, 0, 0, 0], [3, 0, 0, 0, 0, 0])
+    third = year_of("2021", 2023, [9, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0])
+    assert check_series([first, third]) == ()
+    again = year_of("2021", 2022, [9, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0])
+    other = year_of("2021", 2022, [3, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0])
+    assert check_series([first, again, other]) == ()  # 2022 twice: which one is right is unknown
+
+
+def test_r8_previous_year_count_carries_into_the_next_2019_report() -> None:
+    first, second = canonical("2019"), canonical("2019")
+    first.year, second.year = 2019, 2020
+    # canonical 2019: 行政许可 120 −3 → 117 next year; 行政处罚 15 +2 → 17
+    second.active["art20_5"]["administrative_license"] = ["117", "5", "1000"]
+    second.active["art20_6"]["administrative_penalty"] = ["16", "0", "50"]
+    checks = {
+        c.target: c for c in check_series([parse(to_text(first)), parse(to_text(second))]) if c.rule == "R8"
+    }
+    assert checks["2020/art20_5/administrative_license:previous_year"].passed
+    penalty = checks["2020/art20_6/administrative_penalty:previous_year"]
+    assert (penalty.passed, penalty.expected, penalty.actual) == (False, 17, 16)
+
+
+# --- the notebook view -----------------------------------------------------------------------------
+
+
+def test_notebook_html_marks_failing_cells_with_their_rule(corpus_dir: Path) -> None:
+    html = parse_file(corpus_dir / "raw" / "001.txt")._repr_html_()
+    assert html.count('class="number failed"') == 10  # 001: R4 fails for review and after review
+    assert "R4: R4 (review)" in html
+    blank = local_report()._repr_html_()
+    assert '<td class="blank" title="raw: &#x27;&#x27;">·</td>' in blank
+
+
+# --- the Dask recipe (docs/batch.md) ---------------------------------------------------------------
+
+
+def test_dask_recipe_on_the_local_scheduler() -> None:
+    bag_module = pytest.importorskip("dask.bag")
+    pandas = pytest.importorskip("pandas")
+    from govinfo_report.batch import parse_one
+
+    paths = [str(p) for p in SEEDS] + ["absent.txt"]
+    results = bag_module.from_sequence(paths, npartitions=2).map(parse_one)
+    records = results.filter(lambda r: not isinstance(r, Failure)).map(lambda r: r.to_records()).flatten()
+    failures = results.filter(lambda r: isinstance(r, Failure)).map(lambda f: f.to_dict())
+    rows, failed = bag_module.compute(records, failures, scheduler="sync")
+    frame = pandas.DataFrame(rows, columns=list(RECORD_FIELDS))
+    assert len(frame) == sum(len(parse_file(p).to_records()) for p in paths[:-1])
+    assert set(frame["source"]) == set(paths[:-1])
+    assert [f["code"] for f in failed] == ["io.enoent"]

@@ -1,0 +1,126 @@
+"""``govinfo-report``: the command line, driven as a subprocess, its outputs read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES_DIR
+from govinfo_report import parse_file
+from govinfo_report.records import RECORD_FIELDS
+
+SCRIPT = Path(sys.executable).with_name("govinfo-report")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "govinfo_report"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The five seeds and one corrupt .docx."""
+    for seed in sorted(EXAMPLES_DIR.glob("seed_*.txt")):
+        shutil.copy(seed, tmp_path / seed.name)
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not a zip archive")
+    return tmp_path
+
+
+def test_a_folder_as_json_lines_gives_five_reports_and_one_error_record(folder: Path) -> None:
+    done = run("parse", str(folder), "--format", "jsonl", "--jobs", "2")
+    assert done.returncode == 2
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(lines) == 6
+    by_name = {Path(line["path"]).name: line for line in lines}
+    assert set(by_name) == {"broken.docx", *(f"seed_00{i}.txt" for i in range(5))}
+    error = by_name["broken.docx"]
+    assert set(error) == {"path", "error", "code"} and "damaged" in error["error"]
+    for i in range(5):
+        line = by_name[f"seed_00{i}.txt"]
+        alone = parse_file(folder / f"seed_00{i}.txt").to_dict()
+        assert {k: line[k] for k in ("organ", "year", "template", "applications")} == {
+            k: alone[k] for k in ("organ", "year", "template", "applications")
+        }
+    # seed 000 by eye: 梅州市梅县区医疗保障局, 2020, 政府集中采购 16 items for 109123
+    seed = by_name["seed_000.txt"]
+    assert (seed["organ"], seed["year"]) == ("梅州市梅县区医疗保障局", 2020)
+    assert seed["active_disclosure"]["art20_9"]["centralized_procurement"] == {
+        "projects": 16,
+        "amount": 109123,
+    }
+    assert (
+        done.stderr.strip() == "govinfo-report: 1 of 6 files could not be read"
+    )  # no progress bar: not a TTY
+
+
+def test_a_folder_as_csv_gives_the_tidy_rows_of_all_five(folder: Path) -> None:
+    out = folder / "cells.csv"
+    done = run("parse", str(folder), "--format", "csv", "--out", str(out))
+    assert done.returncode == 2 and done.stdout == ""
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert list(rows[0]) == [*RECORD_FIELDS, "error"]
+    (error,) = [r for r in rows if r["error"]]
+    assert Path(error["source"]).name == "broken.docx"
+    for i in range(5):
+        path = folder / f"seed_00{i}.txt"
+        mine = [r for r in rows if r["source"] == str(path)]
+        assert len(mine) == len(parse_file(path).to_records()) > 0
+    projects = [
+        r
+        for r in rows
+        if r["source"].endswith("seed_000.txt") and r["row"] == "art20_9/centralized_procurement"
+    ]
+    assert [(r["column"], r["value"], r["state"]) for r in projects] == [
+        ("projects", "16", "number"),
+        ("amount", "109123", "number"),
+    ]
+
+
+def test_check_names_the_failing_rule_and_its_cells(corpus_dir: Path) -> None:
+    done = run("check", str(corpus_dir / "raw" / "001.txt"))
+    assert done.returncode == 1
+    # 001's table 4: review 10 + 1 + 0 + 0 = 11, printed total 0 (SPEC's R4; checked by eye)
+    assert "R4 review_litigation review:total: expected 11, found 0" in done.stdout
+    assert "cells: review:total, review:upheld, review:corrected, review:other, review:pending" in done.stdout
+    passing = run("check", str(EXAMPLES_DIR / "seed_000.txt"))
+    assert passing.returncode == 0 and " 0 fail" in passing.stdout
+
+
+def test_show_aligns_the_tables_and_tells_blanks_from_zeros(tmp_path: Path) -> None:
+    from render import canonical, to_text
+
+    report = canonical("2019")
+    report.active["art20_1"]["rules"] = ["", "/", "0"]
+    path = tmp_path / "r.txt"
+    path.write_text(to_text(report), encoding="utf-8")
+    done = run("show", str(path))
+    assert done.returncode == 0
+    (rules,) = [line for line in done.stdout.splitlines() if line.startswith("art20_1/rules ")]
+    assert rules.split() == ["art20_1/rules", "·", "/", "0"]
+    from govinfo_report.show import width
+
+    table = done.stdout.split("(applications)\n")[1].split("\n\n")[0].splitlines()
+    assert len({width(line) for line in table}) == 1  # every row as wide: CJK counted as two
+
+
+def test_bad_input_is_one_line_and_debug_is_needed_for_a_traceback(tmp_path: Path) -> None:
+    missing = run("parse", str(tmp_path / "absent.pdf"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip().splitlines() == [
+        f"govinfo-report: cannot read {tmp_path / 'absent.pdf'}: No such file or directory"
+    ]
+    usage = run("parse")
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+def test_help_has_examples() -> None:
+    done = run("--help")
+    assert done.returncode == 0
+    assert "examples:" in done.stdout and "govinfo-report check report.html" in done.stdout
