@@ -124,3 +124,35 @@ def test_help_has_examples() -> None:
     done = run("--help")
     assert done.returncode == 0
     assert "examples:" in done.stdout and "govinfo-report check report.html" in done.stdout
+
+
+def test_check_of_several_years_of_one_organ_adds_the_rules_across_years(tmp_path: Path) -> None:
+    from render import canonical, to_text
+
+    first, second = canonical("2021"), canonical("2021")
+    first.year, second.year = 2022, 2023
+    # canonical: carried forward [1, 1, 0, 0, 0, 0]; the next year carries over [2, 0, …]
+    for report in (first, second):
+        (tmp_path / f"{report.year}.txt").write_text(to_text(report), encoding="utf-8")
+    done = run("check", str(tmp_path / "2022.txt"), str(tmp_path / "2023.txt"))
+    assert done.returncode == 1
+    assert "across years: 5 rules pass, 2 fail" in done.stdout
+    assert "R6 applications 2023/carried_over:natural_person: expected 1, found 2" in done.stdout
+
+
+def test_progress_line_only_on_a_terminal() -> None:
+    from govinfo_report.cli import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shown, hidden = Terminal(), io.StringIO()
+    for stream in (shown, hidden):
+        progress = Progress(stream)
+        progress.total = 4
+        for _ in range(4):
+            progress.step()
+    assert hidden.getvalue() == ""
+    assert shown.getvalue().endswith("\r4/4 files [####################]\n")
+    assert "\r2/4 files [##########          ]" in shown.getvalue()

@@ -26,9 +26,10 @@ from typing import IO, TYPE_CHECKING
 
 from ._version import __version__
 from .batch import Failure, parse_many
-from .model import Report
+from .model import Check, Report
 from .pipeline import parse
 from .records import RECORD_FIELDS, to_records
+from .series import check_series
 from .show import report_text
 
 if TYPE_CHECKING:
@@ -226,25 +227,39 @@ def _one(args: argparse.Namespace, prog: str) -> Iterator[tuple[str, Report | Fa
     yield from _results(args, Progress(sys.stderr))
 
 
+def _print_failed(check: Check) -> None:
+    culprit = f"; likely wrong: {check.culprit}" if check.culprit else ""
+    found = f"expected {check.expected}, found {check.actual}"
+    print(f"  {check.rule} {check.table} {check.target}: {found}{culprit}")
+    print(f"     cells: {', '.join(check.cells)}")
+    if check.message:
+        print(f"     {check.message}")
+
+
 def run_check(args: argparse.Namespace, prog: str) -> int:
     status = EXIT_OK
+    reports: list[Report] = []
     for name, result in _one(args, prog):
         if isinstance(result, Failure):
             print(_failure_line(prog, name, result), file=sys.stderr)
             status = max(status, EXIT_BAD_INPUT)
             continue
+        reports.append(result)
         failed = result.failed_checks
         print(f"{name}: {len(result.checks) - len(failed)} rules pass, {len(failed)} fail")
         for check in failed:
-            culprit = f"; likely wrong: {check.culprit}" if check.culprit else ""
-            found = f"expected {check.expected}, found {check.actual}"
-            print(f"  {check.rule} {check.table} {check.target}: {found}{culprit}")
-            print(f"     cells: {', '.join(check.cells)}")
-            if check.message:
-                print(f"     {check.message}")
+            _print_failed(check)
         if not result.checks:
             print("  (no rule could be checked: no table was read)")
         if failed:
+            status = max(status, EXIT_RULES_FAILED)
+    series = check_series(reports) if len(reports) > 1 else ()
+    if series:  # the same organ's consecutive years among the files: R6, R8
+        broken = [c for c in series if not c.passed]
+        print(f"across years: {len(series) - len(broken)} rules pass, {len(broken)} fail")
+        for check in broken:
+            _print_failed(check)
+        if broken:
             status = max(status, EXIT_RULES_FAILED)
     return status
 
