@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import traceback
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -15,6 +16,9 @@ import attrs
 
 from .model import Report
 from .pipeline import InputError, parse_file
+
+INTERNAL = "internal"
+"""The code of a failure that is a bug in the library, not a problem of the file."""
 
 
 @attrs.frozen
@@ -26,8 +30,10 @@ class Failure:
     error: str
     """One sentence for a person."""
     code: str
-    """``InputError.code`` (``input.legacy_doc`` …), ``io.<errno name>`` for a file that could not
-    be opened, or ``internal`` for a bug in the library (which must not raise on content)."""
+    """``InputError.code`` (``input.unsupported_format`` …), ``io.<errno name>`` for a file that
+    could not be opened, or ``internal`` for a bug in the library (which must not raise on content)."""
+    trace: str = ""
+    """For ``internal``: the traceback, to report the bug with."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "error": self.error, "code": self.code}
@@ -43,9 +49,8 @@ def parse_one(path: str, encoding: str | None = None) -> Report | Failure:
         reason = exc.strerror or exc.__class__.__name__
         return Failure(path, f"cannot read {path}: {reason}", "io." + _errno_name(exc))
     except Exception as exc:  # parse must not raise on content: a bug, reported, and the batch goes on
-        return Failure(
-            path, f"parse failed ({exc.__class__.__name__}: {exc}); please report this as a bug", "internal"
-        )
+        message = f"parse failed ({exc.__class__.__name__}: {exc}); please report this as a bug"
+        return Failure(path, message, INTERNAL, traceback.format_exc())
 
 
 def _errno_name(exc: OSError) -> str:
@@ -73,9 +78,14 @@ def parse_many(
         for name in names:
             yield name, parse_one(name, encoding)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(names))) as pool:
-        encodings = [encoding] * len(names)
-        yield from zip(names, pool.map(parse_one, names, encodings, chunksize=chunksize), strict=True)
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(names)))
+    finished = False
+    try:
+        results = pool.map(parse_one, names, [encoding] * len(names), chunksize=chunksize)
+        yield from zip(names, results, strict=True)
+        finished = True
+    finally:  # a consumer that stops early (``head``, Ctrl-C) does not wait for the rest
+        pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
-__all__ = ["Failure", "parse_many", "parse_one"]
+__all__ = ["INTERNAL", "Failure", "parse_many", "parse_one"]

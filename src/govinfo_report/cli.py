@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from ._version import __version__
-from .batch import Failure, parse_many
+from .batch import INTERNAL, Failure, parse_many
 from .model import Check, Report
 from .pipeline import parse
 from .records import RECORD_FIELDS, to_records
@@ -169,6 +169,15 @@ def _failure_line(prog: str, name: str, failure: Failure) -> str:
     return f"{prog}: {where}{failure.error}"
 
 
+def _failed(status: int, failure: Failure, debug: bool) -> int:
+    """The exit status after ``failure``: a bug in the library outranks a bad file."""
+    if failure.code == INTERNAL:
+        if debug:
+            print(failure.trace, file=sys.stderr, end="")
+        return EXIT_INTERNAL
+    return status if status == EXIT_INTERNAL else EXIT_BAD_INPUT
+
+
 @contextmanager
 def _output(path: str | None) -> Iterator[IO[str]]:
     if path is None:
@@ -190,6 +199,7 @@ def run_parse(args: argparse.Namespace, prog: str) -> int:
     fmt = args.format or ("jsonl" if many else "json")
     failed = 0
     count = 0
+    status = EXIT_OK
     progress = Progress(sys.stderr)
     with _output(args.out) as out:
         writer: csv.DictWriter[str] | None = None
@@ -200,6 +210,7 @@ def run_parse(args: argparse.Namespace, prog: str) -> int:
             count += 1
             if isinstance(result, Failure):
                 failed += 1
+                status = _failed(status, result, args.debug)
                 if fmt == "json":
                     print(_failure_line(prog, name, result), file=sys.stderr)
                 elif writer is not None:
@@ -208,7 +219,10 @@ def run_parse(args: argparse.Namespace, prog: str) -> int:
                     out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
                 continue
             if writer is not None:
-                writer.writerows(to_records(result))
+                # every file has a row: one holding no table cell gives its name and metadata
+                meta = {"organ": result.organ, "year": result.year, "template": result.template}
+                records = to_records(result) or [meta]
+                writer.writerows({**r, "source": r.get("source") or name} for r in records)
             elif fmt == "jsonl":
                 out.write(
                     json.dumps({"path": name, **result.to_dict(cells=args.cells)}, ensure_ascii=False) + "\n"
@@ -218,7 +232,7 @@ def run_parse(args: argparse.Namespace, prog: str) -> int:
             out.flush()
     if failed and fmt != "json":
         print(f"{prog}: {failed} of {count} files could not be read", file=sys.stderr)
-    return EXIT_BAD_INPUT if failed else EXIT_OK
+    return status
 
 
 def _one(args: argparse.Namespace, prog: str) -> Iterator[tuple[str, Report | Failure]]:
@@ -242,7 +256,7 @@ def run_check(args: argparse.Namespace, prog: str) -> int:
     for name, result in _one(args, prog):
         if isinstance(result, Failure):
             print(_failure_line(prog, name, result), file=sys.stderr)
-            status = max(status, EXIT_BAD_INPUT)
+            status = _failed(status, result, args.debug)
             continue
         reports.append(result)
         failed = result.failed_checks
@@ -251,16 +265,16 @@ def run_check(args: argparse.Namespace, prog: str) -> int:
             _print_failed(check)
         if not result.checks:
             print("  (no rule could be checked: no table was read)")
-        if failed:
-            status = max(status, EXIT_RULES_FAILED)
+        if failed and status == EXIT_OK:
+            status = EXIT_RULES_FAILED
     series = check_series(reports) if len(reports) > 1 else ()
     if series:  # the same organ's consecutive years among the files: R6, R8
         broken = [c for c in series if not c.passed]
         print(f"across years: {len(series) - len(broken)} rules pass, {len(broken)} fail")
         for check in broken:
             _print_failed(check)
-        if broken:
-            status = max(status, EXIT_RULES_FAILED)
+        if broken and status == EXIT_OK:
+            status = EXIT_RULES_FAILED
     return status
 
 
@@ -269,7 +283,7 @@ def run_show(args: argparse.Namespace, prog: str) -> int:
     for name, result in _one(args, prog):
         if isinstance(result, Failure):
             print(_failure_line(prog, name, result), file=sys.stderr)
-            status = EXIT_BAD_INPUT
+            status = _failed(status, result, args.debug)
             continue
         sys.stdout.write(report_text(result))
     return status
@@ -360,6 +374,9 @@ def _use_utf8(streams: Sequence[IO[str]]) -> None:
 
 def main(argv: Sequence[str] | None = None, *, prog: str = PROG) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list:
+        build_parser(prog).print_help(sys.stderr)
+        return EXIT_BAD_INPUT
     debug = ["--debug"] if "--debug" in args_list else []
     args_list = [a for a in args_list if a != "--debug"]
     first = next((a for a in args_list if not a.startswith("-")), None)

@@ -26,7 +26,8 @@ class Line:
     """Its 1-based line number in the input."""
 
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
+NEWLINE = regex.compile(r"\r\n|\r|\n")
+"""A line break, as the stages count lines."""
 _SPACES = regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x0b\x0c\x85]")
 _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 ARTEFACT = regex.compile(r"\[(?:bookmark|footnoteRef|endnoteRef):[^\]]{0,80}\]")
@@ -57,7 +58,7 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Split ``text`` into clean :class:`Line` s and report every repair."""
-    raw_lines = _NEWLINE.split(text)
+    raw_lines = NEWLINE.split(text)
     return normalize_lines(enumerate(raw_lines, start=1))
 
 

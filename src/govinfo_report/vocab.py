@@ -241,8 +241,9 @@ APP_HEADER_WORDS: tuple[str, ...] = (
     "数据项目",
 )
 APP_SUBTOTAL_HEADER: str = "小计"
-APP_SUBTOTAL_ROW_LABELS: tuple[str, ...] = ("小计", "合计")
-"""A row label that alone, under a group's heading (（三）不予公开), names the group's printed subtotal."""
+APP_SUBTOTAL_ROW_LABELS: tuple[str, ...] = ("小计",)
+"""A row label that alone, right under a group's heading (（三）不予公开), names the group's printed
+subtotal (合计 is not one: it also closes the results as their total)."""
 
 
 class AppRowSpec(NamedTuple):

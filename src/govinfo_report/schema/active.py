@@ -124,7 +124,7 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glu
             offset=row.view.value_start,
         )
 
-    placed, repeated = one_row_per_key(classified.bound, fit, "active_disclosure", diagnostics)
+    placed, repeated = one_row_per_key(classified.bound, fit, "active_disclosure", diagnostics, glued=glued)
     extra_rows.extend(repeated)
     rows: list[Row] = []
     for key, (view, result) in placed.items():

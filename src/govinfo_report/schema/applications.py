@@ -137,6 +137,11 @@ def _is_fragment(folded: str) -> bool:
     return len(folded) >= 2 and any(folded in full and folded != full for full in APP_FULL_LABELS.values())
 
 
+def _names_a_row(folded: str) -> bool:
+    match = match_label(folded, None)
+    return match is not None and match.key is not None
+
+
 def _is_header(folded: str, view: RowView) -> bool:
     if any(c.text.strip() and is_numeric_run(c.text.strip()) for c in view.values):
         return False
@@ -149,10 +154,13 @@ def _is_header(folded: str, view: RowView) -> bool:
 def _classify(views: Sequence[RowView]) -> Classified:
     out = Classified()
     group: str | None = None
+    heading = False  # the row before was a group's heading: a 小计 now is that group's subtotal
     for view in views:
         folded = fold(view.label)
-        if folded in APP_SUBTOTAL_ROW_LABELS and group in _SUBTOTAL_GROUPS:
-            match: Match | None = Match(None, group=group)  # ``小计`` under （三）不予公开
+        subtotal = heading and folded in APP_SUBTOTAL_ROW_LABELS
+        heading = heading and not folded  # numbers between the heading and its 小计 keep it
+        if subtotal:
+            match: Match | None = Match(None, group=group)  # ``小计`` right under （三）不予公开
         elif folded and _is_header(folded, view):
             continue
         elif view.inline or any(m in folded for m in SUBROW_MARKERS):
@@ -167,7 +175,10 @@ def _classify(views: Sequence[RowView]) -> Classified:
         elif match.key is None:
             group = match.group
             if match.group in _SUBTOTAL_GROUPS:  # a printed subtotal, or 2019's （六）
-                (out.bound if view.has_values else out.optional).append(Labelled(match.group or "", view))
+                heading = not subtotal and not view.has_values
+                # a 小计 line says its group prints a subtotal: its numbers must be found
+                waiting = out.pending if subtotal else out.optional
+                (out.bound if view.has_values else waiting).append(Labelled(match.group or "", view))
         else:
             group = _GROUP_OF[match.key]
             (out.bound if view.has_values else out.pending).append(Labelled(match.key, view, match.how))
@@ -187,8 +198,12 @@ def _row_rule(n: int) -> RowRule:
 def map_applications(views: Sequence[RowView], *, template: str | None, glued: bool = False) -> Mapped:
     """Table 3 rows under SPEC.md §2.2 keys."""
     diagnostics: list[Diagnostic] = []
-    # the header is what comes before the first row of numbers (a detached 小计 row label is not)
-    header = "".join(fold(v.label) for v in itertools.takewhile(lambda v: not v.has_content, views))
+    # the header is the text above the first template row with numbers (总计 is a header word and a
+    # row's name; a 小计 row label further down is not the header's)
+    first = next(
+        (i for i, v in enumerate(views) if v.has_content and _names_a_row(fold(v.label))), len(views)
+    )
+    header = "".join(fold(v.label) for v in views[:first] if not v.has_content)
     columns = APP_COLUMNS_WITH_SUBTOTAL if APP_SUBTOTAL_HEADER in header else APP_COLUMNS
     if len(columns) == 8:
         diagnostics.append(diag("table.header_columns"))
@@ -214,7 +229,7 @@ def map_applications(views: Sequence[RowView], *, template: str | None, glued: b
             offset=view.value_start,
         )
 
-    placed, repeated = one_row_per_key(rows.bound, fit, "applications", diagnostics)
+    placed, repeated = one_row_per_key(rows.bound, fit, "applications", diagnostics, glued=glued)
     extra_rows.extend(repeated)
     _settle(placed, columns, template)
 

@@ -179,12 +179,15 @@ def pair_by_order(
     optional = {id(o) for o in rows.optional}
     paired: list[RowView] = []
     local: list[RowView] = []  # local rows (其中：网上申请) with their detached values
-    for found, values_rows in _stretches(events):
-        labels = [w for w in found if id(w) not in optional]
-        if len(found) == len(values_rows) != len(labels):
-            labels = found  # as many value rows as labels with the optional ones: those print numbers
-        if len(labels) != len(values_rows):
-            for w in labels:
+    for found, values_rows in _stretches(events, optional):
+        required = [w for w in found if id(w) not in optional]
+        headings = [w for w in found if id(w) in optional]
+        if headings and len(found) == len(values_rows):
+            labels = found  # the headings print their subtotals too
+        elif len(required) == len(values_rows):
+            labels = required
+        else:
+            for w in required:
                 if w.how != _UNNAMED:
                     message = f"Row {w.key}: label found without values; cells missing."
                     diagnostics.append(diag("row.missing", message, w.view.span))
@@ -216,29 +219,37 @@ def pair_by_order(
 
 
 def _stretches(
-    events: list[tuple[int, int, Labelled | RowView | None]],
+    events: list[tuple[int, int, Labelled | RowView | None]], optional: set[int]
 ) -> list[tuple[list[Labelled], list[RowView]]]:
     """The labels waiting and the value rows between two walls, in row order; a row's label is
-    taken once per stretch. ``events`` are (row index, kind, item): kind 0 a wall, 1 a label,
-    2 a value row."""
+    taken once per stretch, a required one (``小计``) before an optional one (its group's
+    heading). ``events`` are (row index, kind, item): kind 0 a wall, 1 a label, 2 a value row."""
     stretches: list[tuple[list[Labelled], list[RowView]]] = [([], [])]
-    keys: set[str] = set()
+    keys: dict[str, int] = {}  # label key -> its place in the current stretch
     for _, kind, item in sorted(events, key=lambda e: (e[0], e[1])):
         if kind == 0:
             if stretches[-1] != ([], []):
                 stretches.append(([], []))
-                keys = set()
+                keys = {}
         elif isinstance(item, Labelled):
+            labels = stretches[-1][0]
             if item.key not in keys:
-                keys.add(item.key)
-                stretches[-1][0].append(item)
+                keys[item.key] = len(labels)
+                labels.append(item)
+            elif id(labels[keys[item.key]]) in optional and id(item) not in optional:
+                labels[keys[item.key]] = item
         elif isinstance(item, RowView):
             stretches[-1][1].append(item)
     return stretches
 
 
 def one_row_per_key(
-    bound: Sequence[Labelled], fit: Callable[[Labelled], Placed], table: str, diagnostics: list[Diagnostic]
+    bound: Sequence[Labelled],
+    fit: Callable[[Labelled], Placed],
+    table: str,
+    diagnostics: list[Diagnostic],
+    *,
+    glued: bool = False,
 ) -> tuple[dict[str, tuple[RowView, Placed]], list[ExtraRow]]:
     """Place every labelled row; of several rows naming one template row, keep the first whose
     cells fit the columns exactly (then the first that fits at all). The others are kept as extra
@@ -273,7 +284,7 @@ def one_row_per_key(
                     other.view.span,
                 )
             )
-            extra.append(extra_row(table, other.view, diagnostics))
+            extra.append(extra_row(table, other.view, diagnostics, glued=glued))
     return placed, extra
 
 

@@ -16,8 +16,17 @@ import regex
 from .. import limits
 from ..model import GridCell
 from ..normalize import Line
+from ..text import fold
 from ..values import is_numeric_run
-from ..vocab import AD_BLOCKS, AD_HEADER_WORDS, AD_ROWS, APP_GROUPS, APP_ROWS, RL_GROUP_PATTERNS
+from ..vocab import (
+    AD_BLOCKS,
+    AD_HEADER_WORDS,
+    AD_ROWS,
+    APP_FULL_LABELS,
+    APP_GROUPS,
+    APP_ROWS,
+    RL_GROUP_PATTERNS,
+)
 from .grid import Grid, finish
 
 NAME = "runtogether"
@@ -45,10 +54,15 @@ def _numeric_tail(gap: str) -> int:
     return start
 
 
-def _numeric_lead(gap: str, lines: Sequence[int]) -> int:
-    """Where the run of numbers opening ``gap`` ends when text follows it, or 0: the run belongs to
-    the row before and the text is a row of its own (``5127其他主动公开文件409``). The run stops at
-    the end of its line, so the next line's number is never taken into it."""
+_YEAR_LABEL = regex.compile(r"(?:19|20)[0-9]{2}$")
+"""A label may open with a year (``2022年本行政区域…发布总数量：35``): those digits are its own."""
+
+
+def _numeric_lead(gap: str, lines: Sequence[int]) -> int | None:
+    """Where a label the vocabulary does not know starts in ``gap``, after a run of numbers that
+    belongs to the row before (``5127其他主动公开文件409``), or None. The run stops at the end of
+    its line, so the next line's number is never taken into it, and leaves a year before ``年``
+    to the label that follows (``02022年…`` is 0, then ``2022年…``); the run may then be empty."""
     end = 0
     while end < len(gap) and gap[end] in _RUN_CHARS and lines[end] == lines[0]:  # lines[0]: gap is not empty
         end += 1
@@ -56,11 +70,13 @@ def _numeric_lead(gap: str, lines: Sequence[int]) -> int:
         if gap.startswith(unit, end):
             end += len(unit)
             break
-    lead = gap[:end].strip()
     rest = gap[end:]
-    if not lead or not is_numeric_run(lead) or not any(ch.isalpha() for ch in rest):
-        return 0
-    return end
+    if gap[end : end + 1] == "年" and (year := _YEAR_LABEL.search(gap, 0, end)) is not None:
+        end, rest = year.start(), gap[year.start() :]
+    lead = gap[:end].strip()
+    if not any(ch.isalpha() for ch in rest) or (lead and not is_numeric_run(lead)):
+        return None
+    return end if lead or (end < len(gap) and rest[:1].isdigit()) else None
 
 
 _RL_WORDS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "行政诉讼")
@@ -135,6 +151,26 @@ def _glued_label(text: str) -> bool:
     return False
 
 
+@cache
+def _full_labels() -> tuple[str, ...]:
+    return (
+        *APP_FULL_LABELS.values(),
+        *(p for spec in APP_ROWS for p in spec.patterns),
+        *(p for group in APP_GROUPS for p in group.patterns),
+        *(row.patterns[0] for row in AD_ROWS),
+    )
+
+
+def _continues(text: str) -> bool:
+    """Whether ``text`` after a matched label is more of a template label (the vocabulary matches
+    long labels by a part), rather than a label of its own (``行政事业性收费`` left blank, then
+    ``本级政府信息公开发布数量141``)."""
+    folded = fold(text)
+    if not any(ch.isalpha() for ch in folded):  # digits and marks (``147—``): no label of its own
+        return True
+    return any(folded in full for full in _full_labels())
+
+
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 _GLUED_ROW = regex.compile(r"[-+]?[0-9０-９][0-9０-９.,+-]*(?:万元|亿元|元|万)?")
@@ -197,15 +233,22 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
         label = m.group().strip()
         start = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
         gap = text[start:end].rstrip()  # ``start`` is the gap's first visible character
-        lead = _numeric_lead(gap, numbers[start:end]) if gap else 0
-        if lead:  # numbers, then a label the vocabulary does not know: a local row of its own
-            rows.append([GridCell(label, numbers[m.start()]), GridCell(gap[:lead].strip(), numbers[start])])
+        lead = _numeric_lead(gap, numbers[start:end]) if gap else None
+        if lead is not None:  # numbers, then a label the vocabulary does not know: a row of its own
+            value = gap[:lead].strip()
+            rows.append(
+                [GridCell(label, numbers[m.start()]), *([GridCell(value, numbers[start])] if value else [])]
+            )
             start += lead + len(gap[lead:]) - len(gap[lead:].lstrip())
             gap, label = text[start:end].rstrip(), ""
         tail = _numeric_tail(gap)
-        if tail > 0:  # the label goes on: ``1.申请人…逾期不补正、…申请 1000001``
-            label += gap[:tail].strip()
-        row = [GridCell(label, numbers[m.start()] if not lead else numbers[start])]
+        if tail > 0:
+            more = gap[:tail].strip()
+            if label and not _continues(more):  # a blank row, then a local row with a number
+                rows.append([GridCell(label, numbers[m.start()])])
+                label, lead = "", 0
+            label += more  # or the label goes on: ``1.申请人…逾期不补正、…申请 1000001``
+        row = [GridCell(label, numbers[m.start()] if lead is None else numbers[start])]
         if tail >= 0:
             row.append(GridCell(gap[tail:].strip(), numbers[start + tail]))
         elif gap:
