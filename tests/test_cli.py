@@ -156,3 +156,35 @@ def test_progress_line_only_on_a_terminal() -> None:
     assert hidden.getvalue() == ""
     assert shown.getvalue().endswith("\r4/4 files [####################]\n")
     assert "\r2/4 files [##########          ]" in shown.getvalue()
+
+
+def test_a_library_bug_exits_70_and_debug_shows_its_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govinfo_report import batch, cli
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(batch, "parse_file", broken)
+    path = tmp_path / "r.txt"
+    path.write_text("某局2021年政府信息公开工作年度报告\n", encoding="utf-8")
+    assert cli.main(["parse", str(path)]) == cli.EXIT_INTERNAL
+    quiet = capsys.readouterr().err
+    assert "RuntimeError: boom" in quiet and "Traceback" not in quiet
+    assert cli.main(["--debug", "parse", str(path)]) == cli.EXIT_INTERNAL
+    assert "Traceback (most recent call last)" in capsys.readouterr().err
+
+
+def test_csv_has_a_row_for_a_file_without_tables_and_no_arguments_print_help(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("hello", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("某局2021年政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")
+    done = run("parse", str(tmp_path), "--format", "csv")
+    assert done.returncode == 0
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert [(Path(r["source"]).name, r["year"], r["table"]) for r in rows] == [
+        ("a.txt", "", ""),
+        ("b.txt", "2021", ""),
+    ]
+    bare = run()
+    assert bare.returncode == 2 and "usage:" in bare.stderr and "examples:" in bare.stderr
