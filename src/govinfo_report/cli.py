@@ -131,7 +131,7 @@ def _results(args: argparse.Namespace, progress: Progress) -> Iterator[tuple[str
         yield f"example {args.example}", parse(read_example(args.example))
     files = expand(args.files)
     progress.total = len(files)
-    stdin = [i for i, f in enumerate(files) if f == "-"]
+    stdin = {i for i, f in enumerate(files) if f == "-"}
     rest = [f for f in files if f != "-"]
     results = parse_many(rest, jobs=args.jobs) if rest else iter(())
     for i, name in enumerate(files):
