@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .model import Cell, Report
+from .vocab import TABLE_LABELS
 
 if TYPE_CHECKING:
     import pandas
@@ -33,8 +34,6 @@ RECORD_FIELDS: tuple[str, ...] = (
     "extra",
 )
 """The keys of every record, in order (the columns of the CSV and of the data frame)."""
-
-TABLES: tuple[str, ...] = ("active_disclosure", "applications", "review_litigation")
 
 
 def to_records(report: Report) -> list[dict[str, Any]]:
@@ -65,7 +64,7 @@ def _records(report: Report) -> Iterator[dict[str, Any]]:
             "extra": extra,
         }
 
-    for name in TABLES:
+    for name in TABLE_LABELS:
         table = getattr(report, name)
         if table is None:
             continue

@@ -12,12 +12,12 @@ import unicodedata
 from collections.abc import Iterator
 
 from .model import CanonicalTable, Cell, CellState, Check, Report
+from .vocab import CHINESE_DIGITS, SECTION_TABLE, TABLE_LABELS
 
 TITLES: dict[str, str] = {
-    "active_disclosure": "二、主动公开政府信息情况 (active_disclosure)",
-    "applications": "三、收到和处理政府信息公开申请情况 (applications)",
-    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况 (review_litigation)",
+    kind: f"{CHINESE_DIGITS[number]}、{TABLE_LABELS[kind]} ({kind})" for number, kind in SECTION_TABLE.items()
 }
+"""A table's heading: its section's number, label and key (``二、主动公开政府信息情况 (active_disclosure)``)."""
 
 BLANK = "·"
 MISSING = "?"
