@@ -17,7 +17,7 @@ from .vocab import CHINESE_DIGITS, SECTION_TABLE, TABLE_LABELS
 TITLES: dict[str, str] = {
     kind: f"{CHINESE_DIGITS[number]}、{TABLE_LABELS[kind]} ({kind})" for number, kind in SECTION_TABLE.items()
 }
-"""A table's heading: its section's number, label and key (``二、主动公开政府信息情况 (active_disclosure)``)."""
+"""A table's heading: its section's number, label and key (``二、主动公开… (active_disclosure)``)."""
 
 BLANK = "·"
 MISSING = "?"
