@@ -110,7 +110,8 @@ def main(quick: bool) -> None:
         tracemalloc.stop()
         growth = "" if previous is None else f" ({seconds / previous:.1f}x the time of 10x less)"
         print(
-            f"growth: {size / 1e6:6.2f} MB {seconds:7.3f} s{growth}; peak memory {peak / max(size, 1):.1f}x the input"
+            f"growth: {size / 1e6:6.2f} MB {seconds:7.3f} s{growth}; "
+            f"peak memory {peak / max(size, 1):.1f}x the input"
         )
         previous = seconds
 
