@@ -16,15 +16,14 @@ from collections.abc import Iterable, Iterator
 
 from .model import CanonicalTable, Check, Report
 from .text import fold
-from .vocab import APP_COLUMNS_WITH_SUBTOTAL
+from .vocab import AD_COLUMNS, AD_ROWS, APP_COLUMNS_WITH_SUBTOTAL
 
-_R8_ROWS: tuple[str, ...] = (
-    "art20_5/administrative_license",
-    "art20_5/other_external_management",
-    "art20_6/administrative_penalty",
-    "art20_6/administrative_coercion",
-    "art20_8/administrative_fees",
+_R8_ROWS: tuple[str, ...] = tuple(
+    f"{spec.block}/{spec.key}"
+    for spec in AD_ROWS
+    if "2019" in spec.templates and "previous_year" in AD_COLUMNS["2019"].get(spec.block, ())
 )
+"""The 2019 table 2 rows that print 上一年项目数量 (第二十条第（五）（六）（八）项)."""
 
 
 def check_series(reports: Iterable[Report]) -> tuple[Check, ...]:

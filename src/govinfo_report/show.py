@@ -70,7 +70,8 @@ def _failing(report: Report) -> dict[tuple[str, str], list[Check]]:
 
 
 def _tables(report: Report) -> Iterator[CanonicalTable]:
-    for table in (report.active_disclosure, report.applications, report.review_litigation):
+    for name in TABLE_LABELS:
+        table: CanonicalTable | None = getattr(report, name)
         if table is not None:
             yield table
 

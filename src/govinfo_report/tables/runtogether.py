@@ -153,12 +153,7 @@ def _glued_label(text: str) -> bool:
 
 @cache
 def _full_labels() -> tuple[str, ...]:
-    return (
-        *APP_FULL_LABELS.values(),
-        *(p for spec in APP_ROWS for p in spec.patterns),
-        *(p for group in APP_GROUPS for p in group.patterns),
-        *(row.patterns[0] for row in AD_ROWS),
-    )
+    return (*APP_FULL_LABELS.values(), *_exact_labels())
 
 
 def _continues(text: str) -> bool:
