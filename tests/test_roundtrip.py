@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from govinfo_report import Report, Severity, parse, parse_bytes
 from render import Canonical, expected
-from strategies import LAYOUTS, PERTURBED, STRATEGIES, pdf_text, perturbed, reports
+from strategies import LAYOUTS, PERTURBED, STRATEGIES, pdf_text, perturbed, reports, to_run_together
 
 
 def parsed(layout: str, report: Canonical) -> Report:
@@ -500,3 +500,39 @@ def test_regression_run_together_blank_row_then_a_local_row_with_a_number() -> N
     assert result.active_disclosure is not None
     assert result.active_disclosure.get("art20_8/administrative_fees", "amount").value is None
     assert [e.label for e in result.extra_rows] == ["本级政府信息公开发布数量"]
+
+
+def test_regression_run_together_row_ending_in_a_placeholder() -> None:
+    # found by the round trip (dev profile): ``规章00/`` then ``行政规范性文件/``: a run ending in a
+    # placeholder was cut from its label, and both rows were reported as labels without values
+    from render import canonical
+
+    report = canonical("2021")
+    report.active["art20_1"]["rules"] = ["0", "0", "/"]
+    report.active["art20_1"]["normative_documents"] = ["", "/", ""]
+    report.active["art20_5"]["administrative_license"] = ["3"]
+    text = to_run_together(report)
+    assert "规章00/" in text and "行政规范性文件/" in text
+    result = parse(text)
+    ad = result.active_disclosure
+    assert ad is not None
+    codes = {(d.code, d.span.start if d.span else None) for d in result.diagnostics}
+    rules_line = text.splitlines().index("规章00/") + 1
+    assert ("cells.too_few", rules_line) in codes  # ``00`` ``/``: the blanks a dump drops decide
+    assert not any(d.code == "row.unbound_values" for d in result.diagnostics)
+    assert [ad.get("art20_1/rules", c).value for c in ("issued", "repealed", "in_force")] == [None] * 3
+    assert ad.get("art20_5/administrative_license", "decisions").value == 3
+
+
+def test_regression_run_together_placeholder_between_numbers_is_a_cell() -> None:
+    # ``规章0/0``: three cells for three columns, so no blank can hide: 0 | / | 0
+    from render import canonical
+
+    report = canonical("2021")
+    report.active["art20_1"]["rules"] = ["0", "/", "7"]
+    text = to_run_together(report)
+    assert "规章0/7" in text
+    ad = parse(text).active_disclosure
+    assert ad is not None
+    row = [ad.get("art20_1/rules", c) for c in ("issued", "repealed", "in_force")]
+    assert [(c.state.value, c.value) for c in row] == [("number", 0), ("placeholder", None), ("number", 7)]

@@ -45,6 +45,7 @@ _CHROME = regex.compile(
     "^(?:(?:" + "|".join(regex.escape(p) for p in CRAWLER_CHROME_FIELDS) + r")\s*[:：].{0,200}"
     "|(?:" + "|".join(regex.escape(p) for p in CRAWLER_CHROME_LINES) + r").{0,36})$"
 )
+_TITLE_PREFIX_CHARS = max(len(p) for p in CRAWLER_TITLE_PREFIXES)
 _INLINE = regex.compile("(?:" + "|".join(regex.escape(h) for h in INLINE_HEADINGS) + ")")
 
 
@@ -58,12 +59,16 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Split ``text`` into clean :class:`Line` s and report every repair."""
-    raw_lines = NEWLINE.split(text)
-    return normalize_lines(enumerate(raw_lines, start=1))
+    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))  # one pass over the whole text, not one per line
+    return _normalize(enumerate(NEWLINE.split(text), start=1), spaces_done=True)
 
 
 def normalize_lines(raw_lines: Iterable[tuple[int, str]]) -> Normalized:
     """Clean numbered lines (a page's or a document's blocks) and report every repair."""
+    return _normalize(raw_lines, spaces_done=False)
+
+
+def _normalize(raw_lines: Iterable[tuple[int, str]], *, spaces_done: bool) -> Normalized:
     diagnostics: list[Diagnostic] = []
     out: list[Line] = []
     footers: list[int] = []
@@ -74,8 +79,9 @@ def normalize_lines(raw_lines: Iterable[tuple[int, str]]) -> Normalized:
     line_count = 0
     for number, raw in raw_lines:
         line_count = max(line_count, number)
-        line = _INVISIBLE.sub("", _SPACES.sub(" ", raw))
-        if ARTEFACT.search(line):
+        line = raw if spaces_done else _INVISIBLE.sub("", _SPACES.sub(" ", raw))
+        # each pattern below is tried only on lines holding the character it starts with
+        if "[" in line and ARTEFACT.search(line):
             artefacts.append(number)
             line = ARTEFACT.sub("", line)
         if "<" in line or "&" in line:
@@ -83,22 +89,26 @@ def normalize_lines(raw_lines: Iterable[tuple[int, str]]) -> Normalized:
             if stripped != line:
                 markup.append(number)
                 line = stripped
-        line = _MD_HEADING.sub("", line)
+        if "#" in line[:4]:
+            line = _MD_HEADING.sub("", line)
         if line.count("**") >= 2:  # Markdown bold (a linear replace: no regex backtracking on long lines)
             line = line.replace("**", "")
         line = line.rstrip(" ")
         bare = line.strip()
-        if bare and "\t" not in line and FOOTER.match(bare):
+        if not bare:
+            out.append(Line(line, number))
+            continue
+        if "\t" not in line and FOOTER.match(bare):
             footers.append(number)
             continue
-        if bare and (_RULE.match(bare) or (len(bare) < 240 and _CHROME.match(bare) and "\t" not in line)):
+        if _RULE.match(bare) or (len(bare) < 240 and "\t" not in line and _CHROME.match(bare)):
             chrome.append(number)
             continue
-        for prefix in CRAWLER_TITLE_PREFIXES:
-            if bare.lower().startswith(prefix):
-                line = bare[len(prefix) :].strip()
-                chrome.append(number)
-                break
+        head = bare[:_TITLE_PREFIX_CHARS].lower()
+        if head.startswith(CRAWLER_TITLE_PREFIXES):
+            prefix = next(p for p in CRAWLER_TITLE_PREFIXES if head.startswith(p))
+            line = bare[len(prefix) :].strip()
+            chrome.append(number)
         if len(line) > 60 and _INLINE.search(line):
             pieces = _split_inline(line)
             if len(pieces) > 1:

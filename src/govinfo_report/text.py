@@ -3,14 +3,38 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 import regex
 
 _NOT_WORD = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
 
+SHORT_TEXT = 200
+"""Texts up to this length are remembered by :func:`memo_short`; a longer one is computed each
+time, so a cache never holds on to the long lines of a past input."""
 
-@lru_cache(maxsize=8192)  # the stages fold the same labels and lines again and again
+_R = TypeVar("_R")
+
+
+def memo_short(maxsize: int) -> Callable[[Callable[[str], _R]], Callable[[str], _R]]:
+    """Remember a pure function of a short text: labels and cells recur in every report, and the
+    stages read the same ones again and again."""
+
+    def decorate(function: Callable[[str], _R]) -> Callable[[str], _R]:
+        remembered = lru_cache(maxsize=maxsize)(function)
+
+        @wraps(function)
+        def wrapper(text: str) -> _R:
+            return remembered(text) if len(text) <= SHORT_TEXT else function(text)
+
+        return wrapper
+
+    return decorate
+
+
+@memo_short(8192)
 def fold(text: str) -> str:
     """Fold text for label comparison: NFKC, then only Han characters, letters and digits.
 

@@ -10,6 +10,7 @@ import regex
 from . import limits
 from .model import Cell, CellState
 from .normalize import ARTEFACT
+from .text import memo_short
 from .vocab import PLACEHOLDERS
 
 _NUMBER = regex.compile(
@@ -63,25 +64,45 @@ def _annotated(text: str, *, money: bool) -> tuple[tuple[int | Decimal, str | No
     return None, None
 
 
+_Reading = tuple[str, CellState, "int | Decimal | None", "str | None", "str | None"]
+"""What a cell's text says, whatever its line: raw, state, value, its own unit, note."""
+
+
+def _read(raw: str, money: bool) -> _Reading:
+    text = clean(raw)
+    if not text:
+        return text, CellState.BLANK, None, None, None
+    if text in PLACEHOLDERS or unicodedata.normalize("NFKC", text) in PLACEHOLDERS:
+        return text, CellState.PLACEHOLDER, None, None, None
+    found, note = _number(text, money=money), None
+    if found is None:
+        found, note = _annotated(text, money=money)
+    if found is None:
+        return text, CellState.TEXT, None, None, None
+    return text, CellState.NUMBER, found[0], found[1], note
+
+
+@memo_short(16384)
+def _read_count(raw: str) -> _Reading:
+    return _read(raw, money=False)
+
+
+@memo_short(4096)
+def _read_money(raw: str) -> _Reading:
+    return _read(raw, money=True)
+
+
 def parse_cell(raw: str, *, line: int | None = None, money: bool = False, unit: str | None = None) -> Cell:
     """Read one cell.
 
     ``money`` gives a Decimal value; ``unit`` is the column's unit when the cell writes none.
     """
-    text = clean(raw)
-    if not text:
-        return Cell(raw=text, state=CellState.BLANK, line=line)
-    if text in PLACEHOLDERS or unicodedata.normalize("NFKC", text) in PLACEHOLDERS:
-        return Cell(raw=text, state=CellState.PLACEHOLDER, line=line)
-    found, note = _number(text, money=money), None
-    if found is None:
-        found, note = _annotated(text, money=money)
-    if found is None:
-        return Cell(raw=text, state=CellState.TEXT, line=line)
-    value, own_unit = found
+    text, state, value, own_unit, note = _read_money(raw) if money else _read_count(raw)
+    if state is not CellState.NUMBER:
+        return Cell(raw=text, state=state, line=line)
     return Cell(
         raw=text,
-        state=CellState.NUMBER,
+        state=state,
         value=value,
         unit=own_unit or (unit if money else None),
         line=line,
@@ -91,10 +112,10 @@ def parse_cell(raw: str, *, line: int | None = None, money: bool = False, unit: 
 
 def is_value_text(text: str) -> bool:
     """True when a cell's text reads as a value (number, placeholder) rather than a label."""
-    cell = parse_cell(text)
-    return cell.state in (CellState.NUMBER, CellState.PLACEHOLDER)
+    return _read_count(text)[1] in (CellState.NUMBER, CellState.PLACEHOLDER)
 
 
+@memo_short(16384)
 def is_numeric_run(text: str) -> bool:
     """True for a run of digits (with signs, separators, a decimal part or a money unit) and nothing else."""
     return bool(text) and _NUMERIC_RUN.fullmatch(_nfkc(text).replace(" ", "")) is not None

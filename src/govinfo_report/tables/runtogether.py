@@ -25,6 +25,7 @@ from ..vocab import (
     APP_FULL_LABELS,
     APP_GROUPS,
     APP_ROWS,
+    PLACEHOLDERS,
     RL_GROUP_PATTERNS,
 )
 from .grid import Grid, finish
@@ -37,21 +38,45 @@ _RUN_CHARS = frozenset("0123456789 ,.+-\t")
 _UNITS = ("万元", "亿元", "元", "万")
 
 
+_MARKS = frozenset(ch for p in PLACEHOLDERS for ch in p if not ch.isalnum() and ch != " ")
+"""The marks placeholders are written with (``/`` ``—``): a row's run may end in one (``规章00/``)."""
+
+
 def _numeric_tail(gap: str) -> int:
-    """Where the run of numbers ending ``gap`` starts, or -1; scanned backwards, in linear time."""
+    """Where the run of numbers (and placeholder marks) ending ``gap`` starts, or -1; scanned
+    backwards, in linear time. ``00/`` is kept whole as one cell: only the mapper may split it."""
     end = len(gap)
     for unit in _UNITS:
         if gap.endswith(unit):
             end -= len(unit)
             break
     start = end
-    while start > 0 and gap[start - 1] in _RUN_CHARS:
+    while start > 0 and (gap[start - 1] in _RUN_CHARS or gap[start - 1] in _MARKS):
         start -= 1
     while start < end and gap[start] in " ,.\t":
         start += 1
-    if start >= end or not is_numeric_run(gap[start:]):
+    if start >= end:
         return -1
-    return start
+    tail = gap[start:]
+    if is_numeric_run(tail) or tail.strip() in PLACEHOLDERS:
+        return start
+    pieces = [piece.strip() for piece in _MARK_SPLIT.split(tail) if piece.strip()]
+    return start if all(is_numeric_run(p) or p in PLACEHOLDERS for p in pieces) else -1
+
+
+_MARK_SPLIT = regex.compile("([" + regex.escape("".join(sorted(_MARKS - set(_RUN_CHARS)))) + "]+)")
+
+
+def _tail_cells(gap: str, tail: int, numbers: Sequence[int], start: int) -> list[GridCell]:
+    """A row's run as cells: its runs of numbers, each kept whole, and its placeholders, each a
+    cell of its own (``00/`` → ``00`` ``/``)."""
+    cells: list[GridCell] = []
+    at = tail
+    for piece in _MARK_SPLIT.split(gap[tail:]):
+        if piece.strip():
+            cells.append(GridCell(piece.strip(), numbers[start + at]))
+        at += len(piece)
+    return cells
 
 
 _YEAR_LABEL = regex.compile(r"(?:19|20)[0-9]{2}$")
@@ -245,7 +270,7 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
             label += more  # or the label goes on: ``1.申请人…逾期不补正、…申请 1000001``
         row = [GridCell(label, numbers[m.start()] if lead is None else numbers[start])]
         if tail >= 0:
-            row.append(GridCell(gap[tail:].strip(), numbers[start + tail]))
+            row.extend(_tail_cells(gap, tail, numbers, start))
         elif gap:
             if label:
                 rows.append(row)
