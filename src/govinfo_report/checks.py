@@ -112,6 +112,7 @@ def check_applications(table: CanonicalTable) -> list[Check]:
     keys = [r.key for r in table.rows]
     results = [k for k in keys if k not in _TOP]
     leaves = _result_leaves(keys)
+    groups = {g: [k for k in results if k.startswith(g + ".")] for g in _GROUPS if g in keys}
     for col in table.columns:
         # R1: new + carried over = total + carried forward
         out.append(_r1(table, col))
@@ -119,10 +120,10 @@ def check_applications(table: CanonicalTable) -> list[Check]:
         if leaves:
             out.append(_rule("R2", table, ("total", col), [(k, col) for k in leaves], f"R2 ({col})"))
         # R5: printed group subtotals = sum of their children
-        for group in _GROUPS:
-            children = [(k, col) for k in results if k.startswith(group + ".")]
-            if group in keys and children:
-                out.append(_rule("R5", table, (group, col), children, f"R5 ({group}, {col})"))
+        for group, children in groups.items():
+            if children:
+                parts = [(k, col) for k in children]
+                out.append(_rule("R5", table, (group, col), parts, f"R5 ({group}, {col})"))
     six = [c for c in table.columns if c not in ("total", "org_subtotal")]
     for key in keys:
         out.append(_rule("R3", table, (key, "total"), [(key, c) for c in six], f"R3 ({key})"))

@@ -180,6 +180,15 @@ class CanonicalTable:
     """The canonical rows found. For ``active_disclosure`` keys are ``BLOCK/ROW``."""
     columns: tuple[str, ...]
     """Column keys of the table (for ``active_disclosure``, the union over blocks)."""
+    _cells: dict[tuple[str, str], Cell] = attrs.field(init=False, repr=False, eq=False)
+    """``(row, column)`` → cell, for :meth:`get` (the rules look up every cell several times)."""
+
+    def __attrs_post_init__(self) -> None:
+        cells: dict[tuple[str, str], Cell] = {}
+        for r in self.rows:
+            for key, cell in r.cells:
+                cells.setdefault((r.key, key), cell)  # the first, as a scan in row order finds
+        object.__setattr__(self, "_cells", cells)
 
     def row(self, key: str) -> Row:
         for row in self.rows:
@@ -189,12 +198,7 @@ class CanonicalTable:
 
     def get(self, row: str, column: str) -> Cell:
         """The cell at ``row``/``column``; the MISSING cell when absent."""
-        for r in self.rows:
-            if r.key == row:
-                for key, cell in r.cells:
-                    if key == column:
-                        return cell
-        return MISSING
+        return self._cells.get((row, column), MISSING)
 
     def to_dict(self, *, cells: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {}

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import itertools
+from functools import cache, lru_cache
 from collections.abc import Sequence
 
 import attrs
@@ -21,7 +22,7 @@ from ..checks import check_applications
 from ..diagnostics import diag
 from ..model import CanonicalTable, Diagnostic, Row
 from ..splitting import total_is_sum
-from ..text import fold
+from ..text import SHORT_TEXT, fold
 from ..values import is_numeric_run
 from ..vocab import (
     APP_COLUMNS,
@@ -82,6 +83,17 @@ def match_label(folded: str, group: str | None) -> Match | None:
     """Which table 3 row (or group) a folded label names; ``group`` is the group in force."""
     if not folded:
         return None
+    if len(folded) <= SHORT_TEXT:  # labels recur in every report: remember them
+        return _match_remembered(folded, group)
+    return _match(folded, group)
+
+
+@lru_cache(maxsize=4096)
+def _match_remembered(folded: str, group: str | None) -> Match | None:
+    return _match(folded, group)
+
+
+def _match(folded: str, group: str | None) -> Match | None:
     best: tuple[int, AppRowSpec] | None = None
     for spec in APP_ROWS:
         for pattern in spec.patterns:
@@ -118,18 +130,29 @@ def _fuzzy(folded: str) -> Match | None:
     if len(folded) > limits.MAX_FUZZY_LABEL_CHARS:
         return None
     found: list[tuple[int, str]] = []
-    for spec in APP_ROWS:
-        for pattern in spec.patterns[:1]:
-            budget = len(pattern) // 6
-            if budget < 1 or len(folded) < len(pattern) * 0.6:
-                continue
-            hit = regex.search(f"(?:{regex.escape(pattern)}){{e<={budget}}}", folded, flags=regex.BESTMATCH)
-            if hit is not None:
-                found.append((sum(hit.fuzzy_counts), spec.key))
+    for key, length, near in _near_patterns():
+        if len(folded) < length * 0.6:
+            continue
+        hit = near.search(folded)
+        if hit is not None:
+            found.append((sum(hit.fuzzy_counts), key))
     found.sort()
     if found and (len(found) == 1 or found[0][0] < found[1][0]):
         return Match(found[0][1], how="fuzzy")
     return None
+
+
+@cache
+def _near_patterns() -> tuple[tuple[str, int, regex.Pattern[str]], ...]:
+    """Each row's full label as a pattern allowing one edit per six characters (compiled once)."""
+    out = []
+    for spec in APP_ROWS:
+        for pattern in spec.patterns[:1]:
+            budget = len(pattern) // 6
+            if budget >= 1:
+                near = regex.compile(f"(?:{regex.escape(pattern)}){{e<={budget}}}", flags=regex.BESTMATCH)
+                out.append((spec.key, len(pattern), near))
+    return tuple(out)
 
 
 def _is_fragment(folded: str) -> bool:

@@ -21,7 +21,7 @@ from .. import limits
 from ..diagnostics import diag
 from ..model import Cell, CellState, Diagnostic, ExtraRow, GridCell, Span
 from ..splitting import split_run
-from ..text import fold
+from ..text import fold, memo_short
 from ..values import is_numeric_run, is_value_text, parse_cell
 
 Number = int | Decimal
@@ -73,6 +73,7 @@ _INLINE_VALUE = regex.compile(
 )
 
 
+@memo_short(16384)
 def _is_label_text(text: str) -> bool:
     return bool(text.strip()) and not is_value_text(text) and not is_numeric_run(text)
 
@@ -88,10 +89,14 @@ def row_views(rows: Sequence[Sequence[GridCell]]) -> list[RowView]:
         cells = [c for c in row if not c.spanned]
         if not cells:
             continue
-        first_value = next(
-            (i for i, c in enumerate(cells) if c.text.strip() and not _is_label_text(c.text)), len(cells)
-        )
-        last_text = max((i for i, c in enumerate(cells[:first_value]) if _is_label_text(c.text)), default=-1)
+        is_label: list[bool] = []  # up to the first value cell
+        for c in cells:
+            label = _is_label_text(c.text)
+            if not label and c.text.strip():
+                break
+            is_label.append(label)
+        first_value = len(is_label)
+        last_text = max((i for i, label in enumerate(is_label) if label), default=-1)
         label_cells = [c for c in cells[: last_text + 1] if c.text.strip()]
         values = tuple(cells[last_text + 1 :])
         # PDF text keeps words apart with spaces; other layouts' label cells join without one
@@ -605,10 +610,12 @@ def extra_row(table: str, view: RowView, diagnostics: list[Diagnostic], *, glued
 
 def noted(cell: Cell, diagnostics: list[Diagnostic]) -> Cell:
     """Report an annotated number or a text cell where a number belongs; return the cell."""
+    if cell.note is None and cell.state is not CellState.TEXT:
+        return cell
     span = Span(cell.line, cell.line) if cell.line is not None else None
     if cell.note is not None:
         diagnostics.append(diag("cells.annotated", f"Cell {cell.raw!r}: number and note kept.", span))
-    elif cell.state is CellState.TEXT:
+    else:
         diagnostics.append(
             diag("cells.text", f"Cell {cell.raw!r} holds text where a number was expected.", span)
         )
