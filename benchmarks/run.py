@@ -1,120 +1,281 @@
-"""Benchmarks, as ratios to what was measured in the same run (issue 6; first part).
+"""Benchmarks: speed as ratios to what was measured in the same run, on the same machine.
 
-    python benchmarks/run.py [--quick]
+    python benchmarks/run.py            # the full run (10,000 reports in the batch, up to 10 MB)
+    python benchmarks/run.py --quick    # a smaller run (1,000 reports, up to 1 MB)
 
-Measures, on this machine, in one run:
+Measures, in one run:
 
-* ``parse`` per report on the text fixtures (the packaged seeds, the shared corpus when present,
-  and generated reports of both templates in the text layouts): median and p95;
-* the floor: reading the same text and one regex pass over it, the least any parser must do;
-* HTML: ``parse`` of a page against ``lxml.html.fromstring`` and ``pandas.read_html`` (when
-  pandas and its HTML reader are installed);
-* growth: report-like inputs of 10 KB, 100 KB and 1 MB (10 MB without ``--quick``), time and
-  peak memory.
+* **text**: ``parse_file`` per report on the text fixtures (the packaged seeds, the shared corpus's
+  text when present, a generated report of both templates in every text layout): median and p95,
+  against the floor, reading the same file and one regular-expression pass over it
+  (``re.findall`` of the runs of digits and of Han characters: the least any parser must do);
+* **HTML**: ``parse_file`` against ``pandas.read_html`` and ``lxml.html.fromstring`` on the same
+  pages;
+* **batch**: reports per second over generated reports with ``parse_many`` at ``jobs=1`` and
+  ``jobs=2``, the layouts taken in turn;
+* **growth**: report-like inputs of 10 KB to 10 MB, time and peak memory (``tracemalloc``).
 
-Absolute times on a shared machine are noise; the ratios are what to compare.
+Each figure is the best of several interleaved repetitions, so that a noisy neighbour slows the
+parser and what it is compared with alike. The per-report passes forget the parser's remembered
+labels and cells before each pass (``clear_memos``) and take the fixtures in a shuffled order:
+every parse sees the labels of some other reports, never its own text parsed before. Absolute
+times on a shared machine are noise; the ratios are what to compare.
 """
 
 from __future__ import annotations
 
+import argparse
+import io
+import os
+import platform
+import random
+import re
 import statistics
 import sys
+import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from importlib import metadata
 from pathlib import Path
 
-import regex
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+from inputs import batch_files, html_pages, report_like, text_fixtures
 
-from govinfo_report import parse  # noqa: E402
+from govinfo_report import parse_file
+from govinfo_report.batch import Failure, parse_many
+from govinfo_report.text import clear_memos
 
-_FLOOR = regex.compile(r"[0-9]+|[\p{Han}]+")
+_FLOOR = re.compile(r"[0-9]+|[\u3400-\u9fff]+")
 
-
-def floor(text: str) -> int:
-    """The least a parser must do: touch every character once with one compiled pattern."""
-    return sum(1 for _ in _FLOOR.finditer(text))
-
-
-def timed(function: Callable[[str], object], text: str, repeat: int) -> float:
-    best = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        function(text)
-        best.append(time.perf_counter() - began)
-    return min(best)
+TARGETS = {
+    "text": 10.0,  # median parse / floor at most
+    "html": 0.5,  # parse_file / pandas.read_html at most
+    "growth": 12.0,  # time of 10 MB / time of 1 MB at most
+    "memory": 20.0,  # peak memory / input size below
+    "batch": 1000.0,  # reports per second at jobs=2 at least
+}
 
 
-def fixtures(quick: bool) -> list[str]:
-    from render import canonical, to_text
-    from strategies import to_markdown, to_run_together, to_split_pipes, to_tika
-
-    texts = [
-        p.read_text(encoding="utf-8") for p in sorted((ROOT / "src/govinfo_report/examples").glob("*.txt"))
-    ]
-    corpus = ROOT.parent / "shared" / "corpus" / "raw"
-    if corpus.is_dir():
-        texts += [
-            p.read_text(encoding="utf-8") for p in sorted(corpus.iterdir()) if p.suffix in (".txt", ".md")
-        ]
-    layouts = (to_text, to_tika, to_split_pipes, to_markdown) + (() if quick else (to_run_together,))
-    texts += [render(canonical(t)) for t in ("2019", "2021") for render in layouts]
-    return texts
+def floor(path: Path) -> int:
+    """The least a parser must do: read the file, decode it, find its numbers and words once."""
+    return len(_FLOOR.findall(path.read_bytes().decode("utf-8")))
 
 
-def main(quick: bool) -> None:
-    texts = fixtures(quick)
-    repeat = 3 if quick else 5
-    parse_times = [timed(parse, t, repeat) for t in texts]
-    floor_times = [timed(floor, t, repeat) for t in texts]
-    median = statistics.median(parse_times)
-    p95 = sorted(parse_times)[max(0, int(len(parse_times) * 0.95) - 1)]
-    ratio = statistics.median(p / max(f, 1e-9) for p, f in zip(parse_times, floor_times, strict=True))
-    print(f"text: {len(texts)} reports; parse median {median * 1e3:.1f} ms, p95 {p95 * 1e3:.1f} ms")
-    print(
-        f"      floor median {statistics.median(floor_times) * 1e3:.3f} ms; parse / floor median {ratio:.0f}x"
+def _seconds(function: Callable[..., object], *args: object) -> float:
+    began = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - began
+
+
+def _p95(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def machine() -> list[str]:
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    packages = ", ".join(
+        f"{name} {version(name)}" for name in ("govinfo-report", "lxml", "regex", "attrs", "pandas")
     )
+    return [
+        f"machine: {cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}",
+        f"python: {platform.python_implementation()} {platform.python_version()}",
+        f"packages: {packages}",
+    ]
 
-    from render import canonical, to_html
 
-    page = to_html(canonical("2021"), chrome=True)
-    ours = timed(parse, page, repeat)
+def bench_text(fixtures: list[tuple[str, Path]], passes: int) -> dict[str, float]:
+    rng = random.Random(1)
+    best_parse = dict.fromkeys((name for name, _ in fixtures), float("inf"))
+    best_floor = dict(best_parse)
+    cold = dict(best_parse)
+    for _ in range(passes):
+        clear_memos()
+        order = list(fixtures)
+        rng.shuffle(order)
+        for name, path in order:
+            best_parse[name] = min(best_parse[name], _seconds(parse_file, path))
+            best_floor[name] = min(best_floor[name], _seconds(floor, path))
+    for _ in range(passes):
+        for name, path in fixtures:
+            clear_memos()
+            cold[name] = min(cold[name], _seconds(parse_file, path))
+    ratios = [best_parse[n] / best_floor[n] for n in best_parse]
+    worst = max(best_parse, key=lambda n: best_parse[n])
+    return {
+        "reports": len(fixtures),
+        "median": statistics.median(best_parse.values()),
+        "p95": _p95(list(best_parse.values())),
+        "floor": statistics.median(best_floor.values()),
+        "ratio": statistics.median(ratios),
+        "ratio_p95": _p95(ratios),
+        "cold": statistics.median(cold.values()),
+        "worst": best_parse[worst],
+        "worst_name": worst,  # type: ignore[dict-item]
+    }
+
+
+def bench_html(pages: list[tuple[str, Path]], repeat: int) -> list[dict[str, object]]:
     import lxml.html
 
-    tree = timed(lxml.html.fromstring, page, repeat)
-    line = f"html: parse {ours * 1e3:.1f} ms; lxml.html.fromstring {tree * 1e3:.2f} ms ({ours / tree:.0f}x)"
     try:
-        import io
-
         import pandas
+    except ImportError:  # the test extra installs it
+        pandas = None
+    out: list[dict[str, object]] = []
+    for name, path in pages:
+        ours = theirs = tree = float("inf")
+        for _ in range(repeat):
+            clear_memos()
+            ours = min(ours, _seconds(parse_file, path))
+            tree = min(tree, _seconds(lambda p: lxml.html.fromstring(p.read_bytes()), path))
+            if pandas is not None:
+                theirs = min(theirs, _seconds(lambda p: pandas.read_html(io.BytesIO(p.read_bytes())), path))
+        out.append({"page": name, "parse": ours, "lxml": tree, "read_html": theirs if pandas else None})
+    return out
 
-        theirs = timed(lambda p: pandas.read_html(io.StringIO(p)), page, repeat)
-        line += f"; pandas.read_html {theirs * 1e3:.1f} ms (parse / read_html {ours / theirs:.2f}x)"
-    except ImportError as exc:
-        line += f"; pandas.read_html not run ({exc})"
-    print(line)
 
-    from hostile import HOSTILE
+def bench_batch(paths: list[Path], jobs: Sequence[int]) -> dict[int, tuple[float, int]]:
+    out: dict[int, tuple[float, int]] = {}
+    names = [str(p) for p in paths]
+    for n in jobs:
+        clear_memos()
+        failures = 0
+        began = time.perf_counter()
+        for _, result in parse_many(names, jobs=n):
+            failures += isinstance(result, Failure)
+        out[n] = (len(names) / (time.perf_counter() - began), failures)
+    return out
 
-    sizes = (10_000, 100_000, 1_000_000) + (() if quick else (10_000_000,))
-    previous = None
+
+def bench_growth(folder: Path, sizes: Sequence[int]) -> list[dict[str, float]]:
+    out: list[dict[str, float]] = []
     for size in sizes:
-        text = HOSTILE["whole reports"](size)
-        seconds = timed(parse, text, 1)
+        path = folder / f"growth-{size}.txt"
+        path.write_text(report_like(size), encoding="utf-8")
+        actual = path.stat().st_size
+        repeat = 5 if size <= 1_000_000 else 2
+        seconds = min(_seconds(parse_file, path) for _ in range(repeat))
+        clear_memos()
         tracemalloc.start()
-        parse(text)
+        report = parse_file(path)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        growth = "" if previous is None else f" ({seconds / previous:.1f}x the time of 10x less)"
-        print(
-            f"growth: {size / 1e6:6.2f} MB {seconds:7.3f} s{growth}; "
-            f"peak memory {peak / max(size, 1):.1f}x the input"
+        assert report.applications is not None, "the growth input's tables were not read"
+        out.append({"size": actual, "seconds": seconds, "peak": peak})
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 reports in the batch, growth to 1 MB")
+    parser.add_argument("--batch", type=int, help="reports in the batch (default 10,000; 1,000 with --quick)")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    batch_n = args.batch or (1_000 if quick else 10_000)
+    sizes = (10_000, 100_000, 1_000_000) + (() if quick else (10_000_000,))
+    print("\n".join(machine()))
+    print(f"command: python benchmarks/run.py{' --quick' if quick else ''}")
+    print()
+    verdicts: list[tuple[str, str, str, bool]] = []  # measure, result, target, met
+    with tempfile.TemporaryDirectory(prefix="govinfo-bench-") as tmp:
+        folder = Path(tmp)
+
+        text = bench_text(text_fixtures(folder), passes=3 if quick else 7)
+        print(f"## text: parse_file per report, {text['reports']} fixtures")
+        print(f"median {text['median'] * 1e3:.2f} ms, p95 {text['p95'] * 1e3:.2f} ms ", end="")
+        print(f"(slowest: {text['worst_name']}, {text['worst'] * 1e3:.1f} ms)")
+        print(f"first parse in a fresh process (nothing remembered): median {text['cold'] * 1e3:.2f} ms")
+        print(f"floor (read + decode + one re.findall): median {text['floor'] * 1e3:.3f} ms")
+        print(f"parse / floor: median {text['ratio']:.1f}x, p95 {text['ratio_p95']:.1f}x")
+        verdicts.append(
+            ("text: median parse / floor", f"{text['ratio']:.1f}x", "≤ 10x", text["ratio"] <= TARGETS["text"])
         )
-        previous = seconds
+        print()
+
+        print("## HTML: parse_file vs pandas.read_html vs lxml.html.fromstring, same page")
+        html = bench_html(html_pages(folder), repeat=5 if quick else 11)
+        print("| page | parse_file | pandas.read_html | lxml.html.fromstring | parse / read_html |")
+        print("|---|---:|---:|---:|---:|")
+        ratios = []
+        for row in html:
+            ours, theirs, tree = row["parse"], row["read_html"], row["lxml"]
+            assert isinstance(ours, float) and isinstance(tree, float)
+            ratio = ours / theirs if isinstance(theirs, float) else None
+            if ratio is not None:
+                ratios.append(ratio)
+            shown = f"{theirs * 1e3:.2f} ms" if isinstance(theirs, float) else "not installed"
+            print(
+                f"| {row['page']} | {ours * 1e3:.2f} ms | {shown} | {tree * 1e3:.2f} ms | "
+                f"{'—' if ratio is None else f'{ratio:.2f}x'} |"
+            )
+        if ratios:
+            worst = max(ratios)
+            verdicts.append(
+                (
+                    "HTML: parse_file / read_html (worst page)",
+                    f"{worst:.2f}x",
+                    "≤ 0.5x",
+                    worst <= TARGETS["html"],
+                )
+            )
+        print()
+
+        print(f"## batch: parse_many over {batch_n:,} generated reports")
+        batch_folder = folder / "batch"
+        batch_folder.mkdir()
+        batch = bench_batch(batch_files(batch_folder, batch_n), jobs=(1, 2))
+        for jobs, (rate, failures) in batch.items():
+            print(f"jobs={jobs}: {rate:,.0f} reports/s ({failures} failures)")
+        verdicts.append(
+            ("batch: reports/s at jobs=2", f"{batch[2][0]:,.0f}", "≥ 1,000", batch[2][0] >= TARGETS["batch"])
+        )
+        print()
+
+        print("## growth: report-like text (tables and long prose)")
+        print("| input | time | vs 10x smaller | peak memory | peak / input |")
+        print("|---:|---:|---:|---:|---:|")
+        growth = bench_growth(folder, sizes)
+        previous = None
+        for row in growth:
+            step = "—" if previous is None else f"{row['seconds'] / previous:.1f}x"
+            print(
+                f"| {row['size'] / 1e6:.2f} MB | {row['seconds']:.3f} s | {step} | "
+                f"{row['peak'] / 1e6:.1f} MB | {row['peak'] / row['size']:.1f}x |"
+            )
+            previous = row["seconds"]
+        if len(growth) >= 2:
+            last = growth[-1]["seconds"] / growth[-2]["seconds"]
+            label = f"growth: time of {growth[-1]['size'] / 1e6:.0f} MB / {growth[-2]['size'] / 1e6:.0f} MB"
+            verdicts.append((label, f"{last:.1f}x", "≤ 12x", last <= TARGETS["growth"]))
+        memory = max(row["peak"] / row["size"] for row in growth)
+        verdicts.append(
+            ("growth: peak memory / input (worst)", f"{memory:.1f}x", "< 20x", memory < TARGETS["memory"])
+        )
+        print()
+
+    print("## against the targets of issue 6")
+    print("| measure | result | target | met |")
+    print("|---|---:|---:|---|")
+    for what, result, target, met in verdicts:
+        print(f"| {what} | {result} | {target} | {'yes' if met else 'no'} |")
+    return 0
 
 
 if __name__ == "__main__":
-    main("--quick" in sys.argv[1:])
+    sys.exit(main())

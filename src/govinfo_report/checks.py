@@ -11,12 +11,12 @@ they are not run on one report here.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import attrs
 
-from .model import CanonicalTable, Cell, CellState, Check
+from .model import MISSING, CanonicalTable, Cell, CellState, Check
 from .vocab import AD_MONEY_COLUMNS, AD_SIGNED_COLUMNS, APP_ORG_COLUMNS, APP_ROWS
 
 _TOP = ("new_requests", "carried_over", "total", "carried_forward")
@@ -32,6 +32,25 @@ def _addend(cell: Cell) -> int | Decimal | None:
     return None
 
 
+def _sum(target: Cell, parts: Sequence[Cell]) -> tuple[int | Decimal, int | Decimal] | None:
+    """A sum rule's two sides (the parts' sum, the target), or None when the rule is skipped."""
+    if target.state is not CellState.NUMBER or not parts or target.value is None:
+        return None
+    values = [_addend(c) for c in parts]
+    if any(v is None for v in values) or not any(c.state is CellState.NUMBER for c in parts):
+        return None
+    return sum(v for v in values if v is not None), target.value
+
+
+def _r1_sides(cells: Sequence[Cell]) -> tuple[int | Decimal, int | Decimal] | None:
+    """R1's two sides for the cells of ``_TOP`` in one column, or None when it is skipped."""
+    values = [_addend(c) for c in cells]
+    if any(v is None for v in values) or not any(c.state is CellState.NUMBER for c in cells):
+        return None
+    new, carried, total, forward = (v or 0 for v in values)
+    return new + carried, total + forward
+
+
 def _rule(
     rule: str,
     table: CanonicalTable,
@@ -39,16 +58,10 @@ def _rule(
     parts: Sequence[tuple[str, str]],
     description: str,
 ) -> Check | None:
-    target_cell = table.get(*target)
-    if target_cell.state is not CellState.NUMBER or not parts:
+    sides = _sum(table.get(*target), [table.get(*p) for p in parts])
+    if sides is None:
         return None
-    cells = [table.get(*p) for p in parts]
-    values = [_addend(c) for c in cells]
-    if any(v is None for v in values) or not any(c.state is CellState.NUMBER for c in cells):
-        return None
-    expected = sum(v for v in values if v is not None)
-    actual = target_cell.value
-    passed = expected == actual
+    expected, actual = sides
     names = tuple(f"{r}:{c}" for r, c in (target, *parts))
     added = " + ".join(names[1:]) if len(parts) <= 6 else f"the {len(parts)} cells it sums"
     message = f"{description}: {added} = {expected}, {names[0]} is {actual}."
@@ -58,7 +71,7 @@ def _rule(
         cells=names,
         expected=_int(expected),
         actual=_int(actual),
-        passed=passed,
+        passed=expected == actual,
         target=f"{target[0]}:{target[1]}",
         message=message,
     )
@@ -66,12 +79,10 @@ def _rule(
 
 def _r1(table: CanonicalTable, col: str) -> Check | None:
     """R1 per column: new_requests + carried_over = total + carried_forward (blank counts as 0)."""
-    cells = [table.get(k, col) for k in _TOP]
-    values = [_addend(c) for c in cells]
-    if any(v is None for v in values) or not any(c.state is CellState.NUMBER for c in cells):
+    sides = _r1_sides([table.get(k, col) for k in _TOP])
+    if sides is None:
         return None
-    new, carried, total, forward = (v or 0 for v in values)
-    left, right = new + carried, total + forward
+    left, right = sides
     return Check(
         rule="R1",
         table=table.name,
@@ -82,6 +93,28 @@ def _r1(table: CanonicalTable, col: str) -> Check | None:
         target=f"total:{col}",
         message=f"R1 ({col}): new_requests + carried_over = {left}, total + carried_forward = {right}.",
     )
+
+
+def r1_r2_hold(rows: Mapping[str, Sequence[Cell]], columns: Sequence[str]) -> bool:
+    """Whether R1 and R2 both hold wherever they apply in table 3's ``rows`` (key → cells in
+    ``columns`` order), and apply somewhere: what :func:`check_applications` would find for them,
+    without making the checks (the mapper tries thousands of readings of run-together rows)."""
+    leaves = _result_leaves(list(rows))
+    applied = False
+    for i in range(len(columns)):
+        top = [rows[k][i] if k in rows else MISSING for k in _TOP]
+        sides = _r1_sides(top)
+        if sides is not None:
+            if sides[0] != sides[1]:
+                return False
+            applied = True
+        if leaves:
+            sides = _sum(top[2], [rows[k][i] for k in leaves])
+            if sides is not None:
+                if sides[0] != sides[1]:
+                    return False
+                applied = True
+    return applied
 
 
 def _int(value: int | Decimal | None) -> int | None:

@@ -10,6 +10,7 @@ or, for DOCX, a document whose tables already have exact cells.
 from __future__ import annotations
 
 import os
+from typing import BinaryIO
 
 import attrs
 import regex
@@ -98,8 +99,29 @@ def parse_file(
         size = os.fstat(handle.fileno()).st_size
         if size > limits.MAX_INPUT_BYTES:
             raise InputError("input.too_large", too_large(os.path.basename(name), size))
-        data = handle.read(limits.MAX_INPUT_BYTES + 1)
+        data = _read_capped(handle, size)
     return parse_bytes(data, filename=name, encoding=encoding, strict=strict)
+
+
+_CHUNK = 1 << 20
+
+
+def _read_capped(handle: BinaryIO, size: int) -> bytes:
+    """The file's bytes, at most one past :data:`limits.MAX_INPUT_BYTES`. Read by its size, not
+    by the limit: ``read(n)`` sets aside ``n`` bytes before it reads (32 MB for a 2 KB report).
+    A file that reports no size (a pipe) or grew since is read on in chunks up to the limit."""
+    data = handle.read(size + 1) if size else b""
+    if size and len(data) <= size:
+        return data
+    chunks = [data]
+    total = len(data)
+    while total <= limits.MAX_INPUT_BYTES:
+        chunk = handle.read(min(_CHUNK, limits.MAX_INPUT_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def _strict(report: Report, strict: bool) -> Report:

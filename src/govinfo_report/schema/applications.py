@@ -11,18 +11,18 @@
 from __future__ import annotations
 
 import itertools
-from functools import cache, lru_cache
 from collections.abc import Sequence
+from functools import cache
 
 import attrs
 import regex
 
 from .. import limits
-from ..checks import check_applications
+from ..checks import r1_r2_hold
 from ..diagnostics import diag
-from ..model import CanonicalTable, Diagnostic, Row
+from ..model import Diagnostic, Row
 from ..splitting import total_is_sum
-from ..text import SHORT_TEXT, fold
+from ..text import SHORT_TEXT, fold, memo
 from ..values import is_numeric_run
 from ..vocab import (
     APP_COLUMNS,
@@ -88,7 +88,7 @@ def match_label(folded: str, group: str | None) -> Match | None:
     return _match(folded, group)
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _match_remembered(folded: str, group: str | None) -> Match | None:
     return _match(folded, group)
 
@@ -254,7 +254,7 @@ def map_applications(views: Sequence[RowView], *, template: str | None, glued: b
 
     placed, repeated = one_row_per_key(rows.bound, fit, "applications", diagnostics, glued=glued)
     extra_rows.extend(repeated)
-    _settle(placed, columns, template)
+    _settle(placed, columns)
 
     out: list[Row] = []
     for key in _template_order(placed):
@@ -295,7 +295,7 @@ def _missing_rows(
     return out
 
 
-def _settle(placed: dict[str, tuple[RowView, Placed]], columns: Sequence[str], template: str | None) -> None:
+def _settle(placed: dict[str, tuple[RowView, Placed]], columns: Sequence[str]) -> None:
     """Rows with several readings: keep the one combination that R1 and R2 allow, if exactly one does."""
     open_keys = [k for k, (_, p) in placed.items() if p.cells is None and p.candidates]
     if not open_keys:
@@ -309,15 +309,7 @@ def _settle(placed: dict[str, tuple[RowView, Placed]], columns: Sequence[str], t
     fixed = {k: p.cells for k, (_, p) in placed.items() if p.cells is not None}
     fitting = []
     for combo in itertools.product(*options):
-        cells = {**fixed, **dict(zip(open_keys, combo, strict=True))}
-        table = CanonicalTable(
-            "applications",
-            template,
-            tuple(Row(k, k, tuple(zip(columns, c, strict=True))) for k, c in cells.items()),
-            tuple(columns),
-        )
-        results = [c for c in check_applications(table) if c.rule in ("R1", "R2")]
-        if results and all(c.passed for c in results):
+        if r1_r2_hold({**fixed, **dict(zip(open_keys, combo, strict=True))}, columns):
             fitting.append(combo)
     if len(fitting) != 1:
         return

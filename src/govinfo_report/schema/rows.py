@@ -91,12 +91,11 @@ def row_views(rows: Sequence[Sequence[GridCell]]) -> list[RowView]:
             continue
         is_label: list[bool] = []  # up to the first value cell
         for c in cells:
-            label = _is_label_text(c.text)
-            if not label and c.text.strip():
+            text_cell = _is_label_text(c.text)
+            if not text_cell and c.text.strip():
                 break
-            is_label.append(label)
-        first_value = len(is_label)
-        last_text = max((i for i, label in enumerate(is_label) if label), default=-1)
+            is_label.append(text_cell)
+        last_text = max((i for i, text_cell in enumerate(is_label) if text_cell), default=-1)
         label_cells = [c for c in cells[: last_text + 1] if c.text.strip()]
         values = tuple(cells[last_text + 1 :])
         # PDF text keeps words apart with spaces; other layouts' label cells join without one
