@@ -536,3 +536,24 @@ def test_regression_run_together_placeholder_between_numbers_is_a_cell() -> None
     assert ad is not None
     row = [ad.get("art20_1/rules", c) for c in ("issued", "repealed", "in_force")]
     assert [(c.state.value, c.value) for c in row] == [("number", 0), ("placeholder", None), ("number", 7)]
+
+
+def test_regression_run_together_placeholder_words_are_cells() -> None:
+    # found by the benchmark's generated reports: ``规范性文件无无1`` was read as a local row
+    # ``无无`` holding 1, and the template row as a label without values
+    from render import canonical
+
+    report = canonical("2021")
+    report.active["art20_1"]["normative_documents"] = ["无", "无", "1"]
+    text = to_run_together(report)
+    assert "规范性文件无无1" in text
+    result = parse(text)
+    ad = result.active_disclosure
+    assert ad is not None
+    row = [ad.get("art20_1/normative_documents", c) for c in ("issued", "repealed", "in_force")]
+    assert [(c.state.value, c.value) for c in row] == [
+        ("placeholder", None),
+        ("placeholder", None),
+        ("number", 1),
+    ]
+    assert not result.extra_rows

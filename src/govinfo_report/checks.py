@@ -11,12 +11,12 @@ they are not run on one report here.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
 
-from .model import MISSING, CanonicalTable, Cell, CellState, Check
+from .model import CanonicalTable, Cell, CellState, Check
 from .vocab import AD_MONEY_COLUMNS, AD_SIGNED_COLUMNS, APP_ORG_COLUMNS, APP_ROWS
 
 _TOP = ("new_requests", "carried_over", "total", "carried_forward")
@@ -95,26 +95,78 @@ def _r1(table: CanonicalTable, col: str) -> Check | None:
     )
 
 
-def r1_r2_hold(rows: Mapping[str, Sequence[Cell]], columns: Sequence[str]) -> bool:
-    """Whether R1 and R2 both hold wherever they apply in table 3's ``rows`` (key → cells in
-    ``columns`` order), and apply somewhere: what :func:`check_applications` would find for them,
-    without making the checks (the mapper tries thousands of readings of run-together rows)."""
-    leaves = _result_leaves(list(rows))
-    applied = False
-    for i in range(len(columns)):
-        top = [rows[k][i] if k in rows else MISSING for k in _TOP]
-        sides = _r1_sides(top)
-        if sides is not None:
-            if sides[0] != sides[1]:
-                return False
-            applied = True
-        if leaves:
-            sides = _sum(top[2], [rows[k][i] for k in leaves])
-            if sides is not None:
-                if sides[0] != sides[1]:
+_Term = tuple["int | Decimal", bool, bool]
+"""Cells as a sum rule sees them: what they add (blank and placeholder 0), whether one cannot
+be used (text, missing), whether one is a number."""
+
+
+def _term(cells: Iterable[Cell]) -> _Term:
+    total: int | Decimal = 0
+    unusable = number = False
+    for cell in cells:
+        value = _addend(cell)
+        if value is None:
+            unusable = True
+        else:
+            total += value
+        number = number or cell.state is CellState.NUMBER
+    return total, unusable, number
+
+
+def _plus(a: _Term, b: _Term) -> _Term:
+    return a[0] + b[0], a[1] or b[1], a[2] or b[2]
+
+
+_UNUSABLE: _Term = (0, True, False)
+
+
+def r1_r2_test(
+    fixed: Mapping[str, Sequence[Cell]], open_keys: Sequence[str], width: int
+) -> Callable[[Sequence[Sequence[Cell]]], bool]:
+    """A test of readings of table 3's ``open_keys`` rows (one cell tuple per open row, in that
+    order) beside the ``fixed`` rows, ``width`` columns each: whether R1 and R2 both hold wherever
+    they apply, and apply somewhere. It gives what :func:`check_applications` finds for R1 and R2,
+    without making the checks; the fixed rows are added up once (the mapper tries thousands of
+    readings of run-together rows)."""
+    where = {k: i for i, k in enumerate(open_keys)}
+    leaves = _result_leaves([*fixed, *open_keys]) or []
+    fixed_leaves = [_term(fixed[k][c] for k in leaves if k in fixed) for c in range(width)]
+    open_leaves = [where[k] for k in leaves if k in where]
+
+    fixed_top = {k: [_term((fixed[k][c],)) for c in range(width)] for k in _TOP if k in fixed}
+    terms: dict[int, tuple[_Term, ...]] = {}  # a reading's cells as terms, by id: made once each
+
+    def of(cells: Sequence[Cell]) -> tuple[_Term, ...]:
+        found = terms.get(id(cells))
+        if found is None:
+            found = terms[id(cells)] = tuple(_term((cell,)) for cell in cells)
+        return found
+
+    def holds(combo: Sequence[Sequence[Cell]]) -> bool:
+        chosen = [of(cells) for cells in combo]
+        tops = [
+            chosen[where[k]] if k in where else fixed_top[k] if k in fixed_top else (_UNUSABLE,) * width
+            for k in _TOP
+        ]
+        applied = False
+        for c in range(width):
+            new, carried, total, forward = (t[c] for t in tops)
+            r1 = _plus(_plus(new, carried), _plus(total, forward))
+            if not r1[1] and r1[2]:  # R1: new + carried over = total + carried forward
+                if new[0] + carried[0] != total[0] + forward[0]:
                     return False
                 applied = True
-    return applied
+            if leaves and total[2] and not total[1]:  # R2: total = the result rows' sum
+                parts = fixed_leaves[c]
+                for i in open_leaves:
+                    parts = _plus(parts, chosen[i][c])
+                if not parts[1] and parts[2]:
+                    if parts[0] != total[0]:
+                        return False
+                    applied = True
+        return applied
+
+    return holds
 
 
 def _int(value: int | Decimal | None) -> int | None:

@@ -18,7 +18,7 @@ import attrs
 import regex
 
 from .. import limits
-from ..checks import r1_r2_hold
+from ..checks import r1_r2_test
 from ..diagnostics import diag
 from ..model import Diagnostic, Row
 from ..splitting import total_is_sum
@@ -307,10 +307,8 @@ def _settle(placed: dict[str, tuple[RowView, Placed]], columns: Sequence[str]) -
     if combinations > limits.MAX_CONSTRAINT_COMBINATIONS:
         return
     fixed = {k: p.cells for k, (_, p) in placed.items() if p.cells is not None}
-    fitting = []
-    for combo in itertools.product(*options):
-        if r1_r2_hold({**fixed, **dict(zip(open_keys, combo, strict=True))}, columns):
-            fitting.append(combo)
+    holds = r1_r2_test(fixed, open_keys, len(columns))
+    fitting = [combo for combo in itertools.product(*options) if holds(combo)]
     if len(fitting) != 1:
         return
     for key, cells_of_row in zip(open_keys, fitting[0], strict=True):

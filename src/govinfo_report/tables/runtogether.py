@@ -40,6 +40,8 @@ _UNITS = ("万元", "亿元", "元", "万")
 
 _MARKS = frozenset(ch for p in PLACEHOLDERS for ch in p if not ch.isalnum() and ch != " ")
 """The marks placeholders are written with (``/`` ``—``): a row's run may end in one (``规章00/``)."""
+_WORDS = tuple(sorted((p for p in PLACEHOLDERS if p.isalpha() and not p.isascii()), key=len, reverse=True))
+"""Placeholders written as words (``无``): in a row's run they are cells (``规范性文件无无1``)."""
 
 
 def _numeric_tail(gap: str) -> int:
@@ -51,8 +53,14 @@ def _numeric_tail(gap: str) -> int:
             end -= len(unit)
             break
     start = end
-    while start > 0 and (gap[start - 1] in _RUN_CHARS or gap[start - 1] in _MARKS):
-        start -= 1
+    while start > 0:
+        if gap[start - 1] in _RUN_CHARS or gap[start - 1] in _MARKS:
+            start -= 1
+            continue
+        word = next((w for w in _WORDS if gap.startswith(w, start - len(w))), None)
+        if word is None:
+            break
+        start -= len(word)
     while start < end and gap[start] in " ,.\t":
         start += 1
     if start >= end:
@@ -64,7 +72,9 @@ def _numeric_tail(gap: str) -> int:
     return start if all(is_numeric_run(p) or p in PLACEHOLDERS for p in pieces) else -1
 
 
-_MARK_SPLIT = regex.compile("([" + regex.escape("".join(sorted(_MARKS - set(_RUN_CHARS)))) + "]+)")
+_MARK_SPLIT = regex.compile(
+    "([" + regex.escape("".join(sorted(_MARKS - set(_RUN_CHARS)))) + "]+|" + "|".join(_WORDS) + ")"
+)
 
 
 def _tail_cells(gap: str, tail: int, numbers: Sequence[int], start: int) -> list[GridCell]:
