@@ -3,13 +3,14 @@ documented Dask recipe."""
 
 from __future__ import annotations
 
+import pickle
 import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import EXAMPLES_DIR
-from govinfo_report import Report, parse, parse_file
+from govinfo_report import CellState, Report, parse, parse_file
 from govinfo_report.batch import Failure, parse_many
 from govinfo_report.records import PANDAS_MISSING, RECORD_FIELDS, reports_to_frame, to_records
 from govinfo_report.series import check_series
@@ -40,6 +41,23 @@ def test_parse_many_keeps_input_order_and_puts_failures_in_place(tmp_path: Path)
     serial = list(parse_many(paths, jobs=1))
     for (_, a), (_, b) in zip(results, serial, strict=True):
         assert (a.to_dict() if isinstance(a, Report) else a) == (b.to_dict() if isinstance(b, Report) else b)
+
+
+def test_a_report_pickles_whole(corpus_dir: Path) -> None:
+    # parse_many's workers send reports back pickled; the classes pickle by their __init__
+    # arguments, so every field, the enum states and the cell index must come back
+    paths = [*SEEDS, *sorted(corpus_dir.glob("raw/*"))]
+    for path in paths:
+        report = parse_file(path)
+        back = pickle.loads(pickle.dumps(report))
+        assert back == report and back.to_dict(cells=True) == report.to_dict(cells=True)
+        assert back.tables == report.tables and back.checks == report.checks
+        for table in (back.applications, back.active_disclosure, back.review_litigation):
+            if table is not None:
+                row = table.rows[0]
+                key, cell = row.cells[0]
+                assert table.get(row.key, key) is cell  # the index is rebuilt, not left empty
+                assert cell.state in CellState
 
 
 def test_parse_many_wants_at_least_one_job() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import json
+import operator
 from decimal import Decimal
 from typing import Any
 
@@ -394,3 +395,33 @@ class Report:
         from .show import report_html
 
         return report_html(self)
+
+
+def _pickled_by_fields(cls: type) -> None:
+    """Pickle instances as the class and its ``__init__`` arguments.
+
+    attrs' own state for a frozen slotted class is a dict, set back one attribute at a time
+    through ``object.__setattr__``: a report's thousand cells took as long to pickle and unpickle
+    as to parse, which is what :func:`govinfo_report.batch.parse_many` does for every report
+    a worker process sends back.
+    """
+    names = tuple(f.name for f in attrs.fields(cls) if f.init)
+    get = operator.attrgetter(*names)
+
+    if len(names) == 1:
+
+        def reduce_one(self: object) -> tuple[type, tuple[object, ...]]:
+            return cls, (get(self),)
+
+        cls.__reduce__ = reduce_one  # type: ignore[assignment,method-assign]
+    else:
+
+        def reduce_many(self: object) -> tuple[type, tuple[object, ...]]:
+            return cls, get(self)
+
+        cls.__reduce__ = reduce_many  # type: ignore[assignment,method-assign]
+
+
+for _cls in (Span, Diagnostic, GridCell, Table, Cell, Row, CanonicalTable, ExtraRow, Check, Section, Source):
+    _pickled_by_fields(_cls)
+_pickled_by_fields(Report)

@@ -72,6 +72,10 @@ def _read(raw: str, money: bool) -> _Reading:
     text = clean(raw)
     if not text:
         return text, CellState.BLANK, None, None, None
+    if text.isascii() and text.isdigit():  # a plain count (most cells): what the patterns would say
+        if len(text) > limits.MAX_NUMBER_DIGITS:
+            return text, CellState.TEXT, None, None, None
+        return text, CellState.NUMBER, Decimal(text) if money else int(text), None, None
     if text in PLACEHOLDERS or unicodedata.normalize("NFKC", text) in PLACEHOLDERS:
         return text, CellState.PLACEHOLDER, None, None, None
     found, note = _number(text, money=money), None

@@ -21,6 +21,7 @@ element's start tag ends) plus the newlines seen in the text since; 1 when nothi
 from __future__ import annotations
 
 import re
+from collections import deque
 from typing import Any
 
 import attrs
@@ -98,6 +99,7 @@ _LOOKS_LIKE_HTML = re.compile(
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 """Zero-width characters: removed from text, as they would glue to numbers."""
+_VISIBLE = re.compile("[^\\s" + "".join(map(chr, _INVISIBLE)) + "]")
 
 
 # --- public functions -------------------------------------------------------------------------
@@ -215,7 +217,19 @@ def _at(node: Element, cursor: int) -> int:
 
 
 def _end(node: Element, cursor: int) -> int:
-    """The line reached at the end of ``node`` (before its tail), walking its whole subtree."""
+    """The line reached at the end of ``node`` (before its tail), walking its whole subtree.
+
+    The walk restarts its count at every element's own line, so the end is the last element's
+    line, the line breaks of its text, and those of the tails that close it up to ``node``: read
+    directly when that element knows its line, by the walk otherwise."""
+    last = deque(node.iter(), maxlen=1)[0]  # the last element in document order (node itself at least)
+    line = last.sourceline
+    if isinstance(line, int) and 1 <= line < _LIBXML2_MAX_LINE and isinstance(last.tag, str):
+        line += (last.text or "").count("\n")
+        while last is not node:
+            line += (last.tail or "").count("\n")
+            last = last.getparent()
+        return line
     line = cursor
     for event, sub in etree.iterwalk(node, events=("start", "end")):
         if event == "start":
@@ -232,10 +246,8 @@ def _clean(text: str) -> str:
 
 def _first_visible_line(text: str, cursor: int) -> int | None:
     """The line of the first visible character of ``text`` starting on line ``cursor``, or None."""
-    for i, char in enumerate(text):
-        if not char.isspace() and ord(char) not in _INVISIBLE:
-            return cursor + text.count("\n", 0, i)
-    return None
+    found = _VISIBLE.search(text)
+    return None if found is None else cursor + text.count("\n", 0, found.start())
 
 
 # --- block text -------------------------------------------------------------------------------
@@ -386,7 +398,7 @@ def _report_holders(root: Element) -> set[Element]:
     for event, node in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
             text, owner = node.text, node
-            if _tag(node) == "table":
+            if node.tag == "table":  # libxml2's HTML parser gives tags in lower case
                 _mark(node, holders)
         else:
             text, owner = node.tail, node.getparent()
@@ -459,7 +471,10 @@ def _table_rows(table: Element) -> tuple[list[tuple[Element | None, list[Element
 
 def _row_cells(tr: Element) -> list[Element]:
     """The ``td``/``th`` of a row, looking through wrappers but not into cells."""
-    cells: list[Element] = []
+    cells: list[Element] = list(tr.iterchildren("td", "th"))
+    if len(cells) == len(tr):  # only cells (most rows): no wrapper to look through
+        return cells
+    cells = []
     stack: list[Element] = list(reversed(tr))
     while stack:
         node = stack.pop()
@@ -554,6 +569,12 @@ def _place(
             while (r, col) in placed:
                 col += 1
             text, line = _cell_text(cell, cursor)
+            if cell.get("rowspan") is None and cell.get("colspan") is None:  # most cells: one position
+                if len(placed) >= budget:
+                    return placed, row_lines, True
+                placed[(r, col)] = GridCell(text, line)
+                col += 1
+                continue
             rowspan, clamped_rows = span_count(cell.get("rowspan"))
             rowspan = min(rowspan, count - r)
             colspan, clamped_cols = span_count(cell.get("colspan"))
