@@ -10,6 +10,7 @@ they are not run on one report here.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -167,6 +168,101 @@ def r1_r2_test(
         return applied
 
     return holds
+
+
+Reading = tuple[tuple[Cell, ...], ...]
+"""One reading of table 3's open rows: a cell tuple per open row."""
+
+
+def fitting_readings(
+    fixed: Mapping[str, Sequence[Cell]],
+    open_keys: Sequence[str],
+    options: Sequence[Sequence[tuple[Cell, ...]]],
+    width: int,
+) -> tuple[int, Reading | None]:
+    """How many readings of the ``open_keys`` rows (``options``: each row's candidate cell
+    tuples) R1 and R2 allow beside the ``fixed`` rows (counted up to 2: the mapper keeps one only
+    when it is the only one), and one of them.
+
+    The answer is what testing every combination with :func:`r1_r2_test` gives. When every
+    candidate cell is a number, as readings of run-together digits are, which rules apply in
+    which column does not depend on the reading; then R1 is tried on the rows it adds, and R2's
+    sums are matched half against half (meet in the middle), not combination by combination.
+    """
+    if not all(c.state is CellState.NUMBER for option in options for cells in option for c in cells):
+        holds = r1_r2_test(fixed, open_keys, width)
+        found = [combo for combo in itertools.product(*options) if holds(combo)]
+        return min(len(found), 2), found[0] if found else None
+    where = {k: i for i, k in enumerate(open_keys)}
+    leaves = _result_leaves([*fixed, *open_keys]) or []
+    open_leaves = [where[k] for k in leaves if k in where]
+    open_tops = [where[k] for k in _TOP if k in where]
+    free = [i for i in range(len(open_keys)) if i not in open_leaves and i not in open_tops]
+    # which rules apply in which column: the same for every reading (candidate cells are numbers)
+    fixed_leaves = [_term(fixed[k][c] for k in leaves if k in fixed) for c in range(width)]
+    number: _Term = (0, False, True)  # what a candidate cell is to the rules
+
+    def cell_term(key: str, c: int) -> _Term:
+        if key in where:
+            return number
+        return _term((fixed[key][c],)) if key in fixed else _UNUSABLE
+
+    r1_columns, r2_columns = [], []
+    for c in range(width):
+        flags = [cell_term(k, c) for k in _TOP]
+        if not any(f[1] for f in flags) and any(f[2] for f in flags):
+            r1_columns.append(c)
+        total, parts = flags[2], fixed_leaves[c]
+        if open_leaves:
+            parts = _plus(parts, number)
+        if leaves and total[2] and not total[1] and not parts[1] and parts[2]:
+            r2_columns.append(c)
+    if not r1_columns and not r2_columns:
+        return 0, None  # no rule applies: no reading is confirmed
+
+    def top_value(key: str, chosen: Mapping[int, tuple[Cell, ...]], c: int) -> int | Decimal:
+        if key in where:
+            return chosen[where[key]][c].value or 0
+        return cell_term(key, c)[0]
+
+    half = len(open_leaves) // 2
+    first, second = open_leaves[:half], open_leaves[half:]
+
+    def sums(rows: Sequence[int]) -> dict[tuple[int | Decimal, ...], list[tuple[tuple[Cell, ...], ...]]]:
+        out: dict[tuple[int | Decimal, ...], list[tuple[tuple[Cell, ...], ...]]] = {}
+        for combo in itertools.product(*(options[i] for i in rows)):
+            key = tuple(sum((cells[c].value or 0 for cells in combo), 0) for c in r2_columns)
+            out.setdefault(key, []).append(combo)
+        return out
+
+    left, right = sums(first), sums(second)
+    count, witness = 0, None
+    for tops in itertools.product(*(options[i] for i in open_tops)):
+        chosen = dict(zip(open_tops, tops, strict=True))
+        if any(
+            top_value("new_requests", chosen, c) + top_value("carried_over", chosen, c)
+            != top_value("total", chosen, c) + top_value("carried_forward", chosen, c)
+            for c in r1_columns
+        ):
+            continue
+        target = [top_value("total", chosen, c) - fixed_leaves[c][0] for c in r2_columns]
+        for key, combos in left.items():
+            matches = right.get(tuple(t - k for t, k in zip(target, key, strict=True)))
+            if not matches:
+                continue
+            count += len(combos) * len(matches)
+            if witness is None:
+                witness = {**chosen, **dict(zip(first, combos[0], strict=True))}
+                witness.update(zip(second, matches[0], strict=True))
+            if count >= 2:
+                break
+        if count >= 2:
+            break
+    for i in free:
+        count *= len(options[i])
+    if witness is None:
+        return 0, None
+    return min(count, 2), tuple(witness.get(i, options[i][0]) for i in range(len(open_keys)))
 
 
 def _int(value: int | Decimal | None) -> int | None:

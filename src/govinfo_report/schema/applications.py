@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from functools import cache
 
@@ -18,7 +17,7 @@ import attrs
 import regex
 
 from .. import limits
-from ..checks import r1_r2_test
+from ..checks import fitting_readings
 from ..diagnostics import diag
 from ..model import Diagnostic, Row
 from ..splitting import total_is_sum
@@ -307,11 +306,10 @@ def _settle(placed: dict[str, tuple[RowView, Placed]], columns: Sequence[str]) -
     if combinations > limits.MAX_CONSTRAINT_COMBINATIONS:
         return
     fixed = {k: p.cells for k, (_, p) in placed.items() if p.cells is not None}
-    holds = r1_r2_test(fixed, open_keys, len(columns))
-    fitting = [combo for combo in itertools.product(*options) if holds(combo)]
-    if len(fitting) != 1:
+    count, reading = fitting_readings(fixed, open_keys, options, len(columns))
+    if count != 1 or reading is None:
         return
-    for key, cells_of_row in zip(open_keys, fitting[0], strict=True):
+    for key, cells_of_row in zip(open_keys, reading, strict=True):
         view, _ = placed[key]
         placed[key] = (
             view,
