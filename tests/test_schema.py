@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from govinfo_report import CellState, parse
 
 TITLE = "某某县人民政府2020年政府信息公开工作年度报告"
@@ -108,3 +110,15 @@ def test_pdf_first_row_label_detached_from_its_numbers() -> None:
     assert report.applications is not None
     assert [c.value for _, c in report.applications.row("new_requests").cells] == [5, 0, 0, 0, 0, 0, 5]
     assert [c.value for _, c in report.applications.row("carried_over").cells] == [1, 0, 0, 0, 0, 0, 1]
+
+
+@pytest.mark.parametrize("marker", ["政府信息公开情况统计表", "指标名称计量单位", "历年累计"])
+def test_an_old_statistics_sheet_is_told_by_any_of_its_markers(marker: str) -> None:
+    # no year before 2019 and no template label: each marker alone tells the old sheet
+    text = (
+        "某局政府信息公开工作年度报告\n一、概述\n本局工作情况如下。\n"
+        f"附表：{marker}\n主动公开政府信息数\t条\t12\n"
+    )
+    result = parse(text)
+    assert result.template == "pre2019"
+    assert any(d.code == "template.pre2019" for d in result.diagnostics)

@@ -18,6 +18,7 @@ from decimal import Decimal
 import attrs
 
 from .model import CanonicalTable, Cell, CellState, Check
+from .text import memo
 from .vocab import AD_MONEY_COLUMNS, AD_SIGNED_COLUMNS, APP_ORG_COLUMNS, APP_ROWS
 
 _TOP = ("new_requests", "carried_over", "total", "carried_forward")
@@ -37,10 +38,16 @@ def _sum(target: Cell, parts: Sequence[Cell]) -> tuple[int | Decimal, int | Deci
     """A sum rule's two sides (the parts' sum, the target), or None when the rule is skipped."""
     if target.state is not CellState.NUMBER or not parts or target.value is None:
         return None
-    values = [_addend(c) for c in parts]
-    if any(v is None for v in values) or not any(c.state is CellState.NUMBER for c in parts):
-        return None
-    return sum(v for v in values if v is not None), target.value
+    total: int | Decimal = 0
+    number = False
+    for cell in parts:  # one pass: this runs for every rule of every report
+        state = cell.state
+        if state is CellState.NUMBER:
+            total += cell.value or 0
+            number = True
+        elif state is not CellState.BLANK and state is not CellState.PLACEHOLDER:
+            return None  # text or missing: the rule cannot be checked
+    return (total, target.value) if number else None
 
 
 def _r1_sides(cells: Sequence[Cell]) -> tuple[int | Decimal, int | Decimal] | None:
@@ -59,12 +66,12 @@ def _rule(
     parts: Sequence[tuple[str, str]],
     description: str,
 ) -> Check | None:
-    sides = _sum(table.get(*target), [table.get(*p) for p in parts])
+    get = table.get
+    sides = _sum(get(*target), [get(r, c) for r, c in parts])
     if sides is None:
         return None
     expected, actual = sides
-    names = tuple(f"{r}:{c}" for r, c in (target, *parts))
-    added = " + ".join(names[1:]) if len(parts) <= 6 else f"the {len(parts)} cells it sums"
+    names, added = _names(target, tuple(parts))
     message = f"{description}: {added} = {expected}, {names[0]} is {actual}."
     return Check(
         rule=rule,
@@ -76,6 +83,14 @@ def _rule(
         target=f"{target[0]}:{target[1]}",
         message=message,
     )
+
+
+@memo(1024)
+def _names(target: tuple[str, str], parts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], str]:
+    """A rule's cells as ``row:column``, and how its message names what it adds (the same rules
+    run on every report)."""
+    names = tuple(f"{r}:{c}" for r, c in (target, *parts))
+    return names, " + ".join(names[1:]) if len(parts) <= 6 else f"the {len(parts)} cells it sums"
 
 
 def _r1(table: CanonicalTable, col: str) -> Check | None:
@@ -345,14 +360,17 @@ def check_active(table: CanonicalTable) -> list[Check]:
 def _r9(table: CanonicalTable) -> list[Check | None]:
     """R9: counts are non-negative integers (``change`` may be negative); money is a non-negative decimal."""
     out: list[Check | None] = []
+    active = table.name == "active_disclosure"
     for row in table.rows:
         for column, cell in row.cells:
-            if cell.state is not CellState.NUMBER or cell.value is None:
+            value = cell.value
+            if cell.state is not CellState.NUMBER or value is None:
                 continue
-            money = column in AD_MONEY_COLUMNS and table.name == "active_disclosure"
-            signed = column in AD_SIGNED_COLUMNS and table.name == "active_disclosure"
-            integral = cell.value == int(cell.value)
-            ok = cell.value >= 0 if money else (signed or cell.value >= 0) and integral
+            if active and column in AD_MONEY_COLUMNS:
+                ok = value >= 0
+            else:
+                signed = active and column in AD_SIGNED_COLUMNS
+                ok = (signed or value >= 0) and (type(value) is int or value == int(value))
             if not ok:
                 out.append(
                     Check(

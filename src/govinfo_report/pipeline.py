@@ -158,7 +158,7 @@ def _parse(
     # 5. map to the schema of the template the labels show
     template, noticed = detect_template(
         (c.text for _, grid, _ in found + ruled for row in grid.rows for c in row),
-        "\n".join(line.text for line in lines),
+        (line.text for line in lines),
         meta.year,
     )
     diagnostics.extend(noticed)

@@ -16,9 +16,11 @@ from .vocab import PRE2019_MARKERS, TEMPLATE_MARKERS
 
 
 def detect_template(
-    table_texts: Iterable[str], document_text: str, year: int | None
+    table_texts: Iterable[str], document_lines: Iterable[str], year: int | None
 ) -> tuple[str | None, list[Diagnostic]]:
-    """``"2019"``, ``"2021"``, ``"pre2019"`` or None, with what was noticed on the way."""
+    """``"2019"``, ``"2021"``, ``"pre2019"`` or None, with what was noticed on the way.
+
+    ``document_lines`` are read only when no table label tells the template."""
     folded = fold("".join(table_texts))
     votes: Counter[str] = Counter(m.template for m in TEMPLATE_MARKERS if m.pattern in folded)
     if votes:
@@ -30,6 +32,10 @@ def detect_template(
                 diag("template.mixed", "Labels of both templates appear equally; template unknown.")
             ]
         return ranked[0][0], [diag("template.mixed")]
-    if (year is not None and year < 2019) or any(m in fold(document_text) for m in PRE2019_MARKERS):
+    if (year is not None and year < 2019) or _names_pre2019(fold("\n".join(document_lines))):
         return "pre2019", [diag("template.pre2019")]
     return None, [diag("template.unknown")] if folded else []
+
+
+def _names_pre2019(folded: str) -> bool:
+    return any(m in folded for m in PRE2019_MARKERS)
