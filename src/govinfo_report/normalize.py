@@ -36,6 +36,7 @@ _STRAY_TAG = regex.compile(
     r"</?(?:br|p|span|div|font|b|strong|em|i|u|sup|sub|a|o:p)\b[^<>]{0,200}>|&nbsp;", regex.IGNORECASE
 )
 _MD_HEADING = regex.compile(r"^[ ]{0,3}#{1,6}[ ]+")
+_MD_HEADING_OPENINGS = ("#", " #", "  #", "   #")
 FOOTER = regex.compile(
     r"^\s*(?:[-—–－~]{1,2}\s*[0-9０-９]{1,4}\s*[-—–－~]{1,2}|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?)\s*$"
 )
@@ -46,6 +47,10 @@ _CHROME = regex.compile(
     "|(?:" + "|".join(regex.escape(p) for p in CRAWLER_CHROME_LINES) + r").{0,36})$"
 )
 _TITLE_PREFIX_CHARS = max(len(p) for p in CRAWLER_TITLE_PREFIXES)
+_TITLE_FIRST = frozenset(p[0].lower() for p in CRAWLER_TITLE_PREFIXES)
+_CHROME_FIRST = frozenset(p[0] for p in (*CRAWLER_CHROME_FIELDS, *CRAWLER_CHROME_LINES))
+_FOOTER_FIRST = frozenset("-—–－~第")
+"""The characters a page footer line opens with (:data:`FOOTER`, once its spaces are stripped)."""
 _INLINE = regex.compile("(?:" + "|".join(regex.escape(h) for h in INLINE_HEADINGS) + ")")
 
 
@@ -78,7 +83,8 @@ def _normalize(raw_lines: Iterable[tuple[int, str]], *, spaces_done: bool) -> No
     markup: list[int] = []
     line_count = 0
     for number, raw in raw_lines:
-        line_count = max(line_count, number)
+        if number > line_count:
+            line_count = number
         line = raw if spaces_done else _INVISIBLE.sub("", _SPACES.sub(" ", raw))
         # each pattern below is tried only on lines holding the character it starts with
         if "[" in line and ARTEFACT.search(line):
@@ -89,7 +95,7 @@ def _normalize(raw_lines: Iterable[tuple[int, str]], *, spaces_done: bool) -> No
             if stripped != line:
                 markup.append(number)
                 line = stripped
-        if "#" in line[:4]:
+        if line.startswith(_MD_HEADING_OPENINGS):
             line = _MD_HEADING.sub("", line)
         if line.count("**") >= 2:  # Markdown bold (a linear replace: no regex backtracking on long lines)
             line = line.replace("**", "")
@@ -98,14 +104,18 @@ def _normalize(raw_lines: Iterable[tuple[int, str]], *, spaces_done: bool) -> No
         if not bare:
             out.append(Line(line, number))
             continue
-        if "\t" not in line and FOOTER.match(bare):
+        first = bare[0]  # each pattern below is tried only on lines opening the way it does
+        if first in _FOOTER_FIRST and "\t" not in line and FOOTER.match(bare):
             footers.append(number)
             continue
-        if _RULE.match(bare) or (len(bare) < 240 and "\t" not in line and _CHROME.match(bare)):
+        if (first == "=" and _RULE.match(bare)) or (
+            first in _CHROME_FIRST and len(bare) < 240 and "\t" not in line and _CHROME.match(bare)
+        ):
             chrome.append(number)
             continue
-        head = bare[:_TITLE_PREFIX_CHARS].lower()
-        if head.startswith(CRAWLER_TITLE_PREFIXES):
+        if first.lower() in _TITLE_FIRST and (head := bare[:_TITLE_PREFIX_CHARS].lower()).startswith(
+            CRAWLER_TITLE_PREFIXES
+        ):
             prefix = next(p for p in CRAWLER_TITLE_PREFIXES if head.startswith(p))
             line = bare[len(prefix) :].strip()
             chrome.append(number)
