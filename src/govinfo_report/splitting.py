@@ -219,6 +219,8 @@ class _Search:
     def field(self, start: int, end: int, index: int) -> Number | None:
         """The value of ``s[start:end]`` as field ``index``, or None if it cannot be that field."""
         text = self.s[start:end]
+        if text.isdigit():  # plain digits, the usual field (``s`` holds ASCII digits, '-' and '.')
+            return None if text[0] == "0" and end - start > 1 else int(text)
         if not text:
             return None
         negative = text[0] == "-"

@@ -238,17 +238,18 @@ def looks_like(lines: Sequence[Line]) -> bool:
 
 
 def rebuild(lines: Sequence[Line]) -> Grid | None:
-    chars: list[str] = []
-    numbers: list[int] = []
+    pieces: list[str] = []
+    numbers: list[int] = []  # the line of every character of ``text``
+    last = ""
     for line in lines:
-        if chars and chars[-1].isdigit() and line.text[:1].isdigit():
+        if last.isdigit() and line.text[:1].isdigit():
             # a line break between two digits separates two numbers: never fuse them (``5`` / ``2``)
-            chars.append(" ")
+            pieces.append(" ")
             numbers.append(line.number)
-        for ch in line.text:
-            chars.append(ch)
-            numbers.append(line.number)
-    text = "".join(chars)
+        pieces.append(line.text)
+        numbers.extend([line.number] * len(line.text))
+        last = line.text[-1:] or last
+    text = "".join(pieces)
     if not text.strip():
         return None
     rows: list[list[GridCell]] = []
