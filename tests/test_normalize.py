@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govinfo_report.model import Span
-from govinfo_report.normalize import Normalized, normalize
+from govinfo_report.normalize import NEWLINE, Normalized, line_breaks, normalize, split_lines
 
 
 def pairs(result: Normalized) -> list[tuple[int, str]]:
@@ -190,3 +192,12 @@ def test_empty_input() -> None:
     result = normalize("")
     assert pairs(result) == [(1, "")]
     assert result.diagnostics == ()
+
+
+@given(
+    st.text(alphabet=st.sampled_from(["a", "中", "\r", "\n", " ", "\u3000", "\x85", "\u2028"]), max_size=40)
+)
+def test_split_lines_is_the_newline_pattern_split(text: str) -> None:
+    # the fast split replaces ``NEWLINE.split``: the same lines, and the same count of breaks
+    assert split_lines(text) == NEWLINE.split(text)
+    assert line_breaks(text) == len(NEWLINE.split(text)) - 1

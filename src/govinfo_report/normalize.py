@@ -6,6 +6,7 @@ headings buried inside long lines split out. Tabs are kept: they are table struc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -28,8 +29,22 @@ class Line:
 
 NEWLINE = regex.compile(r"\r\n|\r|\n")
 """A line break, as the stages count lines."""
-_SPACES = regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x0b\x0c\x85]")
-_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def split_lines(text: str) -> list[str]:
+    """``NEWLINE.split(text)``, by plain replacements: several times faster on a large input."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def line_breaks(text: str) -> int:
+    """How many line breaks ``NEWLINE`` finds in ``text``."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+# simple classes of characters, replaced over the whole text: the standard library's engine is
+# twice as fast as ``regex`` at these
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x0b\x0c\x85]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 ARTEFACT = regex.compile(r"\[(?:bookmark|footnoteRef|endnoteRef):[^\]]{0,80}\]")
 """Word artefacts left in extracted text; also stripped from cell text by :mod:`values`."""
 _STRAY_TAG = regex.compile(
@@ -65,7 +80,7 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """Split ``text`` into clean :class:`Line` s and report every repair."""
     text = _INVISIBLE.sub("", _SPACES.sub(" ", text))  # one pass over the whole text, not one per line
-    return _normalize(enumerate(NEWLINE.split(text), start=1), spaces_done=True)
+    return _normalize(enumerate(split_lines(text), start=1), spaces_done=True)
 
 
 def normalize_lines(raw_lines: Iterable[tuple[int, str]]) -> Normalized:

@@ -33,7 +33,7 @@ from .model import (
     Span,
     Table,
 )
-from .normalize import FOOTER, NEWLINE, Line, normalize, normalize_lines
+from .normalize import FOOTER, NEWLINE, Line, line_breaks, normalize, normalize_lines
 from .sections import split_sections
 from .source import load, too_large
 from .tables import Grid, rebuild
@@ -197,8 +197,8 @@ def _read(text: str, diagnostics: list[Diagnostic]) -> tuple[tuple[Line, ...], l
         diagnostics.append(
             diag("limits.input_truncated", f"Only the first {limits.MAX_INPUT_CHARS:,} characters were read.")
         )
-    pieces = NEWLINE.split(text, maxsplit=limits.MAX_INPUT_LINES)
-    if len(pieces) > limits.MAX_INPUT_LINES:
+    if line_breaks(text) >= limits.MAX_INPUT_LINES:  # counted first: splitting is the rare path
+        pieces = NEWLINE.split(text, maxsplit=limits.MAX_INPUT_LINES)
         text = "\n".join(pieces[:-1])
         diagnostics.append(
             diag("limits.input_truncated", f"Only the first {limits.MAX_INPUT_LINES:,} lines were read.")
