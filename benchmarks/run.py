@@ -274,7 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             previous = row["seconds"]
         if len(growth) >= 2:
             last = growth[-1]["seconds"] / growth[-2]["seconds"]
-            label = f"growth: time of {growth[-1]['size'] / 1e6:.0f} MB / {growth[-2]['size'] / 1e6:.0f} MB"
+            label = f"growth: time of {sizes[-1] / 1e6:g} MB / {sizes[-2] / 1e6:g} MB"
             verdicts.append((label, f"{last:.1f}x", "≤ 12x", last <= TARGETS["growth"]))
         memory = max(row["peak"] / row["size"] for row in growth)
         verdicts.append(

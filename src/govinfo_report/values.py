@@ -38,7 +38,9 @@ def _nfkc(text: str) -> str:
 
 
 def _number(text: str, *, money: bool) -> tuple[int | Decimal, str | None] | None:
-    m = _NUMBER.fullmatch(_nfkc(text))
+    """The number ``text`` writes (a count, a signed change, an amount with its unit), or None;
+    ``text`` is NFKC-normalised with :func:`_nfkc` (which a normalised text passes unchanged)."""
+    m = _NUMBER.fullmatch(text)
     if m is None:
         return None
     digits = m["int"].replace(",", "")
@@ -54,9 +56,10 @@ def _number(text: str, *, money: bool) -> tuple[int | Decimal, str | None] | Non
 
 
 def _annotated(text: str, *, money: bool) -> tuple[tuple[int | Decimal, str | None] | None, str | None]:
-    """A number with a note beside it: ``22（其中修订16件）``, ``5件``."""
+    """A number with a note beside it: ``22（其中修订16件）``, ``5件``; ``text`` normalised as
+    for :func:`_number`."""
     for pattern in (_ANNOTATED, _COUNT_UNIT):
-        m = pattern.fullmatch(_nfkc(text))
+        m = pattern.fullmatch(text)
         if m is not None:
             found = _number(m["num"].strip(), money=money)
             if found is not None:
@@ -76,11 +79,13 @@ def _read(raw: str, money: bool) -> _Reading:
         if len(text) > limits.MAX_NUMBER_DIGITS:
             return text, CellState.TEXT, None, None, None
         return text, CellState.NUMBER, Decimal(text) if money else int(text), None, None
-    if text in PLACEHOLDERS or unicodedata.normalize("NFKC", text) in PLACEHOLDERS:
+    plain = unicodedata.normalize("NFKC", text)
+    if text in PLACEHOLDERS or plain in PLACEHOLDERS:
         return text, CellState.PLACEHOLDER, None, None, None
-    found, note = _number(text, money=money), None
+    normalised = plain.translate(_MINUS)  # once, for every pattern below
+    found, note = _number(normalised, money=money), None
     if found is None:
-        found, note = _annotated(text, money=money)
+        found, note = _annotated(normalised, money=money)
     if found is None:
         return text, CellState.TEXT, None, None, None
     return text, CellState.NUMBER, found[0], found[1], note
