@@ -557,3 +557,30 @@ def test_regression_run_together_placeholder_words_are_cells() -> None:
         ("number", 1),
     ]
     assert not result.extra_rows
+
+
+def test_regression_run_together_placeholders_in_a_row_are_one_cell_each() -> None:
+    # found by the round trip (thorough profile): ``规章0//`` was a label without values, as
+    # ``//`` is no placeholder; each ``/`` is a cell of its own, ``——`` one cell
+    from render import canonical
+
+    report = canonical("2021")
+    report.active["art20_1"]["rules"] = ["0", "/", "/"]
+    report.active["art20_1"]["normative_documents"] = ["——", "5", "/"]
+    text = to_run_together(report)
+    assert "规章0//" in text and "规范性文件——5/" in text
+    ad = parse(text).active_disclosure
+    assert ad is not None
+    columns = ("issued", "repealed", "in_force")
+    rules = [ad.get("art20_1/rules", c) for c in columns]
+    assert [(c.state.value, c.raw) for c in rules] == [
+        ("number", "0"),
+        ("placeholder", "/"),
+        ("placeholder", "/"),
+    ]
+    documents = [ad.get("art20_1/normative_documents", c) for c in columns]
+    assert [(c.state.value, c.raw) for c in documents] == [
+        ("placeholder", "——"),
+        ("number", "5"),
+        ("placeholder", "/"),
+    ]

@@ -44,9 +44,15 @@ _WORDS = tuple(sorted((p for p in PLACEHOLDERS if p.isalpha() and not p.isascii(
 """Placeholders written as words (``无``): in a row's run they are cells (``规范性文件无无1``)."""
 
 
+_MARK_PLACEHOLDERS = tuple(
+    sorted((p for p in PLACEHOLDERS if p and all(ch in _MARKS for ch in p)), key=len, reverse=True)
+)
+"""Placeholders written in marks alone (``/`` ``——``), longest first: how a run of marks is cut."""
+
+
 def _numeric_tail(gap: str) -> int:
-    """Where the run of numbers (and placeholder marks) ending ``gap`` starts, or -1; scanned
-    backwards, in linear time. ``00/`` is kept whole as one cell: only the mapper may split it."""
+    """Where the run of numbers (and placeholders) ending ``gap`` starts, or -1; scanned
+    backwards, in linear time."""
     end = len(gap)
     for unit in _UNITS:
         if gap.endswith(unit):
@@ -65,11 +71,7 @@ def _numeric_tail(gap: str) -> int:
         start += 1
     if start >= end:
         return -1
-    tail = gap[start:]
-    if is_numeric_run(tail) or tail.strip() in PLACEHOLDERS:
-        return start
-    pieces = [piece.strip() for piece in _MARK_SPLIT.split(tail) if piece.strip()]
-    return start if all(is_numeric_run(p) or p in PLACEHOLDERS for p in pieces) else -1
+    return start if _run_cells(gap[start:]) is not None else -1
 
 
 _MARK_SPLIT = regex.compile(
@@ -77,16 +79,36 @@ _MARK_SPLIT = regex.compile(
 )
 
 
+def _run_cells(run: str) -> list[tuple[int, str]] | None:
+    """A row's run as cells, with their offsets: each run of numbers kept whole (only the mapper
+    may split it), each placeholder a cell of its own (``00/`` → ``00`` ``/``; ``0//`` → ``0``
+    ``/`` ``/``; ``无无1`` → ``无`` ``无`` ``1``). None when a piece is neither."""
+    if is_numeric_run(run):
+        return [(0, run.strip())]
+    cells: list[tuple[int, str]] = []
+    at = 0
+    for part in _MARK_SPLIT.split(run):
+        if part in _WORDS:
+            cells.append((at, part))
+        elif part and part[0] in _MARKS and part[0] not in _RUN_CHARS:  # placeholders, one by one
+            k = 0
+            while k < len(part):
+                mark = next((m for m in _MARK_PLACEHOLDERS if part.startswith(m, k)), None)
+                if mark is None:
+                    return None
+                cells.append((at + k, mark))
+                k += len(mark)
+        elif part.strip():
+            if not is_numeric_run(part.strip()):
+                return None
+            cells.append((at + len(part) - len(part.lstrip()), part.strip()))
+        at += len(part)
+    return cells or None
+
+
 def _tail_cells(gap: str, tail: int, numbers: Sequence[int], start: int) -> list[GridCell]:
-    """A row's run as cells: its runs of numbers, each kept whole, and its placeholders, each a
-    cell of its own (``00/`` → ``00`` ``/``)."""
-    cells: list[GridCell] = []
-    at = tail
-    for piece in _MARK_SPLIT.split(gap[tail:]):
-        if piece.strip():
-            cells.append(GridCell(piece.strip(), numbers[start + at]))
-        at += len(piece)
-    return cells
+    """The cells of the run ``gap[tail:]`` (:func:`_run_cells`), each on the line it starts."""
+    return [GridCell(text, numbers[start + tail + at]) for at, text in _run_cells(gap[tail:]) or ()]
 
 
 _YEAR_LABEL = regex.compile(r"(?:19|20)[0-9]{2}$")
