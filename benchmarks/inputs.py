@@ -43,9 +43,11 @@ BATCH_LAYOUTS: dict[str, tuple[Callable[[Canonical], str], str]] = {
 }
 
 
-def text_fixtures(folder: Path) -> list[tuple[str, Path]]:
+def text_fixtures(folder: Path, seed: int = 6) -> list[tuple[str, Path]]:
     """The text fixtures, written to ``folder``: the packaged seeds, the shared corpus's text and
-    Markdown (when present), and a generated report of each template in every text layout."""
+    Markdown (when present), and a generated report of each template in every text layout, each
+    with numbers of its own (so that no two fixtures share their cells)."""
+    rng = random.Random(seed)
     out: list[tuple[str, Path]] = []
     for path in sorted((ROOT / "src/govinfo_report/examples").glob("*.txt")):
         out.append((f"seed {path.stem}", path))
@@ -54,17 +56,18 @@ def text_fixtures(folder: Path) -> list[tuple[str, Path]]:
     for template in ("2019", "2021"):
         for layout, (render, suffix) in TEXT_LAYOUTS.items():
             path = folder / f"{template}-{layout.replace(' ', '-')}{suffix}"
-            path.write_text(render(canonical(template)), encoding="utf-8")
+            path.write_text(render(generated_report(rng, template)), encoding="utf-8")
             out.append((f"{template} {layout}", path))
     return out
 
 
-def html_pages(folder: Path) -> list[tuple[str, Path]]:
+def html_pages(folder: Path, seed: int = 8) -> list[tuple[str, Path]]:
     """HTML pages: a generated page of each template with site chrome, and the corpus's pages."""
+    rng = random.Random(seed)
     out: list[tuple[str, Path]] = []
     for template in ("2019", "2021"):
         path = folder / f"page-{template}.html"
-        path.write_text(to_html(canonical(template), chrome=True), encoding="utf-8")
+        path.write_text(to_html(generated_report(rng, template), chrome=True), encoding="utf-8")
         out.append((f"{template} page", path))
     if CORPUS.is_dir():
         out += [(f"corpus {p.name}", p) for p in sorted(CORPUS.iterdir()) if p.suffix in (".html", ".htm")]

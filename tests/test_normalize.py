@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from govinfo_report.model import Span
-from govinfo_report.normalize import NEWLINE, Normalized, line_breaks, normalize, split_lines
+from govinfo_report.normalize import NEWLINE, Normalized, line_breaks, normalize, normalize_lines
 
 
 def pairs(result: Normalized) -> list[tuple[int, str]]:
@@ -194,10 +194,15 @@ def test_empty_input() -> None:
     assert result.diagnostics == ()
 
 
-@given(
-    st.text(alphabet=st.sampled_from(["a", "中", "\r", "\n", " ", "\u3000", "\x85", "\u2028"]), max_size=40)
-)
-def test_split_lines_is_the_newline_pattern_split(text: str) -> None:
-    # the fast split replaces ``NEWLINE.split``: the same lines, and the same count of breaks
-    assert split_lines(text) == NEWLINE.split(text)
+_TRICKY = ["a", "中", "3", "-", "第", "页", "#", " ", "*", "\t", "\u3000", "\x85", "\u2028"]
+_TRICKY += ["[bookmark: _GoBack]", "<br>", "发布时间：", "一、总体情况"]
+_TRICKY += ["\r", "\n", "\u200b", "\ufeff", "\u00ad"] * 4  # line breaks and invisibles side by side
+
+
+@given(st.lists(st.sampled_from(_TRICKY), max_size=40).map("".join))
+@example("a\r\u200b\nb")  # found by review: the whole-text pass once joined these two breaks
+def test_a_text_is_normalised_as_its_lines_are(text: str) -> None:
+    # normalize() cleans the whole text at once; it must give what cleaning each line gives,
+    # line numbers included (``\r`` + an invisible character + ``\n`` are two line breaks)
+    assert normalize(text) == normalize_lines(enumerate(NEWLINE.split(text), start=1))
     assert line_breaks(text) == len(NEWLINE.split(text)) - 1

@@ -150,13 +150,15 @@ def r1_r2_test(
     open_leaves = [where[k] for k in leaves if k in where]
 
     fixed_top = {k: [_term((fixed[k][c],)) for c in range(width)] for k in _TOP if k in fixed}
-    terms: dict[int, tuple[_Term, ...]] = {}  # a reading's cells as terms, by id: made once each
+    # a reading's cells as terms, made once each: by id, with the reading kept so that its id is
+    # never another's
+    terms: dict[int, tuple[Sequence[Cell], tuple[_Term, ...]]] = {}
 
     def of(cells: Sequence[Cell]) -> tuple[_Term, ...]:
         found = terms.get(id(cells))
-        if found is None:
-            found = terms[id(cells)] = tuple(_term((cell,)) for cell in cells)
-        return found
+        if found is None or found[0] is not cells:
+            found = terms[id(cells)] = (cells, tuple(_term((cell,)) for cell in cells))
+        return found[1]
 
     def holds(combo: Sequence[Sequence[Cell]]) -> bool:
         chosen = [of(cells) for cells in combo]

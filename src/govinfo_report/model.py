@@ -199,7 +199,12 @@ class CanonicalTable:
 
     def get(self, row: str, column: str) -> Cell:
         """The cell at ``row``/``column``; the MISSING cell when absent."""
-        return self._cells.get((row, column), MISSING)
+        try:
+            cells = self._cells
+        except AttributeError:  # unpickled from a version without the index: made on first use
+            self.__attrs_post_init__()
+            cells = self._cells
+        return cells.get((row, column), MISSING)
 
     def to_dict(self, *, cells: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -411,13 +416,13 @@ def _pickled_by_fields(cls: type) -> None:
     if len(names) == 1:
 
         def reduce_one(self: object) -> tuple[type, tuple[object, ...]]:
-            return cls, (get(self),)
+            return type(self), (get(self),)
 
         cls.__reduce__ = reduce_one  # type: ignore[assignment,method-assign]
     else:
 
         def reduce_many(self: object) -> tuple[type, tuple[object, ...]]:
-            return cls, get(self)
+            return type(self), get(self)
 
         cls.__reduce__ = reduce_many  # type: ignore[assignment,method-assign]
 

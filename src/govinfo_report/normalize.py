@@ -31,11 +31,6 @@ NEWLINE = regex.compile(r"\r\n|\r|\n")
 """A line break, as the stages count lines."""
 
 
-def split_lines(text: str) -> list[str]:
-    """``NEWLINE.split(text)``, by plain replacements: several times faster on a large input."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
 def line_breaks(text: str) -> int:
     """How many line breaks ``NEWLINE`` finds in ``text``."""
     return text.count("\n") + text.count("\r") - text.count("\r\n")
@@ -79,8 +74,11 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Split ``text`` into clean :class:`Line` s and report every repair."""
-    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))  # one pass over the whole text, not one per line
-    return _normalize(enumerate(split_lines(text), start=1), spaces_done=True)
+    # line breaks first (``\r``, an invisible character, ``\n`` are two breaks, as ``NEWLINE``
+    # counts them), then one pass over the whole text for spaces and invisibles, not one per line
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    return _normalize(enumerate(text.split("\n"), start=1), spaces_done=True)
 
 
 def normalize_lines(raw_lines: Iterable[tuple[int, str]]) -> Normalized:
