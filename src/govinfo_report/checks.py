@@ -25,38 +25,38 @@ _TOP = ("new_requests", "carried_over", "total", "carried_forward")
 _GROUPS = ("withheld", "unavailable", "not_processed", "other")
 
 
-def _addend(cell: Cell) -> int | Decimal | None:
-    """A cell's contribution to a sum, or None when it cannot be used."""
-    if cell.state is CellState.NUMBER:
-        return cell.value
-    if cell.state in (CellState.BLANK, CellState.PLACEHOLDER):
-        return 0
-    return None
+_Term = tuple["int | Decimal", bool, bool]
+"""Cells as a sum rule sees them: what they add (blank and placeholder 0), whether one cannot
+be used (text, missing), whether one is a number."""
+
+
+def _term(cells: Iterable[Cell]) -> _Term:
+    total: int | Decimal = 0
+    unusable = number = False
+    for cell in cells:  # one pass: this runs for every rule of every report
+        state = cell.state
+        if state is CellState.NUMBER:
+            total += cell.value or 0
+            number = True
+        elif state is not CellState.BLANK and state is not CellState.PLACEHOLDER:
+            unusable = True  # text or missing: a sum with it cannot be checked
+    return total, unusable, number
 
 
 def _sum(target: Cell, parts: Sequence[Cell]) -> tuple[int | Decimal, int | Decimal] | None:
     """A sum rule's two sides (the parts' sum, the target), or None when the rule is skipped."""
     if target.state is not CellState.NUMBER or not parts or target.value is None:
         return None
-    total: int | Decimal = 0
-    number = False
-    for cell in parts:  # one pass: this runs for every rule of every report
-        state = cell.state
-        if state is CellState.NUMBER:
-            total += cell.value or 0
-            number = True
-        elif state is not CellState.BLANK and state is not CellState.PLACEHOLDER:
-            return None  # text or missing: the rule cannot be checked
-    return (total, target.value) if number else None
+    total, unusable, number = _term(parts)
+    return None if unusable or not number else (total, target.value)
 
 
 def _r1_sides(cells: Sequence[Cell]) -> tuple[int | Decimal, int | Decimal] | None:
     """R1's two sides for the cells of ``_TOP`` in one column, or None when it is skipped."""
-    values = [_addend(c) for c in cells]
-    if any(v is None for v in values) or not any(c.state is CellState.NUMBER for c in cells):
+    left, right = _term(cells[:2]), _term(cells[2:])
+    if left[1] or right[1] or not (left[2] or right[2]):
         return None
-    new, carried, total, forward = (v or 0 for v in values)
-    return new + carried, total + forward
+    return left[0], right[0]
 
 
 def _rule(
@@ -109,24 +109,6 @@ def _r1(table: CanonicalTable, col: str) -> Check | None:
         target=f"total:{col}",
         message=f"R1 ({col}): new_requests + carried_over = {left}, total + carried_forward = {right}.",
     )
-
-
-_Term = tuple["int | Decimal", bool, bool]
-"""Cells as a sum rule sees them: what they add (blank and placeholder 0), whether one cannot
-be used (text, missing), whether one is a number."""
-
-
-def _term(cells: Iterable[Cell]) -> _Term:
-    total: int | Decimal = 0
-    unusable = number = False
-    for cell in cells:
-        value = _addend(cell)
-        if value is None:
-            unusable = True
-        else:
-            total += value
-        number = number or cell.state is CellState.NUMBER
-    return total, unusable, number
 
 
 def _plus(a: _Term, b: _Term) -> _Term:
