@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govinfo_report.model import GridCell
+from govinfo_report.tables import html as html_reader
 from govinfo_report.tables.html import (
     MAX_SPAN,
     MAX_TABLE_CELLS,
@@ -427,3 +428,33 @@ def test_deeply_nested_markup_is_read_and_excess_depth_is_flagged() -> None:
     too_deep = read("<p>before</p>" + "<span>" * 5000 + "x")
     assert too_deep.lines[0] == ("before", 1)
     assert too_deep.truncated
+
+
+_CELL_TEXTS = st.sampled_from(
+    ["12", " 3 ", "\n7\n", "", " ", "\u200b", "&nbsp;", "无", "本年新", "\n", "1\n2"]
+)
+_CELL_MARKUP = st.recursive(
+    _CELL_TEXTS | st.just("<!-- note -->") | st.just("<br>"),
+    lambda inner: st.tuples(
+        st.sampled_from(["", "\n", " ", "\n  "]),
+        st.sampled_from(["p", "span", "font", "b", "div", "o:p", "script", "sup"]),
+        st.lists(inner, min_size=1, max_size=2).map("".join),
+        st.sampled_from(["", "\n", " ", "x", "4"]),
+    ).map(lambda t: f"{t[0]}<{t[1]}>{t[2]}</{t[1]}>{t[3]}"),
+    max_leaves=6,
+)
+
+
+@given(cells=st.lists(_CELL_MARKUP, min_size=1, max_size=3), lines_before=st.integers(0, 3))
+def test_the_shortcut_for_wrapped_cells_gives_what_the_walk_gives(
+    cells: list[str], lines_before: int
+) -> None:
+    # text alone, or in a chain of single wrappers, is read without the walk (most cells of
+    # Word's HTML); it must read exactly as the walk does, text and first line
+    page = "<html><body>" + "\n" * lines_before + "<table><tr>"
+    page += "".join(f"<td>{c}</td>\n" for c in cells) + "</tr></table></body></html>"
+    root, _ = html_reader._parse(page)
+    for td in root.iter("td"):
+        line = html_reader._at(td, 1)
+        quick = html_reader._wrapped_text(td, line)
+        assert quick is None or quick == html_reader._walked_text(td, line)

@@ -498,10 +498,32 @@ def _cell_text(cell: Element, cursor: int) -> tuple[str, int]:
     holding only ``&nbsp;`` is ``""``.
     """
     line = _at(cell, cursor)
-    if len(cell) == 0:  # text only (most cells): what the walk below gives, without it
-        text = cell.text or ""
-        first = _first_visible_line(text, line)
-        return join_cell_pieces([_clean(text)]), first if first is not None else line
+    found = _wrapped_text(cell, line)
+    return found if found is not None else _walked_text(cell, line)
+
+
+def _wrapped_text(cell: Element, line: int) -> tuple[str, int] | None:
+    """What :func:`_walked_text` gives for a cell of text alone (most cells) or of text inside a
+    chain of single wrappers (Word's ``<p><span>12</span></p>``), found without the walk; None for
+    any other cell. ``line`` is the cell's own line."""
+    node, inner = cell, line
+    while len(node) == 1 and not _VISIBLE.search(node.text or ""):
+        child = node[0]
+        tag = _tag(child)
+        if tag is None or tag == "br" or tag in _DROPPED or _VISIBLE.search(child.tail or ""):
+            return None
+        inner = _at(child, inner + (node.text or "").count("\n"))
+        node = child
+    if len(node):
+        return None
+    text = node.text or ""
+    first = _first_visible_line(text, inner)
+    return join_cell_pieces([_clean(text)]), first if first is not None else line
+
+
+def _walked_text(cell: Element, line: int) -> tuple[str, int]:
+    """A cell's text and first visible line by walking all its descendants (see :func:`_cell_text`)."""
+    start = line
     pieces: list[str] = []
     parts: list[str] = []
     first = None
@@ -531,7 +553,7 @@ def _cell_text(cell: Element, cursor: int) -> tuple[str, int]:
             parts.append(text)
             line += text.count("\n")
     pieces.append(_clean("".join(parts)))
-    return join_cell_pieces(pieces), first if first is not None else _at(cell, cursor)
+    return join_cell_pieces(pieces), first if first is not None else start
 
 
 def _grid(
