@@ -427,7 +427,7 @@ def _check(canonical: dict[str, CanonicalTable], diagnostics: list[Diagnostic]) 
 
 def _kind_of(grid: Grid) -> str | None:
     """Which canonical table a grid is, by its anchor labels."""
-    folded = fold("".join(c.text for row in grid.rows for c in row))
+    folded = "".join(fold(c.text) for row in grid.rows for c in row)  # cell by cell: never across a cell
     scores = {kind: sum(1 for a in anchors if a in folded) for kind, anchors in TABLE_ANCHORS.items()}
     best = max(scores.values())
     if best == 0:
