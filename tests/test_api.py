@@ -76,7 +76,9 @@ def test_strict_raises_one_value_error_subclass_with_the_errors() -> None:
 
 
 def test_strict_passes_a_clean_report() -> None:
-    assert parse(example("seed_003"), strict=True).template == "2021"
+    # seed_003 has errors since 1.x: its last two table 3 rows print blank cells beside eleven
+    # zeros for seven columns, and whether a blank is a column of the row cannot be told
+    assert parse(example("seed_004"), strict=True).template == "2021"
 
 
 def test_to_dict_shape_and_json() -> None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 import pytest
-from hypothesis import event, given, settings
-from hypothesis import strategies as st
 
 from govinfo_report import parse
-from govinfo_report.checks import check_active, check_applications, check_review, fitting_readings, r1_r2_test
+from govinfo_report.checks import check_active, check_applications, check_review
 from govinfo_report.model import MISSING, CanonicalTable, Cell, Check, Row
 from govinfo_report.values import parse_cell
 from govinfo_report.vocab import APP_COLUMNS, APP_COLUMNS_WITH_SUBTOTAL, RL_COLUMNS
@@ -351,117 +348,3 @@ def test_r9_rejects_a_negative_count_in_table_two() -> None:
     (r9,) = check_active(t)
     assert r9.rule == "R9" and not r9.passed
     assert r9.cells == ("art20_5/administrative_license:previous_year",)
-
-
-# --- readings of run-together rows: the fast count agrees with trying every combination ------------
-
-
-@st.composite
-def readings(
-    draw: st.DrawFn,
-) -> tuple[dict[str, tuple[Cell, ...]], list[str], list[list[tuple[Cell, ...]]], int]:
-    """A consistent table 3 (R1, R2 hold), some rows left open with their true
-    reading among made-up ones; now and then a fixed cell that is blank, text or missing, and a
-    row no rule adds (a group's child beside the group's printed subtotal)."""
-    width = draw(st.sampled_from([1, 2, 7]))
-    keys = list(_APP_ROWS)
-    leaves = [k for k in keys if k not in _TOP_ROWS]
-    small = st.integers(0, 40)
-    values = {k: draw(st.lists(small, min_size=width, max_size=width)) for k in leaves}
-    total = [sum(values[k][c] for k in leaves) for c in range(width)]
-    forward = draw(st.lists(small, min_size=width, max_size=width))
-    carried = draw(st.lists(small, min_size=width, max_size=width))
-    if draw(st.booleans()):  # a child printed beside its group's subtotal: neither R1's nor R2's
-        keys.insert(5, "withheld.state_secret")
-        values["withheld.state_secret"] = draw(st.lists(small, min_size=width, max_size=width))
-    values |= {
-        "total": total,
-        "carried_forward": forward,
-        "carried_over": carried,
-        "new_requests": [t + f - c for t, f, c in zip(total, forward, carried, strict=True)],
-    }
-    open_keys = draw(st.lists(st.sampled_from(keys), min_size=1, max_size=5, unique=True))
-    if "withheld.state_secret" in keys and "withheld.state_secret" not in open_keys and draw(st.booleans()):
-        open_keys.append("withheld.state_secret")  # several readings no rule tells apart
-    kinds = st.sampled_from(["number"] * 20 + ["", "/", "text", None])
-
-    def cell(v: int, oddity: str | None = "number") -> Cell:
-        if oddity is None:
-            return MISSING
-        return parse_cell(str(v) if oddity == "number" else oddity)
-
-    fixed = {}
-    for k in keys:
-        if k not in open_keys:
-            oddities = draw(st.lists(kinds, min_size=width, max_size=width))
-            fixed[k] = tuple(cell(v, o) for v, o in zip(values[k], oddities, strict=True))
-    options = []
-    odd_candidates = draw(st.integers(0, 9)) == 0  # now and then a reading with a blank or text
-    for k in open_keys:
-        least = 1 if k == "withheld.state_secret" else 0
-        made_up = draw(st.lists(st.lists(small, min_size=width, max_size=width), min_size=least, max_size=3))
-        rows = [values[k], *made_up]
-        order = draw(st.permutations(range(len(rows))))
-        candidates = []
-        for i in order:
-            oddities = draw(st.lists(kinds, min_size=width, max_size=width)) if odd_candidates else None
-            candidates.append(
-                tuple(cell(v, o) for v, o in zip(rows[i], oddities or ["number"] * width, strict=True))
-            )
-        options.append(candidates)
-    return fixed, open_keys, options, width
-
-
-_TOP_ROWS = ("new_requests", "carried_over", "total", "carried_forward")
-_APP_ROWS = (
-    "new_requests",
-    "carried_over",
-    "granted",
-    "partially_granted",
-    "withheld",
-    "unavailable",
-    "not_processed",
-    "other",
-    "total",
-    "carried_forward",
-)
-"""Table 3 with its groups as printed subtotals: R2 adds the six result rows between."""
-
-
-@given(readings())
-@settings(deadline=None)
-def test_fitting_readings_agree_with_trying_every_combination(
-    case: tuple[dict[str, tuple[Cell, ...]], list[str], list[list[tuple[Cell, ...]]], int],
-) -> None:
-    fixed, open_keys, options, width = case
-    columns = APP_COLUMNS[:width]
-
-    def holds(combo: tuple[tuple[Cell, ...], ...]) -> bool:
-        # what the mapper did before: the whole table built, every rule run, R1 and R2 kept
-        cells = {**fixed, **dict(zip(open_keys, combo, strict=True))}
-        rows = tuple(Row(k, k, tuple(zip(columns, c, strict=True))) for k, c in cells.items())
-        results = [
-            c
-            for c in check_applications(CanonicalTable("applications", "2021", rows, columns))
-            if c.rule in ("R1", "R2")
-        ]
-        return bool(results) and all(c.passed for c in results)
-
-    every = [combo for combo in itertools.product(*options) if holds(combo)]
-    count, reading = fitting_readings(fixed, open_keys, options, width)
-    event(f"readings that fit: {min(len(every), 2)}")
-    assert count == min(len(every), 2)
-    if count == 1:
-        assert reading == every[0]
-
-
-def test_a_reading_test_never_takes_one_reading_for_another() -> None:
-    # review: readings were remembered by id(); a new tuple at a freed one's address was taken
-    # for it (5, 7, 5, 7 against a total of 5 all passed)
-    fixed = {
-        "total": (parse_cell("5"),),
-        "carried_over": (parse_cell("0"),),
-        "carried_forward": (parse_cell("0"),),
-    }
-    holds = r1_r2_test(fixed, ["new_requests"], 1)
-    assert [holds([(parse_cell(v),)]) for v in ("5", "7", "5", "7")] == [True, False, True, False]

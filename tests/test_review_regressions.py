@@ -69,7 +69,8 @@ def test_blank_total_is_placed_by_the_columns_of_the_other_rows() -> None:
     granted = [c.state for _, c in report.applications.row("granted").cells]
     assert granted == [CellState.NUMBER] * 6 + [CellState.BLANK]
     assert values(report, "granted")[0] == 2
-    assert any(d.code == "cells.aligned_by_column" for d in report.diagnostics)
+    # the other rows print one empty cell after the label: so does this one, and it ends blank
+    assert not any(d.severity.value == "error" for d in report.diagnostics)
 
 
 def test_blank_at_both_ends_with_nothing_to_align_by_is_left_missing() -> None:

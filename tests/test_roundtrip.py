@@ -69,22 +69,27 @@ def compare(got: dict[str, Any], report: Canonical) -> tuple[list[Any], list[Any
     return wrong, missed
 
 
+_IN_DOUBT = {"cells.too_few", "cells.ambiguous", "cells.unconfirmed"}
+"""What the reading engine says of a row it leaves missing: no reading fits (too few cells), the
+readings the rules leave disagree, or a rule fails on a row its layout does not vouch for."""
+
 AMBIGUOUS: dict[str, set[str]] = {
     "run together": {
         "table.unreadable",
         "cells.run_together_ambiguous",
-        "cells.too_few",
         "limits.split_truncated",
         "template.unknown",
+        *_IN_DOUBT,
     },
-    "pdf open borders": {"cells.too_few"},
-    "pdf text": {"cells.too_few"},
+    "pdf open borders": _IN_DOUBT,
+    "pdf text": _IN_DOUBT,
 }
 """The layouts that may leave values missing, and the diagnostics that must then say why, in the
 table of the missing value. Only arithmetic splits a crawler dump's runs of digits, and it cannot
 always decide (a table 2 row has no rule; a blank cell leaves no trace; a 2019 and a 2021 table 2
 are told apart only by their labels). PDF text drops blank cells, so a row with a blank is short
-of cells. Every other layout gives every value back."""
+of cells: where the rules leave several placements of its blanks, the cells they disagree on are
+missing. Every other layout gives every value back."""
 
 
 def assert_round_trip(layout: str, result: Report, report: Canonical) -> None:
@@ -214,8 +219,10 @@ def test_regression_lone_number_after_a_tika_cell_is_reported() -> None:
         "\t采购项目数量\n\t采购总金额\n\n\t政府集中采购\n\t0\n\t253\n9.58\n"
     )
     result = parse(text)
+    # the lone number is kept in the cell above it (``253 9.58``): a wrapped number or a stray,
+    # and the row's readings disagree
     assert any(
-        d.severity is not Severity.INFO and d.span is not None and d.span.start <= 12 <= d.span.end
+        d.severity is not Severity.INFO and d.span is not None and d.span.start <= 12 and d.span.end >= 11
         for d in result.diagnostics
         if d.code != "sections.missing"
     )
@@ -334,7 +341,8 @@ def test_regression_table_2_row_with_blanks_at_both_ends_is_placed_by_the_other_
         ad.get("art20_9/centralized_procurement", "amount"),
     )
     assert (cells[0].state.value, cells[1].value) == ("blank", 0)
-    assert "cells.aligned_by_column" in {d.code for d in result.diagnostics}
+    # placed by the column its table's values start in: no error, no doubt
+    assert not [d for d in result.diagnostics if d.code.startswith("cells.") and d.severity.value == "error"]
 
 
 def test_regression_table_4_as_one_run_of_digits_is_split_by_r4() -> None:
@@ -434,7 +442,9 @@ def test_regression_xiaoji_row_and_a_blank_child_leave_both_missing() -> None:
     assert result.applications is not None
     assert result.applications.get("withheld.state_secret", "total").value is None
     assert result.applications.get("withheld", "total").value is None
-    assert "row.unbound_values" in {d.code for d in result.diagnostics}
+    # the numbers may be either row's: both say so
+    ambiguous = {d.message.split(":")[0] for d in result.diagnostics if d.code == "cells.ambiguous"}
+    assert ambiguous == {"Row withheld", "Row withheld.state_secret"}
 
 
 def test_regression_run_together_local_row_opening_with_a_year() -> None:

@@ -60,8 +60,21 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     ),
     "limits.split_truncated": (Severity.WARNING, "Too many readings of run-together cells to enumerate."),
     "limits.row_cells": (Severity.WARNING, "A row has more cells than any table row; it was not read."),
+    "limits.row_readings": (
+        Severity.WARNING,
+        "A row's printed cells have more readings than the limit; its cells were left missing.",
+    ),
+    "limits.readings": (
+        Severity.WARNING,
+        "Rows in doubt have more combinations of readings than the limit; each was decided alone.",
+    ),
     "normalize.page_footer": (Severity.INFO, "Page footers (- 3 -) were removed."),
     "normalize.crawler_chrome": (Severity.INFO, "Crawler or page chrome lines were removed."),
+    "normalize.hidden_markup": (
+        Severity.INFO,
+        "Hidden markup (display:none, visibility:hidden, the hidden attribute; Word's hidden text) "
+        "was skipped, as a browser or Word skips it.",
+    ),
     "normalize.artefact": (Severity.INFO, "Word artefacts such as [bookmark: _GoBack] were removed."),
     "normalize.markup": (Severity.INFO, "Stray HTML tags in the text (<br>, <p>, &nbsp;) were removed."),
     "normalize.inline_heading": (
@@ -133,6 +146,20 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "cells.run_together_ambiguous": (
         Severity.ERROR,
         "Cells run together have several readings; they were left missing.",
+    ),
+    "cells.ambiguous": (
+        Severity.ERROR,
+        "A row's printed cells have several readings that the rules leave; the cells where they "
+        "differ were left missing.",
+    ),
+    "cells.repaired": (
+        Severity.WARNING,
+        "A row's printed cells were read as damaged (a cell lost, added, joined or split); the "
+        "rules leave that reading only.",
+    ),
+    "cells.unconfirmed": (
+        Severity.ERROR,
+        "A row its layout does not vouch for takes part in a failing rule; its cells were left missing.",
     ),
     "cells.text": (Severity.WARNING, "A cell holds text where a number was expected."),
     "cells.annotated": (Severity.INFO, "A cell holds a number with an annotation; both were kept."),

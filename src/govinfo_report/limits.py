@@ -32,7 +32,13 @@ MAX_ROW_CELLS = 64
 delimiters or numbers, not a table row, and is left missing (``limits.row_cells``)."""
 
 MAX_CONSTRAINT_COMBINATIONS = 5_000
-"""Combinations of ambiguous row readings tried against the column rules at most."""
+"""Combinations of the readings of rows in doubt tried against the rules that tie rows together
+(R1, R2, R5) at most; past it those rows are decided on their own rules only
+(``limits.readings``), which leaves more cells missing, never a guess."""
+
+MAX_ROW_READINGS = 512
+"""Readings of one row's printed cells tried at most (blank cells put back, cells lost, added,
+joined or split); a row with more is left missing (``limits.row_readings``)."""
 
 # HTML tables (tables/html.py)
 

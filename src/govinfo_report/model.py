@@ -90,6 +90,9 @@ class GridCell:
     """Source line of the cell's first character."""
     spanned: bool = False
     """True where the position is covered by another cell's row/column span."""
+    filler: bool = False
+    """True where the row has no cell at this position: a markup table's grid is padded to its
+    widest row, and a row with fewer cells gets empty fillers at its end."""
 
 
 @attrs.frozen
@@ -125,6 +128,10 @@ class Cell:
     """Source line the value came from."""
     note: str | None = None
     """An annotation written beside the number, e.g. ``其中修订16件`` in ``22（其中修订16件）``."""
+    disputed: tuple[str, ...] = ()
+    """The consistency rules (``R1`` … ``R9``) that fail on this cell, in order: the value is as
+    the report prints it, but the report's own arithmetic does not hold here, so one of the
+    cells of each rule is wrong. Empty for a cell no failing rule involves."""
 
     def json_value(self) -> int | float | None:
         """The value as a JSON number, or None."""
@@ -142,6 +149,7 @@ class Cell:
             "unit": self.unit,
             "line": self.line,
             "note": self.note,
+            "disputed": list(self.disputed),
         }
 
 

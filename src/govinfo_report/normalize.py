@@ -45,12 +45,23 @@ ARTEFACT = regex.compile(r"\[(?:bookmark|footnoteRef|endnoteRef):[^\]]{0,80}\]")
 _STRAY_TAG = regex.compile(
     r"</?(?:br|p|span|div|font|b|strong|em|i|u|sup|sub|a|o:p)\b[^<>]{0,200}>|&nbsp;", regex.IGNORECASE
 )
+
+
+def _tag_gap(match: regex.Match[str]) -> str:
+    """What a stray tag leaves: nothing (``本年新<br>制作数量`` is one word), but a space between two
+    digits (``2<br>16`` is two numbers stacked in a cell, never 216)."""
+    text, start, end = match.string, match.start(), match.end()
+    return " " if text[start - 1 : start].isdigit() and text[end : end + 1].isdigit() else ""
+
+
 _MD_HEADING = regex.compile(r"^[ ]{0,3}#{1,6}[ ]+")
 _MD_HEADING_OPENINGS = ("#", " #", "  #", "   #")
 FOOTER = regex.compile(
-    r"^\s*(?:[-—–－~]{1,2}\s*[0-9０-９]{1,4}\s*[-—–－~]{1,2}|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?)\s*$"
+    r"^\s*(?:[-—–－~]{1,2}\s*[0-9０-９]{1,4}\s*[-—–－~]{1,2}|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
+    r"|[0-9０-９]{1,3}[/／][0-9０-９]{1,3})\s*$"
 )
-"""A page footer line (``- 3 -``, ``第 3 页``), removed from text and the seam of a page break."""
+"""A page footer line (``- 3 -``, ``第 3 页``, ``3/6``), removed from text and the seam of a page
+break. ``3/6`` is a footer only written tight: ``3 / 6`` may be cells (3, a placeholder, 6)."""
 _RULE = regex.compile(r"^\s*=+\s*(?:正文)?\s*=+\s*$")
 _CHROME = regex.compile(
     "^(?:(?:" + "|".join(regex.escape(p) for p in CRAWLER_CHROME_FIELDS) + r")\s*[:：].{0,200}"
@@ -59,7 +70,7 @@ _CHROME = regex.compile(
 _TITLE_PREFIX_CHARS = max(len(p) for p in CRAWLER_TITLE_PREFIXES)
 _TITLE_FIRST = frozenset(p[0].lower() for p in CRAWLER_TITLE_PREFIXES)
 _CHROME_FIRST = frozenset(p[0] for p in (*CRAWLER_CHROME_FIELDS, *CRAWLER_CHROME_LINES))
-_FOOTER_FIRST = frozenset("-—–－~第")
+_FOOTER_FIRST = frozenset("-—–－~第0123456789０１２３４５６７８９")
 """The characters a page footer line opens with (:data:`FOOTER`, once its spaces are stripped)."""
 _INLINE = regex.compile("(?:" + "|".join(regex.escape(h) for h in INLINE_HEADINGS) + ")")
 
@@ -104,7 +115,7 @@ def _normalize(raw_lines: Iterable[tuple[int, str]], *, spaces_done: bool) -> No
             artefacts.append(number)
             line = ARTEFACT.sub("", line)
         if "<" in line or "&" in line:
-            stripped = _STRAY_TAG.sub("", line)  # ``本年新<br>制作数量``: one cell, no space
+            stripped = _STRAY_TAG.sub(_tag_gap, line)  # ``本年新<br>制作数量``: one cell, no space
             if stripped != line:
                 markup.append(number)
                 line = stripped

@@ -164,8 +164,9 @@ def _parse(
     diagnostics.extend(noticed)
     found, unused = _prefer_ruled(found, ruled, template, diagnostics)
     canonical, extra_rows = _map(found, template, expect_tables=bool(slices), diagnostics=diagnostics)
-    # 6. check the consistency rules
+    # 6. check the consistency rules, and mark the cells of the failing ones as disputed
     results = _check(canonical, diagnostics)
+    canonical = {kind: _disputed(table, results) for kind, table in canonical.items()}
     return Report(
         title=meta.title,
         organ=meta.organ,
@@ -226,6 +227,15 @@ def _read_document(
                 f"{len(document.dropped)} page chrome element(s) (navigation, breadcrumbs, share "
                 "links) were dropped.",
                 Span(min(document.dropped), max(document.dropped)),
+            )
+        )
+    if document.hidden:
+        how = "Word's hidden text" if strategy == "docx" else "display:none, visibility:hidden, hidden"
+        diagnostics.append(
+            diag(
+                "normalize.hidden_markup",
+                f"{len(document.hidden)} hidden element(s) were skipped ({how}).",
+                Span(min(document.hidden), max(document.hidden)),
             )
         )
     normalized = normalize_lines((n, t) for t, n in document.lines)
@@ -352,7 +362,9 @@ def _map(
 
 
 def _map_kind(kind: str, parts: list[Found], template: str | None) -> schema.Mapped:
-    views = schema.row_views([row for _, grid, _ in parts for row in grid.rows])
+    views: list[schema.RowView] = []
+    for _, grid, _ in parts:
+        views.extend(schema.row_views(grid.rows, grid.strategy, start=len(views)))
     glued = all(grid.strategy == "runtogether" for _, grid, _ in parts)
     if kind == "applications":
         return schema.map_applications(views, template=template, glued=glued)
@@ -423,6 +435,31 @@ def _check(canonical: dict[str, CanonicalTable], diagnostics: list[Diagnostic]) 
                 row = next((r for r in table.rows if check.target.startswith(r.key + ":")), None)
                 diagnostics.append(diag("check.failed", check.message, row.span if row is not None else None))
     return results
+
+
+def _disputed(table: CanonicalTable, checks: list[Check]) -> CanonicalTable:
+    """The table with each cell of a failing rule marked with the rule's id."""
+    rules: dict[str, list[str]] = {}
+    for check in checks:
+        if check.table == table.name and not check.passed:
+            for name in check.cells:
+                found = rules.setdefault(name, [])
+                if check.rule not in found:
+                    found.append(check.rule)
+    if not rules:
+        return table
+    rows = tuple(
+        attrs.evolve(
+            row,
+            cells=tuple(
+                (column, attrs.evolve(cell, disputed=tuple(sorted(rules[name])))
+                 if (name := f"{row.key}:{column}") in rules else cell)
+                for column, cell in row.cells
+            ),
+        )
+        for row in table.rows
+    )
+    return attrs.evolve(table, rows=rows)
 
 
 def _kind_of(grid: Grid) -> str | None:

@@ -1,7 +1,8 @@
 """Reports as tidy long rows: one row per table cell, for CSV files and data frames.
 
 Each record names its report (``source``, ``organ``, ``year``, ``template``), its place
-(``table``, ``row``, ``column``) and its cell (``value``, ``raw``, ``state``, ``unit``, ``line``).
+(``table``, ``row``, ``column``) and its cell (``value``, ``raw``, ``state``, ``unit``, ``line``,
+and ``disputed``: the ids of the consistency rules that fail on it, space-separated, or ``""``).
 A local row (``extra_rows``) has its label as ``row`` and its position, from 1, as ``column``,
 with ``extra`` true. ``value`` is an int, a float for money, or None; ``state`` tells a blank
 from a placeholder, a text, or a missing cell, so None never reads as 0.
@@ -32,6 +33,7 @@ RECORD_FIELDS: tuple[str, ...] = (
     "unit",
     "line",
     "extra",
+    "disputed",
 )
 """The keys of every record, in order (the columns of the CSV and of the data frame)."""
 
@@ -62,6 +64,7 @@ def _records(report: Report) -> Iterator[dict[str, Any]]:
             "unit": cell.unit,
             "line": cell.line,
             "extra": extra,
+            "disputed": " ".join(cell.disputed),
         }
 
     for name in TABLE_LABELS:
@@ -102,7 +105,9 @@ def reports_to_frame(reports: Iterable[Report]) -> pandas.DataFrame:
             "extra": "boolean",
             **{
                 name: "string"
-                for name in ("source", "organ", "template", "table", "row", "column", "raw", "state", "unit")
+                for name in (
+                    "source", "organ", "template", "table", "row", "column", "raw", "state", "unit", "disputed"
+                )
             },
         }
     )

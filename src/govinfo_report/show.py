@@ -24,7 +24,7 @@ MISSING = "?"
 FAILED = "!"
 LEGEND = (
     f"{BLANK} blank   {MISSING} missing (not read)   / — 无 … placeholder as printed   "
-    f"‹…› text   {FAILED} a rule fails on this cell"
+    f"‹…› text   {FAILED} disputed: a rule fails on this cell"
 )
 
 
@@ -93,7 +93,6 @@ def _header(report: Report) -> list[str]:
 
 def report_text(report: Report) -> str:
     """The report's metadata and canonical tables as aligned text, with a legend."""
-    failing = _failing(report)
     lines = _header(report)
     for table in _tables(report):
         columns = _columns(table)
@@ -103,7 +102,7 @@ def report_text(report: Report) -> str:
             texts = []
             for column in columns:
                 cell = cells.get(column)
-                mark = FAILED if (table.name, f"{row.key}:{column}") in failing else ""
+                mark = FAILED if cell is not None and cell.disputed else ""
                 texts.append("" if cell is None else cell_text(cell) + mark)
             grid.append([row.key, *texts])
         sizes = [max(width(r[i]) for r in grid) for i in range(len(grid[0]))]
@@ -151,7 +150,7 @@ def report_html(report: Report) -> str:
                     out.append("<td></td>")
                     continue
                 checks = failing.get((table.name, f"{row.key}:{column}"), [])
-                classes = [cell.state.value] + (["failed"] if checks else [])
+                classes = [cell.state.value] + (["failed"] if cell.disputed else [])
                 tip = "; ".join(f"{c.rule}: {c.message}" for c in checks) or f"raw: {cell.raw!r}"
                 out.append(f'<td class="{" ".join(classes)}" title="{esc(tip)}">{esc(cell_text(cell))}</td>')
             parts.append("<tr>" + "".join(out) + "</tr>")

@@ -46,6 +46,8 @@ def _number(text: str, *, money: bool) -> tuple[int | Decimal, str | None] | Non
     digits = m["int"].replace(",", "")
     unit = m["unit"]
     frac = m["frac"]
+    if digits[0] == "0" and len(digits) > 1:
+        return None  # no report writes a count with a leading zero: ``007`` is cells run together
     if len(digits) + len(frac or "") > limits.MAX_NUMBER_DIGITS:
         return None  # no count or amount is that long: the cell is read as text
     sign = "-" if m["sign"] == "-" else ""
@@ -76,8 +78,8 @@ def _read(raw: str, money: bool) -> _Reading:
     if not text:
         return text, CellState.BLANK, None, None, None
     if text.isascii() and text.isdigit():  # a plain count (most cells): what the patterns would say
-        if len(text) > limits.MAX_NUMBER_DIGITS:
-            return text, CellState.TEXT, None, None, None
+        if len(text) > limits.MAX_NUMBER_DIGITS or (text[0] == "0" and len(text) > 1):
+            return text, CellState.TEXT, None, None, None  # ``00`` is two cells run together, not 0
         return text, CellState.NUMBER, Decimal(text) if money else int(text), None, None
     plain = unicodedata.normalize("NFKC", text)
     if text in PLACEHOLDERS or plain in PLACEHOLDERS:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from .active import map_active_disclosure
 from .applications import map_applications, match_label
 from .review import map_review_litigation
-from .rows import RowView, row_views
 from .types import Mapped
+from .views import RowView, row_views
 
 __all__ = [
     "Mapped",

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..diagnostics import diag
-from ..model import Cell, Diagnostic, Row
+from ..model import Cell, Diagnostic
+from ..reading import RowSpec, decide
+from ..reading.model import CellFactory
 from ..text import fold
 from ..values import parse_cell
 from ..vocab import (
@@ -23,21 +25,20 @@ from ..vocab import (
     SUBROW_MARKERS,
     AdRowSpec,
 )
+from .pairing import Classified, Labelled, pair_by_order, whole_label
 from .rows import (
-    CellFactory,
-    Classified,
-    Labelled,
-    Placed,
-    RowView,
+    blank_margins,
     column_anchor,
     extras,
-    missing_cells,
-    noted,
-    one_row_per_key,
-    pair_by_order,
-    place,
+    loose_ends,
+    rows_of,
+    stray_values,
+    units,
+    usual_padding,
+    usual_width,
 )
 from .types import Mapped
+from .views import RowView
 
 
 def _names_block(folded: str) -> bool:
@@ -45,19 +46,35 @@ def _names_block(folded: str) -> bool:
 
 
 def _row(folded: str) -> AdRowSpec | None:
-    """The row whose label is the most specific one in ``folded``."""
+    """The row whose label is the most specific one in ``folded``; None when two rows are named
+    apart (two lines run into one names neither)."""
     best: tuple[int, AdRowSpec] | None = None
+    found: list[tuple[int, int]] = []
     for spec in AD_ROWS:
-        for pattern in spec.patterns:
-            if pattern in folded and (best is None or len(pattern) > best[0]):
-                best = (len(pattern), spec)
+        longest = max((p for p in spec.patterns if p in folded), key=len, default=None)
+        if longest is None:
+            continue
+        at = folded.find(longest)
+        found.append((at, at + len(longest)))
+        if best is None or len(longest) > best[0]:
+            best = (len(longest), spec)
+    if any(a[1] <= b[0] for a in found for b in found):
+        return None
     return best[1] if best else None
 
 
-def _factory(columns: tuple[str, ...], unit: str | None, diagnostics: list[Diagnostic]) -> CellFactory:
+_FULL_LABELS = {f"{spec.block}/{spec.key}": spec.patterns[0] for spec in AD_ROWS}
+
+
+def _name(folded: str) -> str | None:
+    """The row whose full label a text is, or is a part of (a wrapped label put back together)."""
+    return whole_label(folded, _FULL_LABELS)
+
+
+def _factory(columns: tuple[str, ...], unit: str | None) -> CellFactory:
     def make(text: str, line: int, column: int) -> Cell:
         money = columns[column] in AD_MONEY_COLUMNS
-        return noted(parse_cell(text, line=line, money=money, unit=unit if money else None), diagnostics)
+        return parse_cell(text, line=line, money=money, unit=unit if money else None)
 
     return make
 
@@ -102,45 +119,45 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glu
     schema = AD_COLUMNS[template]
     diagnostics: list[Diagnostic] = []
     classified = _classify(views, template, diagnostics)
-    leftover = pair_by_order(classified, _is_fragment, diagnostics)
+    leftover = pair_by_order(classified, _is_fragment, _name, diagnostics)
     extra_rows = extras("active_disclosure", leftover, diagnostics, glued=glued)
     unit = AD_MONEY_UNIT_DEFAULT.get(template)
     bound = classified.bound
-    anchor = column_anchor([r.view for r in bound], [len(schema[r.key.partition("/")[0]]) for r in bound])
+    widths = [len(schema[r.key.partition("/")[0]]) for r in bound]
+    anchor = column_anchor([r.view for r in bound], widths)
+    padding = usual_padding([r.view for r in bound], widths)
+    ends = loose_ends([r.view for r in bound], widths, padding)
+    margins = blank_margins([r.view for r in bound], widths, padding)
+    width = usual_width([r.view for r in bound])
 
-    def fit(row: Labelled) -> Placed:
-        columns = schema[row.key.partition("/")[0]]
-        return place(
-            row.view.values,
+    def spec_of(key: str) -> RowSpec:
+        columns = schema[key.partition("/")[0]]
+        return RowSpec(
             len(columns),
-            _factory(columns, unit, diagnostics),
-            rule=None,
-            glued=glued,
+            _factory(columns, unit),
             signed=frozenset(i for i, c in enumerate(columns) if c in AD_SIGNED_COLUMNS),
             decimal_last=columns[-1] in AD_MONEY_COLUMNS,
-            what=f"Row {row.key}",
-            span=row.view.span,
             anchor=anchor,
-            offset=row.view.value_start,
+            ends=ends,
+            margins=margins,
+            width=width,
+            padding=padding,
         )
 
-    placed, repeated = one_row_per_key(classified.bound, fit, "active_disclosure", diagnostics, glued=glued)
+    def refs_of(key: str) -> tuple[tuple[str, str], ...]:
+        return tuple((key, c) for c in schema[key.partition("/")[0]])
+
+    strays = stray_values([r.view for r in bound], leftover)
+    found, repeated = units(bound, refs_of, spec_of, "active_disclosure", diagnostics, strays=strays)
     extra_rows.extend(repeated)
-    rows: list[Row] = []
-    for key, (view, result) in placed.items():
-        columns = schema[key.partition("/")[0]]
-        if result.diagnostic is not None:
-            diagnostics.append(result.diagnostic)
-        cells = result.cells if result.cells is not None else missing_cells(view, len(columns))
-        rows.append(Row(key, view.label, tuple(zip(columns, cells, strict=True)), view.span))
-    expected = [f"{spec.block}/{spec.key}" for spec in AD_ROWS if template in spec.templates]
-    missing = [key for key in expected if key not in placed]
-    if missing and placed:
-        diagnostics.append(diag("row.missing", "Rows not found: " + ", ".join(missing) + "."))
-    all_columns = tuple(dict.fromkeys(c for cols in schema.values() for c in cols))
-    return Mapped(tuple(_in_template_order(rows)), tuple(extra_rows), tuple(diagnostics), all_columns)
-
-
-def _in_template_order(rows: list[Row]) -> list[Row]:
     rank = {f"{spec.block}/{spec.key}": i for i, spec in enumerate(AD_ROWS)}
-    return sorted(rows, key=lambda r: rank.get(r.key, len(rank)))
+    found.sort(key=lambda u: rank.get(u.keys[0], len(rank)))
+    all_columns = tuple(dict.fromkeys(c for cols in schema.values() for c in cols))
+    decided = decide("active_disclosure", found, all_columns)
+    diagnostics.extend(decided.diagnostics)
+    rows = rows_of(found, decided, lambda key: schema[key.partition("/")[0]], diagnostics)
+    expected = [f"{spec.block}/{spec.key}" for spec in AD_ROWS if template in spec.templates]
+    missing = [key for key in expected if key not in {r.key for r in rows}]
+    if missing and rows:
+        diagnostics.append(diag("row.missing", "Rows not found: " + ", ".join(missing) + "."))
+    return Mapped(tuple(rows), tuple(extra_rows), tuple(diagnostics), all_columns)

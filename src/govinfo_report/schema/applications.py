@@ -17,9 +17,10 @@ import attrs
 import regex
 
 from .. import limits
-from ..checks import fitting_readings
 from ..diagnostics import diag
 from ..model import Diagnostic, Row
+from ..reading import RowSpec, decide
+from ..reading.model import Number, RowRule
 from ..splitting import total_is_sum
 from ..text import SHORT_TEXT, fold, memo
 from ..values import is_numeric_run
@@ -35,22 +36,21 @@ from ..vocab import (
     SUBROW_MARKERS,
     AppRowSpec,
 )
+from .pairing import Classified, Labelled, pair_by_order, whole_label
 from .rows import (
-    Classified,
-    Labelled,
-    Number,
-    Placed,
-    RowRule,
-    RowView,
+    blank_margins,
     column_anchor,
+    count_cell,
     extras,
-    missing_cells,
-    one_row_per_key,
-    pair_by_order,
-    place,
-    plain_cell_factory,
+    loose_ends,
+    rows_of,
+    stray_values,
+    units,
+    usual_padding,
+    usual_width,
 )
 from .types import Mapped
+from .views import RowView
 
 _NUMBERED = regex.compile(r"([1-9])\p{Han}")
 _CHILDREN: dict[str, dict[int, AppRowSpec]] = {}
@@ -94,10 +94,17 @@ def _match_remembered(folded: str, group: str | None) -> Match | None:
 
 def _match(folded: str, group: str | None) -> Match | None:
     best: tuple[int, AppRowSpec] | None = None
+    found: list[tuple[int, int]] = []  # where each row named is named
     for spec in APP_ROWS:
-        for pattern in spec.patterns:
-            if pattern in folded and (best is None or len(pattern) > best[0]):
-                best = (len(pattern), spec)
+        longest = max((p for p in spec.patterns if p in folded), key=len, default=None)
+        if longest is None:
+            continue
+        at = folded.find(longest)
+        found.append((at, at + len(longest)))
+        if best is None or len(longest) > best[0]:
+            best = (len(longest), spec)
+    if any(a[1] <= b[0] for a in found for b in found):
+        return None  # two rows named apart (two lines run into one): the label names neither
     if best is not None:
         return Match(best[1].key)
     for key, pattern in _GROUP_PATTERNS:
@@ -155,8 +162,16 @@ def _near_patterns() -> tuple[tuple[str, int, regex.Pattern[str]], ...]:
 
 
 def _is_fragment(folded: str) -> bool:
-    """Part of a row's full label: a label broken over lines with the numbers on a middle line."""
+    """Part of a row's full label, its item number aside (``3、补正后申请内容``): a label broken over
+    lines with the numbers on a middle line."""
+    folded = folded.lstrip("0123456789")
     return len(folded) >= 2 and any(folded in full and folded != full for full in APP_FULL_LABELS.values())
+
+
+def _whole(folded: str) -> str | None:
+    """The row whose full label a text is, or is a part of (pieces of a wrapped label put back
+    together); its item number and a vertical label's characters before it aside."""
+    return whole_label(folded, APP_FULL_LABELS)
 
 
 def _names_a_row(folded: str) -> bool:
@@ -194,6 +209,10 @@ def _classify(views: Sequence[RowView]) -> Classified:
                 out.loose.append(view)
             elif folded and not any(folded in p for g in APP_GROUPS for p in g.patterns):
                 out.unnamed.append(view)  # not a piece of a vertical group label (``予公开``)
+        elif match.key is None and view.label_spans and view.has_content:
+            # a group's label over its items, the first item's own label lost: whose values?
+            group = match.group
+            out.loose.append(view)
         elif match.key is None:
             group = match.group
             if match.group in _SUBTOTAL_GROUPS:  # a printed subtotal, or 2019's （六）
@@ -231,57 +250,63 @@ def map_applications(views: Sequence[RowView], *, template: str | None, glued: b
         diagnostics.append(diag("table.header_columns"))
 
     rows = _classify(views)
-    leftover = pair_by_order(rows, _is_fragment, diagnostics)
+    leftover = pair_by_order(rows, _is_fragment, _whole, diagnostics)
     extra_rows = extras("applications", leftover, diagnostics, glued=glued)
 
-    make = plain_cell_factory(diagnostics)
-    rule = _row_rule(len(columns))
-    anchor = column_anchor([r.view for r in rows.bound], len(columns))
-
-    def fit(row: Labelled) -> Placed:
-        view = row.view
-        return place(
-            view.values,
-            len(columns),
-            make,
-            rule=rule,
-            what=f"Row {row.key}",
-            span=view.span,
-            anchor=anchor,
-            offset=view.value_start,
-        )
-
-    placed, repeated = one_row_per_key(rows.bound, fit, "applications", diagnostics, glued=glued)
+    n = len(columns)
+    views_bound = [r.view for r in rows.bound]
+    padding = usual_padding(views_bound, n)
+    spec = RowSpec(
+        n,
+        count_cell,
+        rule=_row_rule(n),
+        anchor=column_anchor(views_bound, n),
+        ends=loose_ends(views_bound, n, padding),
+        margins=blank_margins(views_bound, n, padding),
+        width=usual_width(views_bound),
+        padding=padding,
+    )
+    strays = stray_values([r.view for r in rows.bound], leftover)
+    # a group's subtotal is bound by its heading, which may be the label over its items
+    keys = {r.key for r in rows.bound}
+    subtotals = {"withheld", "unavailable", "not_processed"} | (
+        {"other"} if any(k.startswith("other.") for k in keys) else set()
+    )
+    found, repeated = units(
+        rows.bound,
+        lambda key: tuple((key, c) for c in columns),
+        lambda _: spec,
+        "applications",
+        diagnostics,
+        strays=strays,
+        unvouched=subtotals,
+    )
     extra_rows.extend(repeated)
-    _settle(placed, columns)
-
-    out: list[Row] = []
-    for key in _template_order(placed):
-        view, result = placed[key]
-        if result.diagnostic is not None:
-            diagnostics.append(result.diagnostic)
-        cells = result.cells if result.cells is not None else missing_cells(view, len(columns))
-        out.append(Row(key, view.label, tuple(zip(columns, cells, strict=True)), view.span))
-    diagnostics.extend(_missing_rows(set(placed), template, placed))
+    found.sort(key=lambda unit: _rank(unit.keys[0]))
+    decided = decide("applications", found, columns)
+    diagnostics.extend(decided.diagnostics)
+    out = rows_of(found, decided, lambda _: columns, diagnostics)
+    diagnostics.extend(_missing_rows(template, out))
     return Mapped(tuple(out), tuple(extra_rows), tuple(diagnostics), columns)
 
 
-def _template_order(placed: dict[str, tuple[RowView, Placed]]) -> list[str]:
+def _rank(key: str) -> float:
     """Template order; a printed group subtotal sorts just before its first child."""
-    rank: dict[str, float] = {s.key: float(i) for i, s in enumerate(APP_ROWS)}
-    for group in _SUBTOTAL_GROUPS:
-        rank[group] = min(r for k, r in rank.items() if k.startswith(group + ".")) - 0.5
-    return sorted(placed, key=lambda k: rank.get(k, float(len(APP_ROWS))))
+    return _RANKS.get(key, float(len(APP_ROWS)))
 
 
-def _missing_rows(
-    present: set[str], template: str | None, placed: dict[str, tuple[RowView, Placed]]
-) -> list[Diagnostic]:
+_RANKS: dict[str, float] = {s.key: float(i) for i, s in enumerate(APP_ROWS)}
+for _group in _SUBTOTAL_GROUPS:
+    _RANKS[_group] = min(r for k, r in _RANKS.items() if k.startswith(_group + ".")) - 0.5
+
+
+def _missing_rows(template: str | None, rows: list[Row]) -> list[Diagnostic]:
+    present = {r.key for r in rows}
     if not present:
         return []
     out: list[Diagnostic] = []
     if template == "2021" and "other" in present and not any(k.startswith("other.") for k in present):
-        out.append(diag("row.single_other", None, placed["other"][0].span))
+        out.append(diag("row.single_other", None, next(r.span for r in rows if r.key == "other")))
     missing = []
     for spec in APP_ROWS:
         if (template or "2019") not in spec.templates or spec.key in present:
@@ -292,37 +317,6 @@ def _missing_rows(
     if missing:
         out.append(diag("row.missing", "Rows not found: " + ", ".join(missing) + "."))
     return out
-
-
-def _settle(placed: dict[str, tuple[RowView, Placed]], columns: Sequence[str]) -> None:
-    """Rows with several readings: keep the one combination that R1 and R2 allow, if exactly one does."""
-    open_keys = [k for k, (_, p) in placed.items() if p.cells is None and p.candidates]
-    if not open_keys:
-        return
-    options = [placed[k][1].candidates for k in open_keys]
-    combinations = 1
-    for option in options:
-        combinations *= len(option)
-    if combinations > limits.MAX_CONSTRAINT_COMBINATIONS:
-        return
-    fixed = {k: p.cells for k, (_, p) in placed.items() if p.cells is not None}
-    count, reading = fitting_readings(fixed, open_keys, options, len(columns))
-    if count != 1 or reading is None:
-        return
-    for key, cells_of_row in zip(open_keys, reading, strict=True):
-        view, _ = placed[key]
-        placed[key] = (
-            view,
-            Placed(
-                cells_of_row,
-                diagnostic=diag(
-                    "cells.run_together_split",
-                    f"Row {key}: {view.raw!r} read as {' | '.join(c.raw for c in cells_of_row)}; "
-                    "the only reading that the column rules (R1, R2) allow.",
-                    view.span,
-                ),
-            ),
-        )
 
 
 __all__ = ["Match", "map_applications", "match_label"]

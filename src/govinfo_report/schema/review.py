@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Cell, CellState, Diagnostic, Row, Span
+from ..model import Diagnostic, Span
+from ..reading import RowSpec, Unit, decide
 from ..splitting import groups_total_is_sum
 from ..text import fold
 from ..vocab import RL_COLUMNS, RL_GROUP_PATTERNS, RL_GROUPS
-from .rows import RowView, place, plain_cell_factory
+from .rows import candidate, count_cell, rows_of
 from .types import Mapped
+from .views import RowView
 
 _WIDTH = len(RL_COLUMNS)
 
@@ -21,13 +23,6 @@ def _group_named(folded: str) -> str | None:
         if any(p in folded for p in RL_GROUP_PATTERNS[key]):
             return key
     return None
-
-
-def _rows(cells: Sequence[Cell], spans: Sequence[Span]) -> tuple[Row, ...]:
-    return tuple(
-        Row(group, group, tuple(zip(RL_COLUMNS, cells[k * _WIDTH : (k + 1) * _WIDTH], strict=True)), spans[k])
-        for k, group in enumerate(RL_GROUPS)
-    )
 
 
 def _labelled_rows(views: Sequence[RowView], value_rows: Sequence[RowView]) -> dict[str, RowView] | None:
@@ -45,21 +40,27 @@ def _labelled_rows(views: Sequence[RowView], value_rows: Sequence[RowView]) -> d
 
 def map_review_litigation(views: Sequence[RowView]) -> Mapped:
     diagnostics: list[Diagnostic] = []
-    make = plain_cell_factory(diagnostics)
     value_rows = [v for v in views if v.has_content]
     if not value_rows:
         return Mapped((), (), (), RL_COLUMNS)
     named = _labelled_rows(views, value_rows)
     if named is not None:
-        cells = [make(c.text, c.line, i) for g in RL_GROUPS for i, c in enumerate(named[g].values)]
-        return Mapped(_rows(cells, [named[g].span for g in RL_GROUPS]), (), tuple(diagnostics), RL_COLUMNS)
-    values = [c for v in value_rows for c in v.values]
-    # rows of a table read in pieces need not be in line order
-    span = Span(min(v.line for v in value_rows), max(max(v.line, v.last_line) for v in value_rows))
-    result = place(values, _WIDTH * 3, make, rule=groups_total_is_sum(_WIDTH), what="Table 4", span=span)
-    if result.diagnostic is not None:
-        diagnostics.append(result.diagnostic)
-    if result.cells is None:
-        missing = Cell(raw=" ".join(c.text for c in values), state=CellState.MISSING, line=span.start)
-        return Mapped(_rows([missing] * (_WIDTH * 3), [span] * 3), (), tuple(diagnostics), RL_COLUMNS)
-    return Mapped(_rows(result.cells, [span] * 3), (), tuple(diagnostics), RL_COLUMNS)
+        spec = RowSpec(_WIDTH, count_cell, rule=groups_total_is_sum(_WIDTH))
+        found = [
+            Unit(tuple((g, c) for c in RL_COLUMNS), (candidate(named[g], spec),), f"Table 4 ({g})")
+            for g in RL_GROUPS
+        ]
+    else:
+        # the fifteen numbers, as one row: printed on one row (the official layout), or gathered
+        # from several (then not vouched for: rows of a table read in pieces need not be in order)
+        first = value_rows[0]
+        values = tuple(c for v in value_rows for c in v.values)
+        span = Span(min(v.line for v in value_rows), max(max(v.line, v.last_line) for v in value_rows))
+        row = RowView("", values, span.start, span.end, first.index, 0, strategy=first.strategy)
+        spec = RowSpec(_WIDTH * 3, count_cell, rule=groups_total_is_sum(_WIDTH))
+        refs = tuple((g, c) for g in RL_GROUPS for c in RL_COLUMNS)
+        found = [Unit(refs, (candidate(row, spec, by_order=len(value_rows) > 1),), "Table 4")]
+    decided = decide("review_litigation", found, RL_COLUMNS)
+    diagnostics.extend(decided.diagnostics)
+    rows = rows_of(found, decided, lambda _: RL_COLUMNS, diagnostics)
+    return Mapped(tuple(rows), (), tuple(diagnostics), RL_COLUMNS)

@@ -32,6 +32,9 @@ class Document:
     """Lines of cells whose row or column span was malformed or over :data:`limits.MAX_SPAN`."""
     dropped: tuple[int, ...] = ()
     """Lines of page chrome left out (navigation, breadcrumbs, share links ...)."""
+    hidden: tuple[int, ...] = ()
+    """Lines of hidden elements whose text was left out, as a browser or Word hides them
+    (``display: none``, ``visibility: hidden``, ``hidden``; Word's hidden text and rows)."""
 
 
 _SPAN_VALUE = re.compile(r"\s*\+?([0-9]+)")

@@ -6,7 +6,12 @@ Read with lxml, namespaces matched by local name so Transitional and Strict OOXM
   and text boxes (``w:txbxContent``, read once: the ``mc:Choice`` of an ``mc:AlternateContent``,
   not its ``mc:Fallback`` copy); ``w:tab`` is a tab, ``w:br``/``w:cr`` a line break;
 * tracked changes: ``w:del`` and ``w:moveFrom`` dropped, ``w:ins`` and ``w:moveTo`` kept; field
-  codes (``w:instrText``), hidden runs (``w:vanish``), bookmarks and comments' anchors left out;
+  codes (``w:instrText``), bookmarks and comments' anchors left out;
+* hidden text left out as Word hides it: runs with ``w:vanish`` or ``w:specVanish``, also in table
+  cells, and a table row marked hidden (``w:trPr/w:hidden``) whose cells show no text. A hidden
+  paragraph mark (``w:pPr/w:rPr/w:vanish``) hides the mark only: Word runs the paragraph into the
+  next one, here it stays a paragraph of its own with its text. ``w:webHidden`` hides only in Web
+  Layout view and is kept, as Word's print layout shows it;
 * automatic numbering (``w:numPr``, from ``word/numbering.xml``) rendered in front of the text,
   so an auto-numbered heading reads ``一、总体情况`` as it does on screen;
 * tables (``w:tbl``) as rectangular grids: ``w:gridSpan`` spreads a cell over columns,
@@ -261,6 +266,8 @@ class _Reader:
     budget: int = MAX_DOCUMENT_CELLS
     truncated: bool = False
     clamped: list[int] = attrs.field(factory=list)
+    hidden: list[int] = attrs.field(factory=list)
+    """Lines (paragraphs, table rows) where hidden text was left out, each once."""
 
     def blocks(self, container: Element) -> None:
         """Read the paragraphs and tables under ``container`` in document order."""
@@ -273,7 +280,7 @@ class _Reader:
                 self.table(node)
 
     def paragraph(self, paragraph: Element) -> None:
-        text, boxes = _paragraph_text(paragraph)
+        text, boxes = self.paragraph_text(paragraph, self.line + 1)
         for piece in _numbered(self.numbering.label(paragraph), text).split("\n"):
             self.line += 1
             if piece.strip():
@@ -291,18 +298,21 @@ class _Reader:
         row_lines: list[int] = []
         limit = min(MAX_TABLE_CELLS, self.budget)
         width = 0
-        for r, row in enumerate(_rows(table)):
+        for row in _rows(table):
+            r = len(row_lines)
             if r * max(width, 1) >= limit:  # rows x width, padding included, as the grid will be
                 self.truncated = True
                 break
             self.line += 1
-            row_lines.append(self.line)
             properties = _child(row, "trPr")
             col = _int(_attr(_child(properties, "gridBefore"), "val"), 0) if properties is not None else 0
             col = min(max(col, 0), MAX_SPAN)  # empty positions before the first cell
-            for cell in _cells(row):
-                span, merged = self.cell_shape(cell)
-                text = "" if merged else self.cell_text(cell)
+            cells = [(*self.cell_shape(cell), cell) for cell in _cells(row)]
+            texts = ["" if merged else self.cell_text(cell) for _, merged, cell in cells]
+            if properties is not None and _on(_child(properties, "hidden")) and not any(texts):
+                continue  # Word hides the row: its mark is hidden and none of its text is shown
+            row_lines.append(self.line)
+            for (span, merged, _), text in zip(cells, texts, strict=True):
                 for dc in range(span):
                     if len(positions) >= limit:
                         self.truncated = True
@@ -318,7 +328,7 @@ class _Reader:
         keep = min(len(rows), max(limit // width, 1))
         self.truncated = self.truncated or keep < len(rows)
         grid = tuple(
-            tuple(positions.get((r, c)) or GridCell("", row_lines[r]) for c in range(width))
+            tuple(positions.get((r, c)) or GridCell("", row_lines[r], filler=True) for c in range(width))
             for r in rows[:keep]
         )
         self.budget -= len(grid) * width
@@ -344,10 +354,18 @@ class _Reader:
         splits a word: ``本年新`` / ``制作数量``; a space between two digits)."""
         pieces: list[str] = []
         for node in _block_nodes(cell):  # paragraphs only: a table holding tables is a layout table
-            text, boxes = _paragraph_text(node)
+            text, boxes = self.paragraph_text(node, self.line)
             pieces.append(" ".join(_numbered(self.numbering.label(node), text).split()))
-            pieces.extend(" ".join(_paragraph_text(p)[0].split()) for box in boxes for p in _block_nodes(box))
+            for p in (p for box in boxes for p in _block_nodes(box)):
+                pieces.append(" ".join(self.paragraph_text(p, self.line)[0].split()))
         return join_cell_pieces(pieces)
+
+    def paragraph_text(self, paragraph: Element, line: int) -> tuple[str, list[Element]]:
+        """:func:`_paragraph_text`, noting ``line`` (once) when hidden text was left out."""
+        text, boxes, hidden = _paragraph_text(paragraph)
+        if hidden and (not self.hidden or self.hidden[-1] != line):
+            self.hidden.append(line)
+        return text, boxes
 
 
 def _numbered(label: str, text: str) -> str:
@@ -393,10 +411,12 @@ def _has_table_inside(table: Element) -> bool:
     return any(_local(node) == "tbl" for node in table.iterdescendants())
 
 
-def _paragraph_text(paragraph: Element) -> tuple[str, list[Element]]:
-    """The visible text of a paragraph, and the text boxes anchored in it."""
+def _paragraph_text(paragraph: Element) -> tuple[str, list[Element], bool]:
+    """The visible text of a paragraph, the text boxes anchored in it, and whether hidden text
+    (:func:`_hidden` runs with text) was left out."""
     parts: list[str] = []
     boxes: list[Element] = []
+    hidden = False
     stack = list(reversed(paragraph))
     while stack:
         node = stack.pop()
@@ -418,16 +438,23 @@ def _paragraph_text(paragraph: Element) -> tuple[str, list[Element]]:
             if choice is not None:
                 stack.append(choice)
         elif name == "r" and _hidden(node):
-            continue
+            hidden = hidden or any(_local(t) == "t" and (t.text or "").strip() for t in node.iter())
         else:
             stack.extend(reversed(node))
-    return "".join(parts), boxes
+    return "".join(parts), boxes, hidden
 
 
 def _hidden(run: Element) -> bool:
+    """Whether a run is hidden text (``w:vanish``, or ``w:specVanish``: always hidden)."""
     properties = _child(run, "rPr")
-    vanish = _child(properties, "vanish") if properties is not None else None
-    return vanish is not None and (_attr(vanish, "val") or "true") not in ("0", "false", "off")
+    if properties is None:
+        return False
+    return _on(_child(properties, "vanish")) or _on(_child(properties, "specVanish"))
+
+
+def _on(toggle: Element | None) -> bool:
+    """Whether an on/off property is present and on (``<w:vanish/>``; not ``<w:vanish w:val="0"/>``)."""
+    return toggle is not None and (_attr(toggle, "val") or "true") not in ("0", "false", "off")
 
 
 def read_docx_xml(
@@ -444,6 +471,7 @@ def read_docx_xml(
         tables=tuple(reader.tables),
         truncated=reader.truncated,
         clamped=tuple(reader.clamped),
+        hidden=tuple(reader.hidden),
     )
 
 

@@ -9,6 +9,9 @@ and processing instructions removed), so broken markup still yields a tree. Two 
   text sits at its top-left position and every other position its ``rowspan``/``colspan`` covers
   holds ``GridCell("", line, spanned=True)``.
 
+Both leave out what a browser hides (``display: none``, ``visibility: hidden``, the ``hidden``
+attribute: :mod:`._visibility`), noting the lines of the hidden elements in ``hidden``.
+
 The pipeline is a chain of small steps: :func:`looks_like_html` -> ``_parse`` -> ``_walk`` (block
 text, table discovery) -> ``_table_rows`` (which ``td``/``th`` belong to which row) -> ``_place``
 (span expansion) -> ``_pad`` (rectangular grid). Nothing here raises on any input string.
@@ -29,6 +32,10 @@ from lxml import etree
 
 from ..model import GridCell
 from ..vocab import HTML_CHROME_NAMES, HTML_CHROME_WHOLE_NAMES, HTML_REPORT_MARKERS
+from ._visibility import VISIBLE as _VISIBLE
+from ._visibility import Visibility
+from ._visibility import clean as _clean
+from ._visibility import first_visible_line as _first_visible_line
 from .document import Document, join_cell_pieces, span_count
 
 __all__ = (
@@ -97,10 +104,6 @@ _LOOKS_LIKE_HTML = re.compile(
 )
 """An opening or closing tag of an element that reports are written with (``< b`` is no tag)."""
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-"""Zero-width characters: removed from text, as they would glue to numbers."""
-_VISIBLE = re.compile("[^\\s" + "".join(map(chr, _INVISIBLE)) + "]")
-
 
 # --- public functions -------------------------------------------------------------------------
 
@@ -143,13 +146,14 @@ def _line_count(source: str) -> int:
 def _clamped(doc: HtmlDocument, last: int) -> HtmlDocument:
     """Keep every line number inside the source: an entity such as ``&#10;`` is a newline in the
     decoded text but not in the source."""
-    if all(n <= last for _, n in doc.lines) and all(
+    if all(n <= last for n in (*doc.hidden, *(n for _, n in doc.lines))) and all(
         c.line <= last for _, g in doc.tables for r in g for c in r
     ):
         return doc
     return attrs.evolve(
         doc,
         lines=tuple((t, min(n, last)) for t, n in doc.lines),
+        hidden=tuple(min(n, last) for n in doc.hidden),
         tables=tuple(
             (i, tuple(tuple(attrs.evolve(c, line=min(c.line, last)) for c in r) for r in g))
             for i, g in doc.tables
@@ -239,17 +243,6 @@ def _end(node: Element, cursor: int) -> int:
     return line
 
 
-def _clean(text: str) -> str:
-    """Whitespace runs (NBSP, U+3000, newlines included) -> one space, stripped; zero-width removed."""
-    return " ".join(text.translate(_INVISIBLE).split())
-
-
-def _first_visible_line(text: str, cursor: int) -> int | None:
-    """The line of the first visible character of ``text`` starting on line ``cursor``, or None."""
-    found = _VISIBLE.search(text)
-    return None if found is None else cursor + text.count("\n", 0, found.start())
-
-
 # --- block text -------------------------------------------------------------------------------
 
 
@@ -263,10 +256,10 @@ class _Lines:
     pre: int = 0
     """Depth of ``<pre>`` elements around the current position."""
 
-    def add(self, text: str, cursor: int) -> int:
-        """Add ``text`` found on line ``cursor``; returns the line reached after it."""
-        if not text:
-            return cursor
+    def add(self, text: str, cursor: int, shown: bool = True) -> int:
+        """Add ``text`` found on line ``cursor`` (when ``shown``); returns the line reached after it."""
+        if not text or not shown:
+            return cursor + text.count("\n")
         if self.pre:
             first, *rest = text.split("\n")
             self._add(first, cursor)
@@ -304,53 +297,60 @@ def _walk(root: Element) -> HtmlDocument:
     clamped: list[int] = []
     dropped: list[int] = []
     is_chrome = _Chrome(root)
+    page = Visibility.of(root)
+    marked = page.marked
     cursor = 1
-    stack: list[tuple[Element, bool, bool]] = [(root, False, False)]
+    # (element, leaving it, it is a block, whether the text around it (its tail) is shown)
+    stack: list[tuple[Element, bool, bool, bool]] = [(root, False, False, True)]
     while stack:
-        node, leaving, block = stack.pop()
+        node, leaving, block, shown = stack.pop()
         tag = _tag(node)
         if leaving:
             if tag == "pre":
                 out.pre -= 1
             if block:
                 out.flush()
-            cursor = out.add(node.tail or "", cursor)
+            cursor = out.add(node.tail or "", cursor, shown)
             continue
         if tag is None or tag in _DROPPED:
-            cursor = out.add(node.tail or "", _end(node, cursor))
+            cursor = out.add(node.tail or "", _end(node, cursor), shown)
             continue
         cursor = _at(node, cursor)
+        inner = page.check(node, shown, tag, cursor) if marked and node in marked else shown
+        if inner is None:  # display:none: no box, no line break, nothing inside
+            cursor = out.add(node.tail or "", _end(node, cursor), shown)
+            continue
         if is_chrome(node):
             out.flush()
             dropped.append(cursor)
-            cursor = out.add(node.tail or "", _end(node, cursor))
+            cursor = out.add(node.tail or "", _end(node, cursor), shown)
             continue
         if tag == "br":
             out.flush()
-            cursor = out.add(node.tail or "", cursor)
+            cursor = out.add(node.tail or "", cursor, shown)
             continue
         if tag == "table" and not _has_table_inside(node):
             out.flush()
-            rows, captions = _table_rows(node)
+            rows, captions = _table_rows(node, page, inner, cursor)
             for caption in captions:
-                text, line = _cell_text(caption, cursor)
+                text, line = _cell_text(caption, cursor, page, caption not in page.muted)
                 if text:
                     out.lines.append((text, line))
-            grid, cut = _grid(rows, cursor, min(MAX_TABLE_CELLS, budget), clamped)
+            grid, cut = _grid(rows, cursor, min(MAX_TABLE_CELLS, budget), clamped, page)
             truncated = truncated or cut
             if grid:
                 tables.append((len(out.lines), grid))
                 budget -= len(grid) * len(grid[0])
-            cursor = out.add(node.tail or "", _end(node, cursor))
+            cursor = out.add(node.tail or "", _end(node, cursor), shown)
             continue
         block = tag in _BLOCKS or (tag in _EMPHASIS and _is_heading(node))
         if block:
             out.flush()
         if tag == "pre":
             out.pre += 1
-        cursor = out.add(node.text or "", cursor)
-        stack.append((node, True, block))
-        stack.extend((child, False, False) for child in reversed(node))
+        cursor = out.add(node.text or "", cursor, inner)
+        stack.append((node, True, block, shown))
+        stack.extend((child, False, False, inner) for child in reversed(node))
     out.flush()
     return HtmlDocument(
         lines=tuple(out.lines),
@@ -358,6 +358,7 @@ def _walk(root: Element) -> HtmlDocument:
         truncated=truncated,
         clamped=tuple(clamped),
         dropped=tuple(dropped),
+        hidden=tuple(_at(node, line) for node, line in page.hidden),
     )
 
 
@@ -438,80 +439,86 @@ def _has_table_inside(table: Element) -> bool:
 # --- tables -----------------------------------------------------------------------------------
 
 
-def _table_rows(table: Element) -> tuple[list[tuple[Element | None, list[Element]]], list[Element]]:
+Rows = list[tuple[Element | None, list[Element]]]
+_PLAIN = Visibility()  # a page that hides nothing (no element marked: its check never notes)
+
+
+def _table_rows(table: Element, page: Visibility, shown: bool, cursor: int) -> tuple[Rows, list[Element]]:
     """The rows of an innermost table as ``(tr or None, [td/th ...])``, and its captions.
 
-    ``thead``/``tbody``/``tfoot`` (and any wrapper libxml2 kept, such as a ``form``) are looked
-    through, in document order. Cells found outside any ``<tr>`` (``<table><td>x</td>``) form an
-    implicit row with their neighbours. Text between cells but outside them is not kept.
+    ``thead``/``tbody``/``tfoot`` (and any wrapper libxml2 kept, such as a ``form``, also inside a
+    row) are looked through, in document order, but not cells or rows inside a row. Cells outside
+    any ``<tr>`` (``<table><td>x</td>``) form an implicit row with their neighbours. Text between
+    cells is not kept. Rows and cells a browser removes (``display: none``, ``hidden``) are left
+    out, the cells after a removed one moving left; those whose text is hidden go to ``page.muted``.
     """
-    rows: list[tuple[Element | None, list[Element]]] = []
+    rows: Rows = []
     captions: list[Element] = []
     stray: list[Element] | None = None
-    stack: list[Element] = list(reversed(table))
+    marked, muted = page.marked, page.muted
+    # (element, whether its parent's text is shown, the cells of the row it is in)
+    stack: list[tuple[Element, bool, list[Element] | None]] = [(c, shown, None) for c in reversed(table)]
     while stack:
-        node = stack.pop()
+        node, outer, row = stack.pop()
         tag = _tag(node)
-        if tag is None or tag in _DROPPED:
+        if tag is None or tag in _DROPPED or (tag == "tr" and row is not None):
+            continue
+        inner = page.check(node, outer, tag, cursor) if marked and node in marked else outer
+        if inner is None:
+            continue
+        if tag in _CELLS or (tag == "caption" and row is None):
+            if tag == "caption":
+                row = captions
+            elif row is None:
+                if stray is None:
+                    stray = []
+                    rows.append((None, stray))
+                row = stray
+            row.append(node)
+            if not inner:
+                muted.add(node)
             continue
         if tag == "tr":
-            stray = None
-            rows.append((node, _row_cells(node)))
-        elif tag in _CELLS:
-            if stray is None:
-                stray = []
-                rows.append((None, stray))
-            stray.append(node)
-        elif tag == "caption":
-            captions.append(node)
-        else:
-            stack.extend(reversed(node))
+            stray, row = None, []
+            rows.append((node, row))
+            cells = list(node.iterchildren("td", "th"))
+            if len(cells) == len(node) and (not marked or marked.isdisjoint(cells)):  # most rows
+                row += cells
+                if not inner:
+                    muted.update(cells)
+                continue
+        stack.extend((child, inner, row) for child in reversed(node))
     return rows, captions
 
 
-def _row_cells(tr: Element) -> list[Element]:
-    """The ``td``/``th`` of a row, looking through wrappers but not into cells."""
-    cells: list[Element] = list(tr.iterchildren("td", "th"))
-    if len(cells) == len(tr):  # only cells (most rows): no wrapper to look through
-        return cells
-    cells = []
-    stack: list[Element] = list(reversed(tr))
-    while stack:
-        node = stack.pop()
-        tag = _tag(node)
-        if tag is None or tag in _DROPPED or tag == "tr":
-            continue
-        if tag in _CELLS:
-            cells.append(node)
-        else:
-            stack.extend(reversed(node))
-    return cells
-
-
-def _cell_text(cell: Element, cursor: int) -> tuple[str, int]:
+def _cell_text(cell: Element, cursor: int, page: Visibility, shown: bool) -> tuple[str, int]:
     """The text of a cell and the line of its first visible character.
 
     All descendants' text, in order; the pieces a ``<br>`` or a block element (``<p>``, ``<div>``)
     separates are each cleaned and then joined by :func:`.document.join_cell_pieces`: with no
     separator, because in these reports a break inside a cell splits a word (``本年新<br />制作数量``
     -> ``本年新制作数量``), except between two digits (``12<br>3`` -> ``12 3``, never 123). A cell
-    holding only ``&nbsp;`` is ``""``.
+    holding only ``&nbsp;`` is ``""``. Text a browser hides is not read: ``shown`` tells whether
+    the cell's own text is shown (``visibility``), and hidden descendants are skipped.
     """
     line = _at(cell, cursor)
-    found = _wrapped_text(cell, line)
-    return found if found is not None else _walked_text(cell, line)
+    found = _wrapped_text(cell, line, page) if shown else None
+    return found if found is not None else _walked_text(cell, line, page, shown)
 
 
-def _wrapped_text(cell: Element, line: int) -> tuple[str, int] | None:
-    """What :func:`_walked_text` gives for a cell of text alone (most cells) or of text inside a
-    chain of single wrappers (Word's ``<p><span>12</span></p>``), found without the walk; None for
-    any other cell. ``line`` is the cell's own line."""
+def _wrapped_text(cell: Element, line: int, page: Visibility = _PLAIN) -> tuple[str, int] | None:
+    """What :func:`_walked_text` gives for a shown cell of text alone (most cells) or of text
+    inside a chain of single wrappers (Word's ``<p><span>12</span></p>``) that hide nothing,
+    found without the walk; None for any other cell. ``line`` is the cell's own line."""
+    marked = page.marked
     node, inner = cell, line
     while len(node) == 1 and not _VISIBLE.search(node.text or ""):
         child = node[0]
         tag = _tag(child)
         if tag is None or tag == "br" or tag in _DROPPED or _VISIBLE.search(child.tail or ""):
             return None
+        if marked and child in marked:
+            return None  # it may hide its text: the walk tells
         inner = _at(child, inner + (node.text or "").count("\n"))
         node = child
     if len(node):
@@ -521,15 +528,16 @@ def _wrapped_text(cell: Element, line: int) -> tuple[str, int] | None:
     return join_cell_pieces([_clean(text)]), first if first is not None else line
 
 
-def _walked_text(cell: Element, line: int) -> tuple[str, int]:
+def _walked_text(cell: Element, line: int, page: Visibility = _PLAIN, shown: bool = True) -> tuple[str, int]:
     """A cell's text and first visible line by walking all its descendants (see :func:`_cell_text`)."""
     start = line
     pieces: list[str] = []
     parts: list[str] = []
     first = None
-    stack: list[tuple[Element, bool]] = [(cell, False)]
+    # (element, leaving it, whether the text around it (its tail) is shown)
+    stack: list[tuple[Element, bool, bool]] = [(cell, False, shown)]
     while stack:
-        node, leaving = stack.pop()
+        node, leaving, outer = stack.pop()
         tag = _tag(node)
         if leaving:
             if tag in _BLOCKS:
@@ -541,32 +549,37 @@ def _walked_text(cell: Element, line: int) -> tuple[str, int]:
             texts = (node.tail or "",)
         else:
             line = _at(node, line)
-            if tag == "br" or tag in _BLOCKS:
-                pieces.append(_clean("".join(parts)))
-                parts.clear()
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node))
-            texts = (node.text or "",)
+            inner = shown if node is cell else page.check(node, outer, tag, line)
+            if inner is None:  # removed: no break, nothing inside
+                line, texts = _end(node, line), (node.tail or "",)
+            else:
+                if tag == "br" or tag in _BLOCKS:
+                    pieces.append(_clean("".join(parts)))
+                    parts.clear()
+                stack.append((node, True, outer))
+                stack.extend((child, False, inner) for child in reversed(node))
+                texts, outer = (node.text or "",), inner  # the text inside is shown as the element
         for text in texts:
-            if first is None:
-                first = _first_visible_line(text, line)
-            parts.append(text)
+            if outer:
+                if first is None:
+                    first = _first_visible_line(text, line)
+                parts.append(text)
             line += text.count("\n")
     pieces.append(_clean("".join(parts)))
     return join_cell_pieces(pieces), first if first is not None else start
 
 
 def _grid(
-    rows: list[tuple[Element | None, list[Element]]], cursor: int, budget: int, clamped: list[int]
+    rows: Rows, cursor: int, budget: int, clamped: list[int], page: Visibility
 ) -> tuple[tuple[tuple[GridCell, ...], ...], bool]:
     """The rectangular grid of a table's rows, and whether ``budget`` (positions) cut it short."""
-    placed, row_lines, cut = _place(rows, cursor, budget, clamped)
+    placed, row_lines, cut = _place(rows, cursor, budget, clamped, page)
     grid, cut_more = _pad(placed, row_lines, budget)
     return grid, cut or cut_more
 
 
 def _place(
-    rows: list[tuple[Element | None, list[Element]]], cursor: int, budget: int, clamped: list[int]
+    rows: Rows, cursor: int, budget: int, clamped: list[int], page: Visibility
 ) -> tuple[dict[tuple[int, int], GridCell], list[int], bool]:
     """Put every cell at its position, expanding spans, the way the HTML table model does.
 
@@ -580,6 +593,7 @@ def _place(
     placed: dict[tuple[int, int], GridCell] = {}
     row_lines: list[int] = []
     count = len(rows)
+    muted = page.muted
     for r, (tr, cells) in enumerate(rows):
         if tr is not None:
             cursor = _at(tr, cursor)
@@ -590,7 +604,7 @@ def _place(
         for cell in cells:
             while (r, col) in placed:
                 col += 1
-            text, line = _cell_text(cell, cursor)
+            text, line = _cell_text(cell, cursor, page, not muted or cell not in muted)
             if cell.get("rowspan") is None and cell.get("colspan") is None:  # most cells: one position
                 if len(placed) >= budget:
                     return placed, row_lines, True
@@ -620,9 +634,10 @@ def _pad(
 ) -> tuple[tuple[tuple[GridCell, ...], ...], bool]:
     """The placed cells as rows of equal width.
 
-    Positions no cell covers (a row with fewer cells than the widest one) become plain empty cells
-    ``GridCell("", line_of_the_row)``, not spanned ones: nothing in the HTML spans into them, they
-    are simply absent, and downstream code treats them like an empty ``<td>``. A row with no
+    Positions no cell covers (a row with fewer cells than the widest one) become empty fillers
+    ``GridCell("", line_of_the_row, filler=True)``, not spanned ones: nothing in the HTML spans
+    into them, they are simply absent, and the reading engine knows the row has no cell there
+    (a row one ``<td>`` short is not read as a row whose last cell is blank). A row with no
     position at all (a ``<tr>`` without cells that no ``rowspan`` reaches) is left out. Rows past
     ``budget`` positions (width x rows) are dropped.
     """
@@ -632,7 +647,7 @@ def _pad(
     occupied_rows = sorted({r for r, _ in placed})
     keep = min(len(occupied_rows), max(budget // width, 1))
     grid = tuple(
-        tuple(placed.get((r, c)) or GridCell("", row_lines[r]) for c in range(width))
+        tuple(placed.get((r, c)) or GridCell("", row_lines[r], filler=True) for c in range(width))
         for r in occupied_rows[:keep]
     )
     return grid, keep < len(occupied_rows)

@@ -46,9 +46,15 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
         text = line.text.strip()
         if not text or _is_separator(text):
             continue
-        if _is_row(text):
-            inner = text.strip()[1:-1]
+        if _is_row(text) or (any(len(r) > 1 for r in rows) and _is_bare_row(text)):
+            inner = text.removeprefix("|").removesuffix("|")
             rows.append([GridCell(cell.strip(), line.number) for cell in inner.split("|")])
         else:
-            rows.append([GridCell(text, line.number)])
+            rows.append([GridCell(text.removeprefix("|").strip(), line.number)])
     return finish(NAME, rows)
+
+
+def _is_bare_row(text: str) -> bool:
+    """A row with one outer pipe or none (``a | b | c``, which GFM allows; the rest of a row a
+    line break cut), in a table already under way."""
+    return text.count("|") >= 2

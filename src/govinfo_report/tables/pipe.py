@@ -12,6 +12,7 @@ import regex
 
 from ..model import GridCell
 from ..normalize import Line
+from .document import join_cell_pieces
 from .grid import Grid, finish
 
 NAME = "pipe"
@@ -46,7 +47,7 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
                     buffer, first = "", None
                 if part.strip():
                     first = number if first is None else first
-                    buffer += part.strip()
+                    buffer = join_cell_pieces([buffer, part.strip()])  # ``12`` / ``3``: never 123
         if buffer:
             cells.append(GridCell(buffer, first if first is not None else pieces[-1][1]))
         rows.append(cells)

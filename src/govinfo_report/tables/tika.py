@@ -2,8 +2,9 @@
 
 A line without the leading tab continues the previous cell (``本年新`` / ``制作数量``), even
 across a blank line (``其他对外管理`` / blank / ``服务事项``); a lone tab is an empty cell. A
-number on a line without a tab stands alone (a page number, a stray value): digits are never
-glued onto a cell.
+number on a line without a tab under a number is kept in that cell after a space (``300 1``:
+the rest of a wrapped number, or a stray such as a page number; the reading engine weighs
+both), never glued onto it; text after a number is a row of its own (a note, a line of prose).
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ def looks_like(lines: Sequence[Line]) -> bool:
     return tab_first >= 0.6 * len(texts)
 
 
+def _is_value(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and (is_value_text(text) or is_numeric_run(text))
+
+
 def rebuild(lines: Sequence[Line]) -> Grid | None:
     rows: list[list[GridCell]] = []
     current: list[GridCell] = []
@@ -40,20 +46,34 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
             for piece in text[1:].split("\t"):
                 current.append(GridCell(piece.strip(), line.number))
             continue
-        # continuation of the previous cell, possibly of the previous row
-        if is_value_text(text.strip()) or is_numeric_run(text.strip()):
-            # a number on a line of its own is not the rest of a cell: never glue digits onto a cell
+        stripped = text.strip()
+        before = current or (rows[-1] if rows else [])  # the row this line may go on
+        after_number = bool(before) and _is_value(before[-1].text)
+        if _is_value(stripped):
+            if after_number:
+                # under a number: the rest of it wrapped in a narrow cell, or a stray (a page
+                # number); kept in its cell apart by a space, never glued on (``300 1``, not 3001)
+                current = current or rows.pop()
+                last = current[-1]
+                current[-1] = GridCell(f"{last.text} {stripped}", last.line)
+                continue
+            if current:  # a number alone: a cell that lost its tab, the start of a row
+                rows.append(current)
+            current = [GridCell(stripped, line.number)]
+            continue
+        if after_number:  # text after a number is no part of it (a note, prose): a row of its own
             if current:
                 rows.append(current)
-            current = [GridCell(text.strip(), line.number)]
+            rows.append([GridCell(stripped, line.number)])
+            current = []
             continue
         if not current and rows:
             current = rows.pop()  # the cell goes on across a blank line: reopen its row
         if current:
             last = current[-1]
-            current[-1] = GridCell(last.text + text.strip(), last.line if last.text else line.number)
+            current[-1] = GridCell(last.text + stripped, last.line if last.text else line.number)
         else:
-            current.append(GridCell(text.strip(), line.number))
+            current.append(GridCell(stripped, line.number))
     if current:
         rows.append(current)
     return finish(NAME, rows)

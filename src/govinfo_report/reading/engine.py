@@ -1,0 +1,196 @@
+"""Which cells are certain: the readings the rules leave, and what they agree on.
+
+1. **Within a unit**, the rules whose cells all lie in it (R3 on a row, R4 on table 4's groups,
+   R9 on each cell) drop the readings that break them (:func:`.search.prune_local`).
+2. **Across units**, every combination of the open units' readings (a named limit bounds how
+   many) is tried against the rules that tie rows together (R1, R2, R5): the combinations that
+   break no more than every combination does survive (:func:`.search.search`).
+3. A cell gets a value only when every surviving reading gives it the same value; otherwise it
+   is missing, with one diagnostic for its row.
+4. A row its layout does not vouch for is left missing where a rule it takes part in still
+   fails, since its reading may be why: the cells of a failing rule of its own (R3, R4, R9), or
+   the whole row when a rule across rows fails and its own rules had left it several readings,
+   or its label may not be its own (paired by order, a group's heading). A vouched row keeps its
+   cells as printed; the checks mark them as disputed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from ..diagnostics import diag
+from ..model import Cell, CellState, Diagnostic, Span
+from ..rules import Rule, cell_ok, sides, table_rules
+from .model import Candidate, Ref, Reading, Unit
+from .search import Option, Where, blank_totals, linked, prune_local, search
+
+_GLUED = ("cells.run_together_split", "cells.split_by_syntax")
+_MISSING = Cell(raw="", state=CellState.MISSING)
+
+
+@attrs.frozen
+class Decided:
+    """What the engine settled for a table."""
+
+    cells: dict[Ref, Cell]
+    """Every unit's cells: a value where certain, MISSING elsewhere."""
+    sources: dict[int, Candidate]
+    """Unit index → the candidate its label and lines are taken from."""
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def decide(table: str, units: Sequence[Unit], columns: Sequence[str]) -> Decided:
+    """Settle the cells of ``units`` (in table order) against the table's rules."""
+    where: Where = {ref: (u, p) for u, unit in enumerate(units) for p, ref in enumerate(unit.refs)}
+    keys = list(dict.fromkeys(k for unit in units for k in unit.keys))
+    rules = table_rules(table, keys, columns)
+    touched = [sorted({where[r][0] for r in rule.cells if r in where}) for rule in rules]
+    strict = not blank_totals(units, rules, where)
+    notes: list[Diagnostic] = []
+    options = [_options(unit) for unit in units]
+    always: dict[int, tuple[list[Rule], list[int]]] = {}  # what every reading of a unit breaks
+    for u, unit in enumerate(units):
+        local = [rule for rule, on in zip(rules, touched, strict=True) if on == [u]]
+        options[u], broken_rules, broken_cells = prune_local(table, unit, options[u], local, where, strict=strict)
+        if broken_rules or broken_cells:
+            always[u] = (broken_rules, broken_cells)
+    settled = [len(o) == 1 for o in options]  # read on their own rules alone
+    cross = [(rule, on) for rule, on in zip(rules, touched, strict=True) if len(on) > 1]
+    supported = [list(range(len(o))) for o in options]
+    for group in linked([on for _, on in cross], [len(o) > 1 for o in options]):
+        found = search(group, cross, options, where, strict=strict)
+        if found is None:
+            message = (
+                f"{len(group)} rows have too many combinations of readings to try; "
+                "the cells their readings disagree on are missing."
+            )
+            notes.append(diag("limits.readings", message, _span([units[u] for u in group])))
+            continue
+        for u in group:
+            supported[u] = found[u]
+    cells: dict[Ref, Cell] = {}
+    sources: dict[int, Candidate] = {}
+    for u, unit in enumerate(units):
+        chosen = [options[u][k] for k in supported[u]]
+        sources[u] = unit.candidates[chosen[0][0]] if unit.candidates else Candidate("", Span(1, 1), "", ())
+        cells.update(_agree(unit, chosen, notes))
+    _unconfirmed(table, units, list(zip(rules, touched, strict=True)), settled, always, cells, notes)
+    return Decided(cells, sources, tuple(notes))
+
+
+def _options(unit: Unit) -> list[Option]:
+    found = [(c, r) for c, candidate in enumerate(unit.candidates) for r in candidate.readings]
+    if not found:  # printed but unreadable: the row's cells are unknown to every rule
+        found = [(0, Reading((_MISSING,) * len(unit.refs), "unreadable"))]
+    return found
+
+
+def _agree(unit: Unit, chosen: Sequence[Option], notes: list[Diagnostic]) -> dict[Ref, Cell]:
+    """The unit's cells: where every surviving reading agrees, that cell; elsewhere MISSING."""
+    candidate = unit.candidates[chosen[0][0]] if unit.candidates else None
+    raw = candidate.raw if candidate else ""
+    line = candidate.span.start if candidate else None
+    out: dict[Ref, Cell] = {}
+    doubtful: list[str] = []
+    for p, ref in enumerate(unit.refs):
+        seen = {(r.cells[p].state, r.cells[p].value) for _, r in chosen}
+        first = chosen[0][1].cells[p]
+        if len(seen) == 1 and first.state is not CellState.MISSING:
+            out[ref] = first
+        else:
+            out[ref] = Cell(raw=raw, state=CellState.MISSING, line=line)
+            if len(seen) > 1:
+                doubtful.append(ref[1] if len(unit.keys) == 1 else f"{ref[0]}:{ref[1]}")
+    notes.extend(_row_notes(unit, chosen, doubtful))
+    return out
+
+
+def _row_notes(unit: Unit, chosen: Sequence[Option], doubtful: Sequence[str]) -> list[Diagnostic]:
+    """One diagnostic for the row: why it has no reading, how it was repaired, or which cells
+    its surviving readings leave in doubt."""
+    if not unit.candidates:
+        return []
+    candidate = unit.candidates[chosen[0][0]]
+    span, raw, what, n = candidate.span, candidate.raw, unit.what, len(unit.refs)
+    readings = [r for _, r in chosen]
+    if not any(c.readings for c in unit.candidates):
+        note = next((c.note for c in unit.candidates if c.note), None) or "no reading fits its columns"
+        code = next((c.code for c in unit.candidates if c.code), None) or "cells.too_few"
+        return [diag(code, f"{what}: {note}; left missing.", span)]
+    if doubtful:
+        message = f"{what}: {raw!r} has {len(readings)} readings left by the rules; {', '.join(doubtful)} left missing."
+        printed = {unit.candidates[k].printed for k, _ in chosen}
+        if all(r.code in _GLUED or r.how.startswith("fewer numbers") for r in readings):
+            code = "cells.run_together_ambiguous"
+        elif len(unit.candidates) == 1 and min(printed) > n:
+            code = "cells.extra_columns_ambiguous"
+        elif len(unit.candidates) == 1 and 0 < max(printed) < n:
+            code = "cells.too_few"
+        else:
+            code = "cells.ambiguous"
+        return [diag(code, message, span)]
+    notes = [diag(c.code, f"{what}: {c.note}.", span) for c in unit.candidates if c.code and c.readings]
+    reading = readings[0]
+    if len(chosen) == 1 and reading.code is not None:
+        message = f"{what}: {raw!r} read with {reading.how}, the only reading the rules allow."
+        if reading.code == "cells.run_together_split":
+            message = f"{what}: {raw!r} {reading.how}, the only reading the rules allow."
+        elif reading.code == "cells.split_by_syntax":
+            message = f"{what}: {raw!r} {reading.how}, the only reading without leading zeros; no rule checks it."
+        notes.append(diag(reading.code, message, span))
+    return notes
+
+
+def _unconfirmed(
+    table: str,
+    units: Sequence[Unit],
+    rules: Sequence[tuple[Rule, Sequence[int]]],
+    settled: Sequence[bool],
+    always: dict[int, tuple[list[Rule], list[int]]],
+    cells: dict[Ref, Cell],
+    notes: list[Diagnostic],
+) -> None:
+    """Leave missing what a failing rule may say a reading got wrong, in rows the layout does
+    not vouch for (see the module docstring, step 4)."""
+    get: Callable[[str, str], Cell] = lambda row, column: cells.get((row, column), _MISSING)  # noqa: E731
+    doubted: dict[int, tuple[set[Ref], str]] = {}
+
+    def doubt(u: int, refs: Sequence[Ref], why: str) -> None:
+        if not units[u].vouched:
+            found = doubted.setdefault(u, (set(), why))
+            found[0].update(refs)
+
+    for u, (broken_rules, positions) in always.items():
+        for rule in broken_rules:
+            doubt(u, rule.cells, rule.description)
+        if positions:
+            doubt(u, [units[u].refs[p] for p in positions], "R9")
+    for rule, on in rules:
+        found = sides(rule, get)
+        if found is None or found[0] == found[1]:
+            continue
+        for u in on:
+            if len(on) == 1:
+                doubt(u, rule.cells, rule.description)
+            elif not settled[u] or not units[u].bound:
+                doubt(u, units[u].refs, rule.description)
+    owner = {ref: u for u, unit in enumerate(units) for ref in unit.refs}
+    for ref, cell in cells.items():
+        if not cell_ok(table, ref[1], cell):
+            doubt(owner[ref], [ref], "R9")
+    for u, (refs, why) in sorted(doubted.items()):
+        unit = units[u]
+        candidate = unit.candidates[0] if unit.candidates else None
+        lost = [r for r in unit.refs if r in refs and cells[r].state is not CellState.MISSING]
+        for ref in lost:
+            cells[ref] = Cell(raw=candidate.raw if candidate else "", state=CellState.MISSING, line=cells[ref].line)
+        if lost:
+            message = f"{unit.what}: its layout does not vouch for its cells and {why} fails; left missing."
+            notes.append(diag("cells.unconfirmed", message, candidate.span if candidate else None))
+
+
+def _span(units: Sequence[Unit]) -> Span | None:
+    spans = [c.span for unit in units for c in unit.candidates]
+    return Span(min(s.start for s in spans), max(s.end for s in spans)) if spans else None

@@ -1,0 +1,186 @@
+"""Which readings the rules leave: within a unit, then across the units the rules tie together.
+
+A rule instance (:class:`..rules.Rule`) breaks a reading when its sides differ. Unlike the
+checks, the search also weighs what a reading leaves unknown: a cell assumed lost cannot break a
+rule, except where the known cells already exceed what the rule allows (an unknown count is
+never negative). And where a table fills in its totals, a reading that leaves a total blank
+beside numbers breaks its rule (blank counts as 0): a reading does not escape a rule that way.
+A rule every reading breaks is the report's own error, not evidence against a reading.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from decimal import Decimal
+
+from .. import limits
+from ..model import Cell, CellState
+from ..rules import Rule, cell_ok
+from .model import Ref, Reading, Unit
+
+Agg = tuple["int | Decimal", bool, bool, bool]
+"""Cells as the search adds them: their sum, whether one is a number, one text, one unknown."""
+_NONE: Agg = (0, False, False, False)
+
+Option = tuple[int, Reading]
+"""A candidate's index in its unit, and one of its readings."""
+
+Where = dict[Ref, tuple[int, int]]
+"""Each cell's unit, and its position in the unit's readings."""
+
+
+def agg(cells: Sequence[Cell]) -> Agg:
+    total: int | Decimal = 0
+    number = text = unknown = False
+    for cell in cells:
+        state = cell.state
+        if state is CellState.NUMBER:
+            total += cell.value or 0
+            number = True
+        elif state is CellState.MISSING:
+            unknown = True
+        elif state is CellState.TEXT:
+            text = True
+    return total, number, text, unknown
+
+
+def plus(a: Agg, b: Agg) -> Agg:
+    return a[0] + b[0], a[1] or b[1], a[2] or b[2], a[3] or b[3]
+
+
+def broken(rule: Rule, left: Agg, right: Agg, *, strict: bool) -> bool:
+    """Whether a rule fails on cells so added; ``strict``: a blank total counts as 0."""
+    lsum, lnum, ltext, lunknown = left
+    rsum, rnum, rtext, runknown = right
+    if ltext or rtext:
+        return False
+    if rule.balance:
+        if not lunknown and not runknown:
+            return (lnum or rnum) and lsum != rsum
+        if lunknown and runknown:
+            return False
+        return lsum > rsum if lunknown else rsum > lsum
+    if runknown or (not rnum and not strict):
+        return False
+    return lsum > rsum if lunknown else (lnum or rnum) and lsum != rsum
+
+
+def blank_totals(units: Sequence[Unit], rules: Sequence[Rule], where: Where) -> bool:
+    """Whether the table leaves totals blank beside numbers where it prints one reading only (a
+    report that fills in no totals): then a blank total is no evidence against a reading."""
+    for rule in rules:
+        if rule.balance:
+            continue
+        target = where.get(rule.target)
+        if target is None:
+            continue
+        unit = units[target[0]]
+        readings = [r for c in unit.candidates for r in c.readings]
+        if len(readings) != 1 or readings[0].damaged:
+            continue
+        cells = readings[0].cells
+        if cells[target[1]].state in (CellState.BLANK, CellState.PLACEHOLDER):
+            parts = [cells[where[r][1]] for r in rule.left if where.get(r, (-1, 0))[0] == target[0]]
+            if any(c.state is CellState.NUMBER and c.value for c in parts):
+                return True
+    return False
+
+
+def prune_local(
+    table: str, unit: Unit, options: list[Option], rules: Sequence[Rule], where: Where, *, strict: bool
+) -> tuple[list[Option], list[Rule], list[int]]:
+    """The options that break no more of the unit's own rules (and R9) than every option does;
+    the rules and the positions (R9) that every option breaks."""
+    failures = []
+    for _, reading in options:
+        failed = {i for i, rule in enumerate(rules) if _breaks(rule, reading.cells, where, strict)}
+        failed |= {-1 - p for p, c in enumerate(reading.cells) if not cell_ok(table, unit.refs[p][1], c)}
+        failures.append(failed)
+    common = set.intersection(*failures) if failures else set()
+    kept = [o for o, f in zip(options, failures, strict=True) if f == common]
+    always = [rules[i] for i in sorted(common) if i >= 0]
+    positions = sorted(-1 - i for i in common if i < 0)
+    return kept or options, always, positions  # every option breaks a rule another keeps: none preferred
+
+
+def _breaks(rule: Rule, cells: Sequence[Cell], where: Where, strict: bool) -> bool:
+    def add(refs: Sequence[Ref]) -> Agg:
+        return agg([cells[where[r][1]] for r in refs])
+
+    return broken(rule, add(rule.left), add(rule.right), strict=strict)
+
+
+def linked(touched: Sequence[Sequence[int]], open_: Sequence[bool]) -> list[list[int]]:
+    """The open units tied together by the rules, as groups searched separately."""
+    parent = list(range(len(open_)))
+
+    def root(u: int) -> int:
+        while parent[u] != u:
+            parent[u] = parent[parent[u]]
+            u = parent[u]
+        return u
+
+    for units in touched:
+        opened = [u for u in units if open_[u]]
+        for a, b in itertools.pairwise(opened):
+            parent[root(a)] = root(b)
+    groups: dict[int, list[int]] = {}
+    for u, is_open in enumerate(open_):
+        if is_open and any(u in units for units in touched):
+            groups.setdefault(root(u), []).append(u)
+    return list(groups.values())
+
+
+def search(
+    group: list[int],
+    rules: Sequence[tuple[Rule, Sequence[int]]],
+    options: Sequence[Sequence[Option]],
+    where: Where,
+    *,
+    strict: bool,
+) -> dict[int, list[int]] | None:
+    """The options of the ``group``'s units found in a surviving combination (one that breaks no
+    more of the rules than every combination does), or None past the combination limit."""
+    if math.prod(len(options[u]) for u in group) > limits.MAX_CONSTRAINT_COMBINATIONS:
+        return None
+    members = set(group)
+    # per rule: the sums of the fixed units' cells, and of each open unit's options, per side
+    plans: list[tuple[Rule, tuple[Agg, Agg], list[tuple[int, list[tuple[Agg, Agg]]]]]] = []
+    for rule, touched in rules:
+        if not members & set(touched):
+            continue
+        fixed = (_NONE, _NONE)
+        parts: list[tuple[int, list[tuple[Agg, Agg]]]] = []
+        for u in touched:
+            if u in members:
+                parts.append((group.index(u), [_sides_of(rule, u, r.cells, where) for _, r in options[u]]))
+            else:
+                left, right = _sides_of(rule, u, options[u][0][1].cells, where)
+                fixed = (plus(fixed[0], left), plus(fixed[1], right))
+        plans.append((rule, fixed, parts))
+    outcomes: list[tuple[tuple[int, ...], int]] = []
+    for combo in itertools.product(*(range(len(options[u])) for u in group)):
+        mask = 0
+        for bit, (rule, (left, right), parts) in enumerate(plans):
+            for position, sums in parts:
+                extra = sums[combo[position]]
+                left, right = plus(left, extra[0]), plus(right, extra[1])
+            if broken(rule, left, right, strict=strict):
+                mask |= 1 << bit
+        outcomes.append((combo, mask))
+    common = -1
+    for _, mask in outcomes:
+        common &= mask
+    kept = [combo for combo, mask in outcomes if mask == common] or [combo for combo, _ in outcomes]
+    return {u: sorted({combo[k] for combo in kept}) for k, u in enumerate(group)}
+
+
+def _sides_of(rule: Rule, u: int, cells: Sequence[Cell], where: Where) -> tuple[Agg, Agg]:
+    """What unit ``u``'s cells add to each side of ``rule``."""
+
+    def add(refs: Sequence[Ref]) -> Agg:
+        return agg([cells[where[r][1]] for r in refs if r in where and where[r][0] == u])
+
+    return add(rule.left), add(rule.right)
