@@ -8,10 +8,12 @@
 3. A cell gets a value only when every surviving reading gives it the same value; otherwise it
    is missing, with one diagnostic for its row.
 4. A row its layout does not vouch for is left missing where a rule it takes part in still
-   fails, since its reading may be why: the cells of a failing rule of its own (R3, R4, R9), or
-   the whole row when a rule across rows fails and its own rules had left it several readings,
-   or its label may not be its own (paired by order, a group's heading). A vouched row keeps its
-   cells as printed; the checks mark them as disputed.
+   fails, since its reading may be why: the cells of a failing rule of its own (R3, R4, R9); its
+   cells in a failing rule across rows (R1, R2, R5) when its reading was chosen by the rules
+   (the text alone left it several); the whole row when its label may not be its own (paired
+   by order, a group's heading). A row read one way by the text alone keeps its cells when a
+   rule across rows fails (the failure is the report's, or another row's); a vouched row keeps
+   its cells as printed; the checks mark them as disputed.
 """
 
 from __future__ import annotations
@@ -50,15 +52,19 @@ def decide(table: str, units: Sequence[Unit], columns: Sequence[str]) -> Decided
     strict = not blank_totals(units, rules, where)
     notes: list[Diagnostic] = []
     options = [_options(unit) for unit in units]
+    initial = [list(o) for o in options]
     always: dict[int, tuple[list[Rule], list[int]]] = {}  # what every reading of a unit breaks
     for u, unit in enumerate(units):
         local = [rule for rule, on in zip(rules, touched, strict=True) if on == [u]]
-        options[u], broken_rules, broken_cells = prune_local(table, unit, options[u], local, where, strict=strict)
+        options[u], broken_rules, broken_cells = prune_local(
+            table, unit, options[u], local, where, strict=strict
+        )
         if broken_rules or broken_cells:
             always[u] = (broken_rules, broken_cells)
-    settled = [len(o) == 1 for o in options]  # read on their own rules alone
+    forced = [unit.forced for unit in units]  # read one way by the text alone
     cross = [(rule, on) for rule, on in zip(rules, touched, strict=True) if len(on) > 1]
     supported = [list(range(len(o))) for o in options]
+    confirmed: set[Ref] = set()  # cells of a rule that held in every combination the rules left
     for group in linked([on for _, on in cross], [len(o) > 1 for o in options]):
         found = search(group, cross, options, where, strict=strict)
         if found is None:
@@ -68,16 +74,59 @@ def decide(table: str, units: Sequence[Unit], columns: Sequence[str]) -> Decided
             )
             notes.append(diag("limits.readings", message, _span([units[u] for u in group])))
             continue
+        kept, held = found
         for u in group:
-            supported[u] = found[u]
+            supported[u] = kept[u]
+        confirmed.update(ref for rule in held for ref in rule.cells)
     cells: dict[Ref, Cell] = {}
     sources: dict[int, Candidate] = {}
     for u, unit in enumerate(units):
         chosen = [options[u][k] for k in supported[u]]
         sources[u] = unit.candidates[chosen[0][0]] if unit.candidates else Candidate("", Span(1, 1), "", ())
         cells.update(_agree(unit, chosen, notes))
-    _unconfirmed(table, units, list(zip(rules, touched, strict=True)), settled, always, cells, notes)
+    _unconfirmed(table, units, list(zip(rules, touched, strict=True)), forced, always, cells, notes)
+    _unsupported(units, initial, forced, cross, confirmed, cells, notes)
     return Decided(cells, sources, tuple(notes))
+
+
+def _unsupported(
+    units: Sequence[Unit],
+    initial: Sequence[Sequence[Option]],
+    forced: Sequence[bool],
+    cross: Sequence[tuple[Rule, Sequence[int]]],
+    confirmed: set[Ref],
+    cells: dict[Ref, Cell],
+    notes: list[Diagnostic],
+) -> None:
+    """Leave missing a cell the rules chose (its row's readings disagree on it, or it is a split
+    the row rule picked among the digits' readings) that a rule across rows could confirm but
+    none does: the row's own rule alone may pick a wrong split by chance when a cell was lost."""
+    get: Callable[[str, str], Cell] = lambda row, column: cells.get((row, column), _MISSING)  # noqa: E731
+    held = {
+        ref
+        for rule, _ in cross
+        if (found := sides(rule, get)) is not None and found[0] == found[1]
+        for ref in rule.cells
+    } | confirmed
+    tied = {ref for rule, _ in cross for ref in rule.cells}
+    for u, unit in enumerate(units):
+        if unit.vouched or forced[u]:
+            continue
+        lost = []
+        for p, ref in enumerate(unit.refs):
+            cell = cells[ref]
+            if cell.state is CellState.MISSING or ref not in tied or ref in held:
+                continue
+            readings = {(r.cells[p].state, r.cells[p].value) for _, r in initial[u]}
+            if len(initial[u]) == 1 or len(readings) > 1:
+                lost.append(ref)
+        for ref in lost:
+            cells[ref] = Cell(raw=cells[ref].raw, state=CellState.MISSING, line=cells[ref].line)
+        if lost:
+            candidate = unit.candidates[0] if unit.candidates else None
+            names = ", ".join(c for _, c in lost)
+            message = f"{unit.what}: {names} chosen by its own rule alone, and no rule across rows confirms them; left missing."
+            notes.append(diag("cells.unconfirmed", message, candidate.span if candidate else None))
 
 
 def _options(unit: Unit) -> list[Option]:
@@ -138,7 +187,9 @@ def _row_notes(unit: Unit, chosen: Sequence[Option], doubtful: Sequence[str]) ->
         if reading.code == "cells.run_together_split":
             message = f"{what}: {raw!r} {reading.how}, the only reading the rules allow."
         elif reading.code == "cells.split_by_syntax":
-            message = f"{what}: {raw!r} {reading.how}, the only reading without leading zeros; no rule checks it."
+            message = (
+                f"{what}: {raw!r} {reading.how}, the only reading without leading zeros; no rule checks it."
+            )
         notes.append(diag(reading.code, message, span))
     return notes
 
@@ -147,7 +198,7 @@ def _unconfirmed(
     table: str,
     units: Sequence[Unit],
     rules: Sequence[tuple[Rule, Sequence[int]]],
-    settled: Sequence[bool],
+    forced: Sequence[bool],
     always: dict[int, tuple[list[Rule], list[int]]],
     cells: dict[Ref, Cell],
     notes: list[Diagnostic],
@@ -172,9 +223,9 @@ def _unconfirmed(
         if found is None or found[0] == found[1]:
             continue
         for u in on:
-            if len(on) == 1:
+            if len(on) == 1 or (units[u].bound and not forced[u]):
                 doubt(u, rule.cells, rule.description)
-            elif not settled[u] or not units[u].bound:
+            elif not units[u].bound:
                 doubt(u, units[u].refs, rule.description)
     owner = {ref: u for u, unit in enumerate(units) for ref in unit.refs}
     for ref, cell in cells.items():
@@ -185,7 +236,9 @@ def _unconfirmed(
         candidate = unit.candidates[0] if unit.candidates else None
         lost = [r for r in unit.refs if r in refs and cells[r].state is not CellState.MISSING]
         for ref in lost:
-            cells[ref] = Cell(raw=candidate.raw if candidate else "", state=CellState.MISSING, line=cells[ref].line)
+            cells[ref] = Cell(
+                raw=candidate.raw if candidate else "", state=CellState.MISSING, line=cells[ref].line
+            )
         if lost:
             message = f"{unit.what}: its layout does not vouch for its cells and {why} fails; left missing."
             notes.append(diag("cells.unconfirmed", message, candidate.span if candidate else None))

@@ -50,18 +50,36 @@ class Generated:
     """Why there is no reading, or what decided among placements."""
     code: str | None = None
     """The diagnostic code that goes with the note."""
+    forced: bool = False
+    """The text alone leaves one reading (no damage assumed, no rule needed to choose it)."""
 
 
 def row_readings(material: Material, spec: RowSpec, *, offset: int = 0) -> Generated:
     """Every reading of ``material`` as ``spec.n`` cells (``offset``: the row's first value column,
     for the anchor)."""
+    found = _row_readings(material, spec, offset)
+    if not material.blanks_unknown:
+        return found
+    unknown = tuple(
+        attrs.evolve(r, cells=tuple(UNKNOWN if c.state is CellState.BLANK else c for c in r.cells))
+        for r in found.readings
+    )
+    if unknown == found.readings:
+        return attrs.evolve(found, vouched=False, forced=False)
+    note = "numbers run into its label, so its blank cells may be no cells: they are unknown"
+    return attrs.evolve(
+        found, readings=unknown, vouched=False, forced=False, note=note, code="cells.ambiguous"
+    )
+
+
+def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
     tokens = material.tokens
     n = spec.n
     if len(tokens) > limits.MAX_ROW_CELLS + n:
         return Generated((), False, f"{len(tokens)} cells, more than any table row has", "limits.row_cells")
     if material.layout == GLUED:
         found = glued_readings(tokens, spec)
-        return Generated(found.readings, False, found.note, found.code)
+        return Generated(found.readings, False, found.note, found.code, found.forced)
     exact = material.exact
     shifted = False
     if material.layout == DELIMITED and spec.padding is not None:
@@ -90,7 +108,9 @@ def row_readings(material: Material, spec: RowSpec, *, offset: int = 0) -> Gener
     # one at the other end a stray
     # (a Markdown table pads its rows to its width: blank cells after the values are that)
     odd = material.layout == DELIMITED and len(tokens) > n and not _margins_seen(tokens, n, spec)
-    doubt = bool(material.doubts or material.strays or material.joinable) or shifted or loose or wide or odd
+    # a cell holding two numbers: a wrapped number, or two columns run into one cell
+    merged = bool(material.joinable) and material.layout != SPACED
+    doubt = bool(material.doubts or material.strays) or merged or shifted or loose or wide or odd
     doubt = doubt or any(r.damaged for r in printed)
     # a PDF's text shows no blank cells and no cell boundaries: it never vouches for a reading
     vouched = len(printed) == 1 and not doubt and exact and material.layout in (GRID, DELIMITED)
@@ -99,24 +119,29 @@ def row_readings(material: Material, spec: RowSpec, *, offset: int = 0) -> Gener
     # damage are weighed too (a vouched row's arithmetic errors are the report's)
     doubt = doubt or (not vouched and any(_refuted(r, spec) for r in printed))
     if vouched or (printed and not doubt):
-        return Generated(tuple(printed), vouched, note, code)
+        return Generated(tuple(printed), vouched, note, code, forced=len(printed) == 1)
     damaged = list(itertools.islice(_damaged(material, spec), _MAX_TRIED + 1))
     found = _unique([*printed, *damaged])
     if len(found) > limits.MAX_ROW_READINGS or len(damaged) > _MAX_TRIED:
         return Generated((), False, f"more than {limits.MAX_ROW_READINGS} readings", "limits.row_readings")
     if not found:
-        return Generated((), False, note or f"{len(tokens)} cell(s) where {n} are expected", code or "cells.too_few")
+        return Generated(
+            (), False, note or f"{len(tokens)} cell(s) where {n} are expected", code or "cells.too_few"
+        )
     return Generated(tuple(found), False, note, code)
 
 
-def _markdown_cells(tokens: tuple[GridCell, ...], spec: RowSpec, offset: int) -> tuple[tuple[GridCell, ...], int, bool]:
+def _markdown_cells(
+    tokens: tuple[GridCell, ...], spec: RowSpec, offset: int
+) -> tuple[tuple[GridCell, ...], int, bool]:
     """A Markdown row's own cells, their first column, and whether the row breaks the table's
     columns. Exactly ``n`` filled cells side by side are the row's, whatever blanks surround
     them; otherwise the row's cells start in the table's usual first value column and end
     where the table's rows end (its blanks past the values are its padding)."""
     n = spec.n
     filled = [i for i, t in enumerate(tokens) if not _blank(t)]
-    if filled and filled[-1] - filled[0] + 1 == n:
+    as_wide = spec.width is None or offset + len(tokens) == spec.width  # no cell more or less
+    if filled and filled[-1] - filled[0] + 1 == n and as_wide:
         return tokens[filled[0] : filled[-1] + 1], offset + filled[0], False
     shifted = spec.anchor is None or spec.width is None
     if spec.anchor is not None:
@@ -275,17 +300,24 @@ def _damaged(material: Material, spec: RowSpec) -> Iterator[Reading]:
         tokens = [t for t in tokens if t.text.strip()]
     n = spec.n
     bases: list[tuple[list[GridCell], str]] = [(tokens, "")]
-    end = _loose_end(tokens, spec) if material.layout == DELIMITED else None
-    if end is not None:
-        bases.append((tokens[1:] if end == 0 else tokens[:-1], "a blank cell at its end taken for no cell"))
+    if material.padded_ends and material.layout != SPACED and tokens:
+        # a blank cell at an end of a row in doubt may be no cell of it (a span, a separator)
+        if _blank(tokens[0]):
+            bases.append((tokens[1:], "its first, blank cell taken for no cell"))
+        if _blank(tokens[-1]) and len(tokens) > 1:
+            bases.append((tokens[:-1], "its last, blank cell taken for no cell"))
     variants = list(bases)
     for base, how in bases:
-        variants.extend(_edited(base, how, material.joinable, n))
+        # a PDF's text may space a number out (``1 1``): joined only where a token is too many
+        joinable = material.joinable if material.layout != SPACED or len(base) > n else frozenset()
+        variants.extend(_edited(base, how, joinable, n))
     for lead in material.lead:  # digits printed beside the label: the start of the first number
         variants.append(([lead, *tokens], f"{lead.text!r} beside the label taken as a cell"))
         joined = _join(lead, tokens[0]) if tokens else None
         if joined is not None:
-            variants.append(([joined, *tokens[1:]], f"{lead.text!r} beside the label joined to {tokens[0].text!r}"))
+            variants.append(
+                ([joined, *tokens[1:]], f"{lead.text!r} beside the label joined to {tokens[0].text!r}")
+            )
     for stray in material.strays:  # loose values beside the row: cells of it, or a number's rest
         shown = " ".join(t.text for t in stray)
         variants.append(([*tokens, *stray], f"{shown!r} from line {stray[0].line} taken as its cells"))
@@ -402,13 +434,16 @@ def _digits(text: str) -> bool:
 
 
 def _splits(text: str) -> Iterator[tuple[str, str]]:
-    """Ways a run of digits reads as two numbers (no leading zeros: ``050`` is 0 | 50 only)."""
-    if not _digits(text) or len(text) < 2:
+    """Ways a run of digits reads as two numbers (no leading zeros: ``050`` is 0 | 50 only; a
+    minus sign stays with the first: ``-3239171`` is -3239 | 171 …)."""
+    sign = "-" if text.startswith("-") else ""
+    digits = text[len(sign) :]
+    if not _digits(digits) or len(digits) < 2:
         return
-    for cut in range(1, len(text)):
-        left, right = text[:cut], text[cut:]
-        if (left[0] != "0" or left == "0") and (right[0] != "0" or right == "0"):
-            yield left, right
+    for cut in range(1, len(digits)):
+        left, right = digits[:cut], digits[cut:]
+        if (left[0] != "0" or left == "0") and (right[0] != "0" or right == "0") and sign + left != "-0":
+            yield sign + left, right
 
 
 def _signature(cells: Sequence[Cell]) -> tuple[tuple[CellState, object], ...]:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 import regex
 
 from ..model import Cell, CellState, GridCell
-from ..splitting import split_run
-from ..values import is_numeric_run
+from ..splitting import SumGroups, split_run, total_is_sum
+from ..values import is_numeric_run, parse_cell
 from .model import Reading, RowSpec
 
 _UNIT = regex.compile(r"(万元|亿元|元|万)$")
@@ -29,14 +29,18 @@ class Glued:
     readings: tuple[Reading, ...]
     note: str | None = None
     code: str | None = None
+    forced: bool = False
+    """The digits alone leave one reading (``0000000``), no rule needed to choose it."""
 
 
 def glued_readings(tokens: Sequence[GridCell], spec: RowSpec) -> Glued:
     """The readings of run-together tokens as ``spec.n`` cells."""
     n, make = spec.n, spec.make
     raw = " ".join(t.text for t in tokens)
+    # a space in a run was a boundary the layout printed (a line break between two numbers)
+    tokens = [GridCell(piece, t.line) for t in tokens for piece in (t.text.split() or [t.text])]
     if len(tokens) == n and all(_canonical(t.text) for t in tokens):
-        return Glued((Reading(tuple(make(t.text, t.line, i) for i, t in enumerate(tokens))),))
+        return Glued((Reading(tuple(make(t.text, t.line, i) for i, t in enumerate(tokens))),), forced=True)
     if not tokens or len(tokens) > n or not all(is_numeric_run(t.text) for t in tokens):
         return Glued((), f"{raw!r} cannot be read as {n} cells", "cells.too_few")
     texts = [unicodedata.normalize("NFKC", t.text).replace(",", "").replace(" ", "") for t in tokens]
@@ -69,23 +73,61 @@ def glued_readings(tokens: Sequence[GridCell], spec: RowSpec) -> Glued:
 
     # without a rule only the digits decide: ``007`` is 0 | 0 | 7 and nothing else
     code = "cells.run_together_split" if spec.rule is not None else "cells.split_by_syntax"
-    if not splits:
+    blanked = list(_with_a_blank(run, bounds, spec, reading))
+    if not splits and not blanked:
         return Glued((), f"{raw!r} cannot be read as {n} cells", "cells.too_few")
-    readings = tuple(reading(f) for f in splits)
+    readings = (*(reading(f) for f in splits), *blanked)
     if spec.rule is None and _also_with_blanks(run, n, spec.signed, spec.decimal_last):
         # ``10.00`` as two cells is 1|0.00, or a blank and 10.00: a crawler writes nothing for a
         # blank cell, so without a rule the digits do not decide
         note = f"{raw!r} reads as {len(readings)} split(s), or as fewer numbers beside blank cells"
         return Glued((*readings, Reading((UNKNOWN,) * n, "fewer numbers beside blank cells")), note)
-    return Glued(readings)
+    return Glued(readings, forced=len(readings) == 1 and _only_split(run, bounds, spec))
+
+
+def _with_a_blank(
+    run: str, bounds: set[int], spec: RowSpec, reading: Callable[[tuple[str, ...]], Reading]
+) -> Iterator[Reading]:
+    """Readings of a row whose rule is a total of the other cells (R3) with one of them blank: a
+    crawler writes nothing for a blank cell. The numbers are split by the rule on the cells left
+    (a blank adds nothing to the total), the blank put in each place it may be."""
+    rule = spec.rule
+    if not isinstance(rule, SumGroups) or rule.groups != 1 or spec.n < 3:
+        return
+    n = spec.n
+    found = split_run(
+        run, n - 1, accept=total_is_sum(n - 1), signed=spec.signed, decimal_last=spec.decimal_last
+    )
+    for fields in found.candidates:
+        if found.truncated or not bounds <= set(itertools.accumulate(len(x) for x in fields[:-1])):
+            continue
+        full = reading((*fields[:-1], "0", fields[-1]))  # read once; the "0" is replaced by a blank
+        for place in range(n - 1):
+            numbers = [c for c in full.cells[: n - 2]]
+            cells = (*numbers[:place], _BLANK, *numbers[place:], full.cells[-1])
+            yield Reading(cells, f"read as {' | '.join(fields)} with cell {place + 1} blank", code=full.code)
+
+
+_BLANK = Cell(raw="", state=CellState.BLANK)
+
+
+def _only_split(run: str, bounds: set[int], spec: RowSpec) -> bool:
+    """Whether the digits alone split ``run`` into ``spec.n`` numbers one way (the rule aside), and
+    into no fewer numbers beside blank cells."""
+    found = split_run(run, spec.n, signed=spec.signed, decimal_last=spec.decimal_last, limit=64)
+    splits = [f for f in found.candidates if bounds <= set(itertools.accumulate(len(x) for x in f[:-1]))]
+    return (
+        not found.truncated
+        and len(splits) == 1
+        and not _also_with_blanks(run, spec.n, spec.signed, spec.decimal_last)
+    )
 
 
 def _canonical(text: str) -> bool:
-    """A token that is one cell as printed: a placeholder, or a number without leading zeros."""
-    plain = unicodedata.normalize("NFKC", text).replace(",", "").lstrip("+-")
-    if not plain[:1].isdigit():
-        return True
-    return not (plain[0] == "0" and len(plain) > 1 and plain[1].isdigit())
+    """A token that is one cell as printed: a placeholder, or one number without leading zeros
+    (``718-337`` is two)."""
+    cell = parse_cell(text)
+    return cell.state is CellState.PLACEHOLDER or (cell.state is CellState.NUMBER and cell.note is None)
 
 
 def _also_with_blanks(run: str, n: int, signed: frozenset[int], decimal_last: bool) -> bool:

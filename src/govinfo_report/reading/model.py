@@ -86,6 +86,8 @@ class Material:
     lead: tuple[GridCell, ...] = ()
     """Tokens printed before the row's values that may be the start of its first number (digits
     glued to the end of its label)."""
+    blanks_unknown: bool = False
+    """The row's blank cells tell nothing (its numbers ran into its label): they are unknown."""
 
 
 @attrs.frozen
@@ -126,6 +128,8 @@ class Candidate:
     certain: bool = True
     """The row's label names the template row beside its values (not paired by order, not a
     group's heading that may be the label over its items)."""
+    forced: bool = False
+    """The text alone leaves its one reading: no damage assumed, no rule needed to choose it."""
 
 
 Ref = tuple[str, str]
@@ -158,3 +162,8 @@ class Unit:
     def bound(self) -> bool:
         """Its document rows name it for certain (see :attr:`Candidate.certain`)."""
         return all(c.certain for c in self.candidates)
+
+    @property
+    def forced(self) -> bool:
+        """Its one row is read one way by the text alone (see :attr:`Candidate.forced`)."""
+        return len(self.candidates) == 1 and self.candidates[0].forced

@@ -50,21 +50,48 @@ def plus(a: Agg, b: Agg) -> Agg:
     return a[0] + b[0], a[1] or b[1], a[2] or b[2], a[3] or b[3]
 
 
-def broken(rule: Rule, left: Agg, right: Agg, *, strict: bool) -> bool:
-    """Whether a rule fails on cells so added; ``strict``: a blank total counts as 0."""
+HOLDS, BREAKS, OPEN = 1, 2, 0
+"""How a rule stands on a reading: it holds, it breaks, or it cannot be told (text, no number,
+or a cell the reading assumes lost)."""
+
+
+def outcome(rule: Rule, left: Agg, right: Agg, *, strict: bool) -> int:
+    """How a rule stands on cells so added; ``strict``: a blank total counts as 0."""
     lsum, lnum, ltext, lunknown = left
     rsum, rnum, rtext, runknown = right
     if ltext or rtext:
-        return False
+        return OPEN
     if rule.balance:
         if not lunknown and not runknown:
-            return (lnum or rnum) and lsum != rsum
+            return OPEN if not (lnum or rnum) else HOLDS if lsum == rsum else BREAKS
         if lunknown and runknown:
-            return False
-        return lsum > rsum if lunknown else rsum > lsum
+            return OPEN
+        return BREAKS if (lsum > rsum if lunknown else rsum > lsum) else OPEN
     if runknown or (not rnum and not strict):
-        return False
-    return lsum > rsum if lunknown else (lnum or rnum) and lsum != rsum
+        return OPEN
+    if lunknown:
+        return BREAKS if lsum > rsum else OPEN
+    return OPEN if not (lnum or rnum) else HOLDS if lsum == rsum else BREAKS
+
+
+def broken(rule: Rule, left: Agg, right: Agg, *, strict: bool) -> bool:
+    """Whether a rule breaks on cells so added."""
+    return outcome(rule, left, right, strict=strict) == BREAKS
+
+
+def survivors(outcomes: Sequence[Sequence[int]]) -> list[int]:
+    """The indices of the readings (or combinations) to keep, given how each rule stands on
+    each: a rule prunes only when some reading actually satisfies it (a reading never wins by
+    leaving the rule's cells unknown); of the rest, the readings that break no more rules than
+    every reading does survive. All of them when none would."""
+    if not outcomes:
+        return []
+    rules = len(outcomes[0])
+    decisive = [r for r in range(rules) if any(o[r] == HOLDS for o in outcomes)]
+    failing = [frozenset(r for r in decisive if o[r] == BREAKS) for o in outcomes]
+    common = frozenset.intersection(*failing)
+    kept = [i for i, f in enumerate(failing) if f == common]
+    return kept or list(range(len(outcomes)))
 
 
 def blank_totals(units: Sequence[Unit], rules: Sequence[Rule], where: Where) -> bool:
@@ -91,25 +118,29 @@ def blank_totals(units: Sequence[Unit], rules: Sequence[Rule], where: Where) -> 
 def prune_local(
     table: str, unit: Unit, options: list[Option], rules: Sequence[Rule], where: Where, *, strict: bool
 ) -> tuple[list[Option], list[Rule], list[int]]:
-    """The options that break no more of the unit's own rules (and R9) than every option does;
-    the rules and the positions (R9) that every option breaks."""
-    failures = []
+    """The options the unit's own rules (and R9) leave (see :func:`survivors`); the rules and the
+    positions (R9) that every option breaks."""
+    table_of: list[list[int]] = []
     for _, reading in options:
-        failed = {i for i, rule in enumerate(rules) if _breaks(rule, reading.cells, where, strict)}
-        failed |= {-1 - p for p, c in enumerate(reading.cells) if not cell_ok(table, unit.refs[p][1], c)}
-        failures.append(failed)
-    common = set.intersection(*failures) if failures else set()
-    kept = [o for o, f in zip(options, failures, strict=True) if f == common]
-    always = [rules[i] for i in sorted(common) if i >= 0]
-    positions = sorted(-1 - i for i in common if i < 0)
-    return kept or options, always, positions  # every option breaks a rule another keeps: none preferred
+        stands = [_outcome(rule, reading.cells, where, strict) for rule in rules]
+        stands += [
+            HOLDS if cell_ok(table, unit.refs[p][1], c) else BREAKS for p, c in enumerate(reading.cells)
+        ]
+        table_of.append(stands)
+    kept = survivors(table_of)
+    always = [i for i in range(len(rules) + len(unit.refs)) if all(t[i] == BREAKS for t in table_of)]
+    return (
+        [options[k] for k in kept],
+        [rules[i] for i in always if i < len(rules)],
+        [i - len(rules) for i in always if i >= len(rules)],
+    )
 
 
-def _breaks(rule: Rule, cells: Sequence[Cell], where: Where, strict: bool) -> bool:
+def _outcome(rule: Rule, cells: Sequence[Cell], where: Where, strict: bool) -> int:
     def add(refs: Sequence[Ref]) -> Agg:
         return agg([cells[where[r][1]] for r in refs])
 
-    return broken(rule, add(rule.left), add(rule.right), strict=strict)
+    return outcome(rule, add(rule.left), add(rule.right), strict=strict)
 
 
 def linked(touched: Sequence[Sequence[int]], open_: Sequence[bool]) -> list[list[int]]:
@@ -140,9 +171,10 @@ def search(
     where: Where,
     *,
     strict: bool,
-) -> dict[int, list[int]] | None:
-    """The options of the ``group``'s units found in a surviving combination (one that breaks no
-    more of the rules than every combination does), or None past the combination limit."""
+) -> tuple[dict[int, list[int]], list[Rule]] | None:
+    """The options of the ``group``'s units found in a surviving combination (see
+    :func:`survivors`), and the rules that hold in every surviving combination; None past the
+    combination limit."""
     if math.prod(len(options[u]) for u in group) > limits.MAX_CONSTRAINT_COMBINATIONS:
         return None
     members = set(group)
@@ -160,21 +192,20 @@ def search(
                 left, right = _sides_of(rule, u, options[u][0][1].cells, where)
                 fixed = (plus(fixed[0], left), plus(fixed[1], right))
         plans.append((rule, fixed, parts))
-    outcomes: list[tuple[tuple[int, ...], int]] = []
-    for combo in itertools.product(*(range(len(options[u])) for u in group)):
-        mask = 0
-        for bit, (rule, (left, right), parts) in enumerate(plans):
+    combos = list(itertools.product(*(range(len(options[u])) for u in group)))
+    stands: list[list[int]] = []
+    for combo in combos:
+        row: list[int] = []
+        for rule, (left, right), parts in plans:
             for position, sums in parts:
                 extra = sums[combo[position]]
                 left, right = plus(left, extra[0]), plus(right, extra[1])
-            if broken(rule, left, right, strict=strict):
-                mask |= 1 << bit
-        outcomes.append((combo, mask))
-    common = -1
-    for _, mask in outcomes:
-        common &= mask
-    kept = [combo for combo, mask in outcomes if mask == common] or [combo for combo, _ in outcomes]
-    return {u: sorted({combo[k] for combo in kept}) for k, u in enumerate(group)}
+            row.append(outcome(rule, left, right, strict=strict))
+        stands.append(row)
+    chosen = survivors(stands)
+    kept = [combos[i] for i in chosen]
+    held = [plans[r][0] for r in range(len(plans)) if all(stands[i][r] == HOLDS for i in chosen)]
+    return {u: sorted({combo[k] for combo in kept}) for k, u in enumerate(group)}, held
 
 
 def _sides_of(rule: Rule, u: int, cells: Sequence[Cell], where: Where) -> tuple[Agg, Agg]:

@@ -311,8 +311,9 @@ def _missing_rows(template: str | None, rows: list[Row]) -> list[Diagnostic]:
     for spec in APP_ROWS:
         if (template or "2019") not in spec.templates or spec.key in present:
             continue
-        if spec.group is not None and spec.group in present:  # its printed subtotal stands for it
-            continue
+        children = [k for k in present if spec.group is not None and k.startswith(spec.group + ".")]
+        if spec.group is not None and spec.group in present and not children:
+            continue  # the group is printed as its subtotal alone, which stands for its items
         missing.append(spec.key)
     if missing:
         out.append(diag("row.missing", "Rows not found: " + ", ".join(missing) + "."))

@@ -48,6 +48,10 @@ LAYOUTS: dict[str, str] = {
 }
 """How each layout strategy delimits a row's cells (see :mod:`..reading.model`)."""
 
+_NUMBER_IN_LABEL = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.、．])(?!\s*年)")
+"""A number in a label's text (not an item number such as ``2.``, not a year)."""
+_ITEM_NUMBER = regex.compile(r"^\W*\d{1,2}\s*[.．、]")
+
 _MARKUP = frozenset({"html", "docx", "pdf"})
 """Grids read from markup, which marks a cell's span and a row's missing cells."""
 
@@ -66,8 +70,8 @@ def material(
     doubts: list[str] = []
     lead: tuple[GridCell, ...] = ()
     joinable: set[int] = set()
-    if layout == SPACED:  # a number wrapped in a narrow column goes on on the next line
-        joinable = {i for i in range(len(tokens) - 1) if tokens[i].line != tokens[i + 1].line}
+    if layout == SPACED:  # a number wrapped in a narrow column, or spaced out (``1 1``)
+        joinable = set(range(len(tokens) - 1))
     if layout != GLUED and any(_several_values(c.text) for c in tokens):
         # two columns in one cell (``0 0``), or a number wrapped in it (``1 3014``): each piece
         # is a token of its own, and the pieces of one cell may be one number
@@ -78,11 +82,17 @@ def material(
             joinable.update(range(len(pieces), len(pieces) + len(parts) - 1))
             pieces.extend(GridCell(p, c.line) for p in parts)
         tokens = tuple(pieces)
+    blanks_unknown = False
     if layout != GLUED:
         glued = _TRAILING_DIGITS.search(view.label.strip())
         if glued is not None and tokens:
             lead = (GridCell(glued.group(1), view.line),)
             doubts.append(f"digits {glued.group(1)!r} glued to the label")
+        elif len(_NUMBER_IN_LABEL.findall(_ITEM_NUMBER.sub("", view.label))) >= 2:
+            # numbers inside the label's text: a converter ran the row's cells into its label, and
+            # its blank cells tell nothing
+            doubts.append("numbers inside the label")
+            blanks_unknown = True
     return Material(
         tokens,
         layout,
@@ -92,6 +102,7 @@ def material(
         strays=tuple(strays),
         joinable=frozenset(joinable),
         lead=lead,
+        blanks_unknown=blanks_unknown,
     )
 
 
@@ -173,11 +184,19 @@ def loose_ends(
     return before, after
 
 
+_SAME_WIDTH = 0.8
+"""The share of a table's rows that must have one width for it to be the table's width."""
+
+
 def usual_width(views: Sequence[RowView]) -> int | None:
-    """The cells (label cells included, spans and fillers left out) most rows of a table have,
-    when a clear majority of them agree (a Markdown table pads every row to its width)."""
+    """The cells (label cells included, spans and fillers left out) the rows of a table have,
+    when nearly all agree (a Markdown table pads every row to its width; a converter that drops
+    a span's cells leaves rows of every width, which then say nothing)."""
     found: Counter[int] = Counter(v.value_start + sum(1 for c in v.values if not c.filler) for v in views)
-    return _majority(found)
+    if not found:
+        return None
+    (width, count), *_ = found.most_common(1)
+    return width if count >= 2 and count >= _SAME_WIDTH * sum(found.values()) else None
 
 
 def _majority(found: Counter[int]) -> int | None:
@@ -225,6 +244,7 @@ def candidate(
         generated.code,
         len(found.tokens),
         certain=certain,
+        forced=generated.forced and readings == generated.readings,
     )
 
 
@@ -284,8 +304,6 @@ def units(
     return out, extra
 
 
-_STRAY_TOKENS = 2
-"""Loose values of at most this many tokens may be the rest of a neighbour's cells."""
 _STRAY_REACH = 2
 """How many grid rows away a loose value may belong to a labelled row."""
 
@@ -293,13 +311,14 @@ _STRAY_REACH = 2
 def stray_values(
     bound: Sequence[RowView], leftover: Sequence[RowView]
 ) -> dict[int, list[tuple[GridCell, ...]]]:
-    """Loose values of a few tokens (the rest of a wrapped number, a page number), by the index
-    of the labelled row just before and just after them: those rows may have lost or gained them."""
+    """Loose values (the rest of a wrapped number and the cells after it, a page number), by the
+    index of the labelled row just before and just after them: those rows may have lost or
+    gained them."""
     indices = sorted(v.index for v in bound)
     out: dict[int, list[tuple[GridCell, ...]]] = {}
     for loose in leftover:
         filled = [c for c in loose.values if c.text.strip()]
-        if fold(loose.label) or not 0 < len(filled) <= _STRAY_TOKENS:
+        if fold(loose.label) or not filled:
             continue
         at = loose.index
         before = max((i for i in indices if at - _STRAY_REACH <= i < at), default=None)

@@ -63,6 +63,9 @@ def _numeric_tail(gap: str) -> int:
         if gap[start - 1] in _RUN_CHARS or gap[start - 1] in _MARKS:
             start -= 1
             continue
+        if gap[start - 1] in _COUNT_UNITS and start >= 2 and gap[start - 2].isdigit():
+            start -= 1  # ``171件``: a count's unit ends its cell inside the run
+            continue
         word = next((w for w in _WORDS if gap.startswith(w, start - len(w))), None)
         if word is None:
             break
@@ -73,6 +76,10 @@ def _numeric_tail(gap: str) -> int:
         return -1
     return start if _run_cells(gap[start:]) is not None else -1
 
+
+_COUNT_UNITS = frozenset("件条项个次")
+"""Units a count may carry (``171件``): inside a row's run, one ends its cell."""
+_UNIT_AS_SPACE = str.maketrans(dict.fromkeys("件条项个次", " "))
 
 _MARK_SPLIT = regex.compile(
     "([" + regex.escape("".join(sorted(_MARKS - set(_RUN_CHARS)))) + "]+|" + "|".join(_WORDS) + ")"
@@ -87,7 +94,7 @@ def _run_cells(run: str) -> list[tuple[int, str]] | None:
         return [(0, run.strip())]
     cells: list[tuple[int, str]] = []
     at = 0
-    for part in _MARK_SPLIT.split(run):
+    for part in _MARK_SPLIT.split(run.translate(_UNIT_AS_SPACE)):  # ``171件146`` is 171 | 146…
         if part in _WORDS:
             cells.append((at, part))
         elif part and part[0] in _MARKS and part[0] not in _RUN_CHARS:  # placeholders, one by one
@@ -121,7 +128,16 @@ def _numeric_lead(gap: str, lines: Sequence[int]) -> int | None:
     its line, so the next line's number is never taken into it, and leaves a year before ``年``
     to the label that follows (``02022年…`` is 0, then ``2022年…``); the run may then be empty."""
     end = 0
-    while end < len(gap) and gap[end] in _RUN_CHARS and lines[end] == lines[0]:  # lines[0]: gap is not empty
+    while (
+        end < len(gap)
+        and lines[end] == lines[0]
+        and (  # lines[0]: gap is not empty
+            gap[end] in _RUN_CHARS
+            or (
+                gap[end] in _COUNT_UNITS and gap[end - 1 : end].isdigit() and gap[end + 1 : end + 2].isdigit()
+            )
+        )
+    ):
         end += 1
     for unit in _UNITS:
         if gap.startswith(unit, end):
