@@ -557,12 +557,24 @@ def damage(kind: str, base: Base | Damaged, pick: Pick) -> Damaged | None:
         first = names.pop(pick(len(names)))
         once = damage(first, case, pick)
         twice = damage(names[pick(len(names))], once, pick) if once is not None else None
-        return None if twice is None else replace(twice, kind=kind)
+        if twice is None or once is None or rows_named(once.desc) & rows_named(twice.desc[len(once.desc) :]):
+            # two damages to one row can make it whole again (a cell lost, another duplicated):
+            # a row as wide as the template, which no reader could tell from an undamaged one
+            return None
+        return replace(twice, kind=kind)
     if markup_of(case.base) not in CLAIMS[kind] or (edit := KINDS[kind](case, pick)) is None:
         return None
     marked, truth, unknown, desc = edit
     desc = f"{kind}: {desc}" if case.kind == "clean" else f"{case.desc}; then {kind}: {desc}"
     return Damaged(case.base, marked, {**case.truth, **truth}, case.unknown | unknown, desc, kind)
+
+
+ROW_KEY = re.compile(r"\b(applications|review_litigation|active_disclosure)\.([\w.]+)\.\w+")
+
+
+def rows_named(desc: str) -> set[str]:
+    """The rows a damage's description names (``applications.granted.total`` → its row)."""
+    return {f"{m.group(1)}.{m.group(2)}" for m in ROW_KEY.finditer(desc)}
 
 
 DAMAGES: dict[str, Callable[[Base | Damaged, Pick], Damaged | None]] = {

@@ -35,11 +35,36 @@ class Glued:
 
 def glued_readings(tokens: Sequence[GridCell], spec: RowSpec) -> Glued:
     """The readings of run-together tokens as ``spec.n`` cells."""
-    n, make = spec.n, spec.make
     raw = " ".join(t.text for t in tokens)
     # a space in a run was a boundary the layout printed (a line break between two numbers)
     tokens = [GridCell(piece, t.line) for t in tokens for piece in (t.text.split() or [t.text])]
-    if len(tokens) == n and all(_canonical(t.text) for t in tokens):
+    found = _glued(tokens, spec, raw)
+    # numbers on a later line than the row's first may be a stray (a page number, a year) or the
+    # rest of the row; a space on one line may be a gap inside a number
+    later = [k for k, t in enumerate(tokens) if t.line != tokens[0].line] if tokens else []
+    more: list[Reading] = []
+    alternatives = []
+    if later and later[0] > 0:
+        alternatives.append(_glued(tokens[: later[0]], spec, raw))
+    if any(a.line == b.line for a, b in itertools.pairwise(tokens)):
+        alternatives.append(_glued(tokens, spec, raw, spaced=False))
+    for alternative in alternatives:
+        # an alternative this reader cannot enumerate still leaves the row in doubt
+        more += alternative.readings or [Reading((UNKNOWN,) * spec.n, "another reading")]
+    seen = {tuple((c.state, c.value) for c in r.cells) for r in found.readings}
+    extra = [r for r in more if tuple((c.state, c.value) for c in r.cells) not in seen]
+    if not extra:
+        return found
+    if not found.readings:
+        return Glued(tuple(extra))
+    return attrs.evolve(found, readings=(*found.readings, *extra), forced=False)
+
+
+def _glued(tokens: Sequence[GridCell], spec: RowSpec, raw: str, *, spaced: bool = True) -> Glued:
+    """:func:`glued_readings` of ``tokens``; with ``spaced`` False, a space on one line is no
+    boundary."""
+    n, make = spec.n, spec.make
+    if spaced and len(tokens) == n and all(_canonical(t.text) for t in tokens):
         return Glued((Reading(tuple(make(t.text, t.line, i) for i, t in enumerate(tokens))),), forced=True)
     if not tokens or len(tokens) > n or not all(is_numeric_run(t.text) for t in tokens):
         return Glued((), f"{raw!r} cannot be read as {n} cells", "cells.too_few")
@@ -49,7 +74,9 @@ def glued_readings(tokens: Sequence[GridCell], spec: RowSpec) -> Glued:
     if m is not None:
         unit = m.group(1)
         texts[-1] = texts[-1][: m.start()]
-    bounds = set(itertools.accumulate(len(t) for t in texts[:-1]))
+    cuts = list(itertools.accumulate(len(t) for t in texts[:-1]))
+    pairs = itertools.pairwise(tokens)
+    bounds = {c for c, (a, b) in zip(cuts, pairs, strict=True) if spaced or a.line != b.line}
     run = "".join(texts)
     if spec.rule is None:
         result = split_run(run, n, signed=spec.signed, decimal_last=spec.decimal_last)

@@ -109,15 +109,20 @@ def _match(folded: str, group: str | None) -> Match | None:
         return Match(best[1].key)
     for key, pattern in _GROUP_PATTERNS:
         if pattern in folded:
-            return Match(None, group=key)
+            # ``（四）无法提供 1.本`` / ``机关不掌握…``: the group's label, then its first item's,
+            # wrapped: the item's row, not the group's subtotal
+            item = _by_number(folded[folded.find(pattern) + len(pattern) :], key, prefix=True)
+            return item if item is not None else Match(None, group=key)
     numbered = _by_number(folded, group)
     if numbered is not None:
         return numbered
     return _fuzzy(folded)
 
 
-def _by_number(folded: str, group: str | None) -> Match | None:
-    """``2.其他法律行政止公开`` (OCR-damaged) in the 不予公开 group is its 2nd item."""
+def _by_number(folded: str, group: str | None, *, prefix: bool = False) -> Match | None:
+    """``2.其他法律行政止公开`` (OCR-damaged) in the 不予公开 group is its 2nd item; with
+    ``prefix``, also an item number and the start of the item's label (a label wrapped after
+    its first characters: ``1.本``)."""
     found = list(_NUMBERED.finditer(folded))
     if not found or group not in _CHILDREN:
         return None
@@ -128,6 +133,8 @@ def _by_number(folded: str, group: str | None) -> Match | None:
     rest = folded[last.start(1) + 1 :]
     if not child.patterns:  # ``3.其他``: its number is its name, nothing was repaired
         return Match(child.key) if rest.startswith("其他") else None
+    if prefix and rest and child.patterns[0].startswith(rest):
+        return Match(child.key, how="numbered")
     return Match(child.key, how="numbered") if _overlap(rest, child.patterns[0]) >= 0.5 else None
 
 

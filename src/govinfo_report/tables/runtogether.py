@@ -77,6 +77,8 @@ def _numeric_tail(gap: str) -> int:
     return start if _run_cells(gap[start:]) is not None else -1
 
 
+_CHUNK = regex.compile(r"\S+")
+
 _COUNT_UNITS = frozenset("件条项个次")
 """Units a count may carry (``171件``): inside a row's run, one ends its cell."""
 _UNIT_AS_SPACE = str.maketrans(dict.fromkeys("件条项个次", " "))
@@ -90,8 +92,8 @@ def _run_cells(run: str) -> list[tuple[int, str]] | None:
     """A row's run as cells, with their offsets: each run of numbers kept whole (only the mapper
     may split it), each placeholder a cell of its own (``00/`` → ``00`` ``/``; ``0//`` → ``0``
     ``/`` ``/``; ``无无1`` → ``无`` ``无`` ``1``). None when a piece is neither."""
-    if is_numeric_run(run):
-        return [(0, run.strip())]
+    if is_numeric_run(run):  # a space inside a run is a line break or a gap as printed: kept
+        return [(m.start(), m.group()) for m in _CHUNK.finditer(run)]
     cells: list[tuple[int, str]] = []
     at = 0
     for part in _MARK_SPLIT.split(run.translate(_UNIT_AS_SPACE)):  # ``171件146`` is 171 | 146…
