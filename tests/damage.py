@@ -18,6 +18,7 @@ rowspan over it). :func:`check` lists the problems of a parse; ``main`` is the r
 from __future__ import annotations
 
 import argparse
+import difflib
 import functools
 import itertools
 import random
@@ -50,6 +51,7 @@ from damage_bases import (
     row_of,
     start,
     table_of,
+    unmark,
 )
 from govinfo_report import Report
 
@@ -229,8 +231,11 @@ class Text:
 
     def labels(self) -> list[tuple[int, int, int]]:
         """Label-only table lines, and the label cells of value rows: (line, start, end)."""
-        out = [(i, 0, len(self.lines[i])) for i in self.units()
-               if not MARK.search(self.lines[i]) and CJK.search(self.lines[i])]
+        out = [
+            (i, 0, len(self.lines[i]))
+            for i in self.units()
+            if not MARK.search(self.lines[i]) and CJK.search(self.lines[i])
+        ]
         for i, line in enumerate(self.lines):
             first = MARK.search(line)
             if first is None or self.layout in ("tika", "pipes"):
@@ -265,8 +270,11 @@ class Text:
     def swappable(self) -> list[Any]:
         if self.layout in ("tika", "pipes"):
             rows = self.rows()
-            return [(x, y) for x, y in itertools.pairwise(rows)
-                    if not "".join(self.lines[x[-1] + 1 : y[0]]).strip()]
+            return [
+                (x, y)
+                for x, y in itertools.pairwise(rows)
+                if not "".join(self.lines[x[-1] + 1 : y[0]]).strip()
+            ]
 
         def bare(i: int) -> bool:
             return bool(MARK.search(self.lines[i])) and not CJK.search(MARK.sub("", self.lines[i]))
@@ -301,8 +309,12 @@ class Text:
         return f"line {i + 1} {_show(self.lines[i])} / {_show(self.lines[i + 1])}"
 
     def label_runs(self) -> list[tuple[int, int, int]]:
-        return [(i, m.start(), m.end()) for i in self.units() for m in CJK.finditer(self.lines[i])
-                if not MARK.search(m.group())]
+        return [
+            (i, m.start(), m.end())
+            for i in self.units()
+            for m in CJK.finditer(self.lines[i])
+            if not MARK.search(m.group())
+        ]
 
     def wrap_label(self, spot: tuple[int, int, int], pick: Pick, middle: tuple[str, ...] = ()) -> str:
         i, a, b = spot
@@ -360,7 +372,6 @@ class Text:
         return f"lines {k + 1}-{a} before line {n + 1}"
 
 
-
 # --- the kinds -------------------------------------------------------------------------------------
 
 
@@ -378,6 +389,12 @@ def hides_blank(case: Damaged, key: str) -> bool:
     return any(v is None for k, v in case.truth.items() if row_of(k) == row and table_of(k) == table)
 
 
+def glued_without_rule(case: Damaged, key: str) -> bool:
+    """Whether the cell is in a table 2 row of crawler text: its cells run together and no rule
+    checks them, so a cell written twice (``949`` → ``949949``) is the very text of another row."""
+    return case.base.layout == "run" and bool(key) and table_of(key) == "active_disclosure"
+
+
 def simple(spots: str, act: str, doc: str, *, lost: bool = False) -> Callable[[Damaged, Pick], Edit | None]:
     """A kind that picks one of the view's ``spots()`` and does ``act(spot, pick)`` there; ``lost``:
     the picked value cell can no longer be known (an act may also return the keys it lost)."""
@@ -387,7 +404,7 @@ def simple(spots: str, act: str, doc: str, *, lost: bool = False) -> Callable[[D
         if not hasattr(v, spots) or (spot := choose(pick, getattr(v, spots)())) is None:
             return None
         key = v.key(spot) if spots == "value_cells" else ""
-        if act in ADDS_A_CELL and hides_blank(case, key):
+        if act in ADDS_A_CELL and (hides_blank(case, key) or glued_without_rule(case, key)):
             return None
         if (shown := getattr(v, act)(spot, pick)) is None:
             return None
@@ -440,8 +457,9 @@ def hidden_markup(case: Damaged, pick: Pick) -> Edit | None:
     return v.done(f"{v.hide(cell, digits, pick)} beside {v.key(cell)}")
 
 
-def rewrite(change: Callable[[str, Pick, bool], str | None], doc: str, *, blank: bool = False,
-            lost: bool = False) -> Callable[[Damaged, Pick], Edit | None]:
+def rewrite(
+    change: Callable[[str, Pick, bool], str | None], doc: str, *, blank: bool = False, lost: bool = False
+) -> Callable[[Damaged, Pick], Edit | None]:
     """A kind that rewrites one value's text in place: ``blank`` makes the cell blank (truth None),
     ``lost`` makes its value unknowable."""
 
@@ -493,12 +511,18 @@ def repeated_header(case: Damaged, pick: Pick) -> Edit | None:
 
 KINDS: dict[str, Callable[[Damaged, Pick], Edit | None]] = {
     "lost_cell": simple(
-        "value_cells", "cut_cell", "A value cell deleted with its separator (``\\t5``, a Tika line, "
-        "``| 5 ``, a PDF-text token, a ``<td>``, a ``w:tc``): its value is lost.", lost=True),
+        "value_cells",
+        "cut_cell",
+        "A value cell deleted with its separator (``\\t5``, a Tika line, "
+        "``| 5 ``, a PDF-text token, a ``<td>``, a ``w:tc``): its value is lost.",
+        lost=True,
+    ),
     "lost_separator": simple(
-        "joinable", "join", "Two adjacent value cells of a row joined (``0\\t50`` -> ``050``)."),
+        "joinable", "join", "Two adjacent value cells of a row joined (``0\\t50`` -> ``050``)."
+    ),
     "extra_empty_cell": simple(
-        "value_cells", "empty_before", "An empty cell inserted before a value in a row."),
+        "value_cells", "empty_before", "An empty cell inserted before a value in a row."
+    ),
     "duplicated_cell": simple("value_cells", "copy_cell", "A value cell written twice."),
     "stray_continued": stray("continued"),
     "stray_year": stray("year"),
@@ -506,33 +530,46 @@ KINDS: dict[str, Callable[[Damaged, Pick], Edit | None]] = {
     "stray_footer": stray("footer"),
     "stray_prose": stray("prose"),
     "lost_label_line": simple(
-        "labels", "cut_label", "A line holding only a row label deleted, or a row's label cell: the "
-        "values stay known and must not be bound to another row."),
+        "labels",
+        "cut_label",
+        "A line holding only a row label deleted, or a row's label cell: the "
+        "values stay known and must not be bound to another row.",
+    ),
     "deleted_line": simple("units", "cut_unit", "A table line (row) deleted: the values on it are lost."),
     "duplicated_line": simple("units", "copy_unit", "A table line (row) written twice."),
     "swapped_lines": simple(
-        "swappable", "swap", "Two adjacent table lines swapped (whole Tika and split-pipe rows; markup "
-        "rows outside rowspans; never two lines of bare numbers)."),
+        "swappable",
+        "swap",
+        "Two adjacent table lines swapped (whole Tika and split-pipe rows; markup "
+        "rows outside rowspans; never two lines of bare numbers).",
+    ),
     "wrapped_number": wrapped_number,
     "wrapped_label": simple("label_runs", "wrap_label", "A row label wrapped over two lines in its cell."),
     "hidden_markup": hidden_markup,
     "placeholder": rewrite(
         lambda token, pick, html: choose(pick, ["/", "—", "无"]),
-        "A value replaced by a placeholder (``/``, ``—``, ``无``): the cell is now blank.", blank=True),
+        "A value replaced by a placeholder (``/``, ``—``, ``无``): the cell is now blank.",
+        blank=True,
+    ),
     "number_format": rewrite(
-        reformat, "A value written another way: ``1,234``, ``１２３``, ``12件``, invisible spaces."),
+        reformat, "A value written another way: ``1,234``, ``１２３``, ``12件``, invisible spaces."
+    ),
     "trailing_separator": simple(
-        "value_rows", "pad", "A trailing separator after a row: a tab, a ``|``, a blank Tika cell, an "
-        "empty cell."),
+        "value_rows",
+        "pad",
+        "A trailing separator after a row: a tab, a ``|``, a blank Tika cell, an empty cell.",
+    ),
     "lost_leading_tabs": simple(
-        "led", "unlead", "A row's leading tabs (tab rows) or leading ``|`` (pipe rows) lost."),
+        "led", "unlead", "A row's leading tabs (tab rows) or leading ``|`` (pipe rows) lost."
+    ),
     "split_number": rewrite(
         split,
         "A space inside a number (``12 34``): one number wrapped, or two cells run into one; its"
         " value may be read back only where the rules leave one of the two.",
     ),
     "merged_lines": simple(
-        "mergeable", "merge", "A table line joined with the next (markup: two rows made one)."),
+        "mergeable", "merge", "A table line joined with the next (markup: two rows made one)."
+    ),
     "footer_in_label": footer_in_label,
     "repeated_header": repeated_header,
 }
@@ -557,7 +594,7 @@ def damage(kind: str, base: Base | Damaged, pick: Pick) -> Damaged | None:
         first = names.pop(pick(len(names)))
         once = damage(first, case, pick)
         twice = damage(names[pick(len(names))], once, pick) if once is not None else None
-        if twice is None or once is None or rows_named(once.desc) & rows_named(twice.desc[len(once.desc) :]):
+        if twice is None or once is None or touched(case, once) & touched(once, twice):
             # two damages to one row can make it whole again (a cell lost, another duplicated):
             # a row as wide as the template, which no reader could tell from an undamaged one
             return None
@@ -575,6 +612,42 @@ ROW_KEY = re.compile(r"\b(applications|review_litigation|active_disclosure)\.([\
 def rows_named(desc: str) -> set[str]:
     """The rows a damage's description names (``applications.granted.total`` → its row)."""
     return {f"{m.group(1)}.{m.group(2)}" for m in ROW_KEY.finditer(desc)}
+
+
+_SEGMENT = re.compile(r"</tr>|</w:tr>|\n", re.I)
+
+
+def touched(before: Damaged, after: Damaged) -> set[str]:
+    """The rows a damage touched: those it names, and those with a value cell whose line (a
+    markup row) reads otherwise after it, or occurs another number of times (a line duplicated,
+    deleted, merged or wrapped)."""
+
+    def places(marked: str) -> dict[str, Counter[str]]:
+        found: dict[str, Counter[str]] = {}
+        for segment in _SEGMENT.split(marked):
+            for m in MARK.finditer(segment):
+                found.setdefault(after.base.keys[mark_index(m)], Counter())[unmark(segment)] += 1
+        return found
+
+    old, new = places(before.marked), places(after.marked)
+    changed = {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+    rows = {f"{table_of(key)}.{row_of(key)}" for key in changed}
+    # a line put in or taken out between a row's cells (a stray ``7`` after a split pipe row's
+    # last ``|``) touches the rows whose values are the nearest on either side of it
+    lines = [_SEGMENT.split(d.marked) for d in (before, after)]
+    plain = [[unmark(x) for x in segments] for segments in lines]
+    matcher = difflib.SequenceMatcher(None, plain[0], plain[1], autojunk=False)
+    for tag, i1, i2, _, _ in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for side in (lines[0][:i1][::-1], lines[0][i2:]):
+            m = next((m for segment in side for m in MARK.finditer(segment)), None)
+            if m is not None:
+                key = after.base.keys[mark_index(m)]
+                rows.add(f"{table_of(key)}.{row_of(key)}")
+    return rows | rows_named(
+        after.desc[len(before.desc) :] if after.desc.startswith(before.desc) else after.desc
+    )
 
 
 DAMAGES: dict[str, Callable[[Base | Damaged, Pick], Damaged | None]] = {
@@ -628,13 +701,16 @@ def check(case: Base | Damaged, report: Report | None = None) -> list[str]:
         else:
             row = row_of(key)
             names = {row, row.replace(".", "/", 1) if key.startswith("active") else row}
-            if any(d.code in ABSENT or d.code.startswith("limits.") or any(n in d.message for n in names)
-                   for d in report.diagnostics):
+            if any(
+                d.code in ABSENT or d.code.startswith("limits.") or any(n in d.message for n in names)
+                for d in report.diagnostics
+            ):
                 continue
             # a row that is not there at all: said of the lines its values were printed on (its
             # values kept as an extra row, or left unpaired)
-            lines = [n for k, n in printed_lines(case).items()
-                     if row_of(k) == row and table_of(k) == table_of(key)]
+            lines = [
+                n for k, n in printed_lines(case).items() if row_of(k) == row and table_of(k) == table_of(key)
+            ]
             if lines and any(
                 d.span is not None and d.span.start <= max(lines) + 3 and d.span.end >= min(lines) - 3
                 for d in report.diagnostics
@@ -648,7 +724,9 @@ def check(case: Base | Damaged, report: Report | None = None) -> list[str]:
 @functools.cache
 def _docx_lines(name: str) -> dict[str, int]:
     base = next(b for bases in all_bases().values() for b in bases if b.name == name)
-    return {k: cell.line for k, (cell, _) in flat(parse_content(base.content)).items() if cell.line is not None}
+    return {
+        k: cell.line for k, (cell, _) in flat(parse_content(base.content)).items() if cell.line is not None
+    }
 
 
 def docx_lines(base: Base) -> dict[str, int]:

@@ -52,10 +52,19 @@ TABLES = ("active_disclosure", "applications", "review_litigation")
 APP_COLS = (*render.APP_COLUMNS, "total")
 CHANGES = ("previous_year", "change", "decisions")
 AD_COLS = {
-    "2019": {"art20_1": ("new_made", "new_published", "total_published"), "art20_5": CHANGES,
-             "art20_6": CHANGES, "art20_8": CHANGES[:2], "art20_9": ("projects", "amount")},
-    "2021": {"art20_1": ("issued", "repealed", "in_force"), "art20_5": ("decisions",),
-             "art20_6": ("decisions",), "art20_8": ("amount",)},
+    "2019": {
+        "art20_1": ("new_made", "new_published", "total_published"),
+        "art20_5": CHANGES,
+        "art20_6": CHANGES,
+        "art20_8": CHANGES[:2],
+        "art20_9": ("projects", "amount"),
+    },
+    "2021": {
+        "art20_1": ("issued", "repealed", "in_force"),
+        "art20_5": ("decisions",),
+        "art20_6": ("decisions",),
+        "art20_8": ("amount",),
+    },
 }
 RENDER_LAYOUTS = ("tabs", "tika", "pipes", "md", "mdblocks", "html", "docx", "pdftext", "runtogether")
 RENDER_SEEDS = 12
@@ -233,24 +242,35 @@ def draw_report(rng: random.Random, template: str, layout: str) -> Canonical:
         return [cell(signed=signed and i == 1) for i in range(n)]
 
     if template == "2021":
-        active = {"art20_1": {"rules": row(3), "normative_documents": row(3)},
-                  "art20_5": {"administrative_license": row(1)},
-                  "art20_6": {"administrative_penalty": row(1), "administrative_coercion": row(1)},
-                  "art20_8": {"administrative_fees": [cell(money=True)]}}
+        active = {
+            "art20_1": {"rules": row(3), "normative_documents": row(3)},
+            "art20_5": {"administrative_license": row(1)},
+            "art20_6": {"administrative_penalty": row(1), "administrative_coercion": row(1)},
+            "art20_8": {"administrative_fees": [cell(money=True)]},
+        }
     else:
-        active = {"art20_1": {"rules": row(3), "normative_documents": row(3)},
-                  "art20_5": {"administrative_license": row(3, True),
-                              "other_external_management": row(3, True)},
-                  "art20_6": {"administrative_penalty": row(3, True),
-                              "administrative_coercion": row(3, True)},
-                  "art20_8": {"administrative_fees": row(2, True)},
-                  "art20_9": {"centralized_procurement": [cell(), cell(money=True)]}}
+        active = {
+            "art20_1": {"rules": row(3), "normative_documents": row(3)},
+            "art20_5": {"administrative_license": row(3, True), "other_external_management": row(3, True)},
+            "art20_6": {"administrative_penalty": row(3, True), "administrative_coercion": row(3, True)},
+            "art20_8": {"administrative_fees": row(2, True)},
+            "art20_9": {"centralized_procurement": [cell(), cell(money=True)]},
+        }
     prose = {1: f"全年共收到政府信息公开申请{fresh(rng, used)}件，办结{fresh(rng, used)}件。"}
     prose = prose if rng.random() < 0.5 else {}
     year = rng.randint(2021, 2025) if template == "2021" else rng.randint(2019, 2020)
     organ = rng.choice(["某市某某局", "某县人民政府", "某区医疗保障局"])
-    return Canonical(template, organ, year, applications, review, active, prose=prose,
-                     org_subtotal=rng.random() < 0.4, subtotals=rng.choice(["", "", "row", "小计"]))
+    return Canonical(
+        template,
+        organ,
+        year,
+        applications,
+        review,
+        active,
+        prose=prose,
+        org_subtotal=rng.random() < 0.4,
+        subtotals=rng.choice(["", "", "row", "小计"]),
+    )
 
 
 def canonical_truth(report: Canonical) -> tuple[dict[str, Any], dict[str, str]]:
@@ -337,11 +357,17 @@ def members(data: bytes) -> tuple[tuple[str, bytes], ...]:
 def rendered_base(layout: str, template: str, seed: int) -> Base:
     """A canonical report drawn from ``random.Random`` seeded by the arguments, in ``layout``."""
     rng = random.Random(f"{layout}:{template}:{seed}")
-    renderers = {"tabs": render.to_text, "tika": to_tika, "pipes": to_split_pipes, "md": to_markdown,
-                 "mdblocks": to_markdown_blocks,
-                 "html": lambda r: render.to_html(r, chrome=rng.random() < 0.3),
-                 "pdftext": lambda r: pdf_text(r, rng), "runtogether": render.to_text,
-                 "docx": render.to_text}  # the tab text: each value once, then each w:t is marked
+    renderers = {
+        "tabs": render.to_text,
+        "tika": to_tika,
+        "pipes": to_split_pipes,
+        "md": to_markdown,
+        "mdblocks": to_markdown_blocks,
+        "html": lambda r: render.to_html(r, chrome=rng.random() < 0.3),
+        "pdftext": lambda r: pdf_text(r, rng),
+        "runtogether": render.to_text,
+        "docx": render.to_text,
+    }  # the tab text: each value once, then each w:t is marked
     while True:
         report = draw_report(rng, template, layout)
         truth, printed = canonical_truth(report)
@@ -388,8 +414,11 @@ def finish(base: Base, text: str) -> Base:
 
 
 def rendered_bases() -> list[Base]:
-    return [rendered_base(layout, ("2021", "2019")[seed % 2], seed)
-            for layout in RENDER_LAYOUTS for seed in range(RENDER_SEEDS)]
+    return [
+        rendered_base(layout, ("2021", "2019")[seed % 2], seed)
+        for layout in RENDER_LAYOUTS
+        for seed in range(RENDER_SEEDS)
+    ]
 
 
 # --- real bases: located, renumbered, verified -------------------------------------------------------
@@ -446,8 +475,9 @@ def line_cells(report: Report) -> tuple[dict[int, list[list[tuple[str, str]]]], 
     return lines, bad
 
 
-def renumberable(gold: dict[str, Any], cells: dict[str, Any], lines: dict[str, int],
-                 bad: set[int]) -> set[str]:
+def renumberable(
+    gold: dict[str, Any], cells: dict[str, Any], lines: dict[str, int], bad: set[int]
+) -> set[str]:
     """The tables whose numeric gold cells are all read right and located (``lines``: key ->
     source line), none of them read where the gold has none, no unlocated value among their lines."""
     out = set()
@@ -460,8 +490,9 @@ def renumberable(gold: dict[str, Any], cells: dict[str, Any], lines: dict[str, i
     return out
 
 
-def new_values(rng: random.Random, truth: dict[str, Any], tables: set[str], raws: dict[str, str],
-               used: set[int]) -> dict[str, str]:
+def new_values(
+    rng: random.Random, truth: dict[str, Any], tables: set[str], raws: dict[str, str], used: set[int]
+) -> dict[str, str]:
     """Key -> new printed token for the numeric cells of ``tables``: distinct, non-zero, none of
     ``used`` (the document's numbers), with the arithmetic of R1-R5; a blank stays blank, and so does
     a total the report leaves blank. Money keeps its decimals; a change may be negative."""
@@ -472,8 +503,11 @@ def new_values(rng: random.Random, truth: dict[str, Any], tables: set[str], raws
             rows = sorted({row_of(k) for k in truth if table_of(k) == "applications"})  # never a set's order
             fixed = ("new_requests", "carried_over", "total", "carried_forward")
             leaves = [r for r in rows if r not in fixed and not any(o.startswith(r + ".") for o in rows)]
-            vals = {(r, c): fresh(rng, taken) if printed(f"applications.{r}.{c}") else 0
-                    for r in [*leaves, "carried_over", "carried_forward"] for c in APP_COLS[:6]}
+            vals = {
+                (r, c): fresh(rng, taken) if printed(f"applications.{r}.{c}") else 0
+                for r in [*leaves, "carried_over", "carried_forward"]
+                for c in APP_COLS[:6]
+            }
             for r in [*(r for r in rows if r not in leaves and r not in fixed), "total"]:
                 for c in APP_COLS[:6]:
                     vals[(r, c)] = sum(vals[(x, c)] for x in leaves if r == "total" or x.startswith(r + "."))
@@ -483,8 +517,11 @@ def new_values(rng: random.Random, truth: dict[str, Any], tables: set[str], raws
                 )
             for r in rows:
                 vals[(r, "total")] = sum(vals[(r, c)] for c in APP_COLS[:6])
-            new = {f"applications.{r}.{c}": str(v) for (r, c), v in vals.items()
-                   if printed(f"applications.{r}.{c}")}
+            new = {
+                f"applications.{r}.{c}": str(v)
+                for (r, c), v in vals.items()
+                if printed(f"applications.{r}.{c}")
+            }
         for key in sorted(k for k in truth if printed(k) and table_of(k) in tables - {"applications"}):
             value = fresh(rng, taken)
             if "." in raws.get(key, ""):
@@ -502,8 +539,13 @@ def new_values(rng: random.Random, truth: dict[str, Any], tables: set[str], raws
     return new
 
 
-def locate(report: Report, texts: list[str], html: bool, rows: dict[int, Any], index: dict[Any, int],
-           ) -> tuple[dict[str, tuple[int, int, int]], dict[str, int], set[int]]:
+def locate(
+    report: Report,
+    texts: list[str],
+    html: bool,
+    rows: dict[int, Any],
+    index: dict[Any, int],
+) -> tuple[dict[str, tuple[int, int, int]], dict[str, int], set[int]]:
     """Where each value cell the parse read is: key -> (text index, start, end), ``texts`` being
     the source lines (text, HTML) or the ``w:t`` texts (DOCX, whose ``rows`` are the ``w:tr`` by
     block line); key -> source line; and the lines where a value could not be located."""
@@ -528,8 +570,12 @@ def locate(report: Report, texts: list[str], html: bool, rows: dict[int, Any], i
     return where, lines, bad
 
 
-def renumber(content: str | bytes, gold: dict[str, Any], report: Report, rng: random.Random,
-             ) -> tuple[str, dict[str, Any], frozenset[str], list[str], str]:
+def renumber(
+    content: str | bytes,
+    gold: dict[str, Any],
+    report: Report,
+    rng: random.Random,
+) -> tuple[str, dict[str, Any], frozenset[str], list[str], str]:
     """(marked content, truth, tables renumbered, marker keys, visible text) of a real report.
 
     The tables whose numeric cells are all read right and located get new numbers, and the
@@ -558,8 +604,11 @@ def renumber(content: str | bytes, gold: dict[str, Any], report: Report, rng: ra
         truth = {**gold, **{k: float(v) if "." in v else int(v) for k, v in new.items()}}
         blank = Base("", "docx" if docx else "text", "", "", {}, {}, (), "", package)
         again = flat(parse_content(pack(blank, marked)))
-        failed = {table_of(k) for k, v in truth.items()
-                  if table_of(k) in tables and not same(again.get(k, (None,))[0], v)}
+        failed = {
+            table_of(k)
+            for k, v in truth.items()
+            if table_of(k) in tables and not same(again.get(k, (None,))[0], v)
+        }
         if not failed:
             text = docx_text(unmark(marked)) if docx else visible(unmark(marked), html)
             return marked, truth, frozenset(tables), keys, text
@@ -626,13 +675,20 @@ class Real:
 def real_sources() -> list[Real]:
     """The seeds, the corpus (but the pre-2019 015) and the zoo's pages, DOCX and tool texts."""
     gold, raw = CORPUS_DIR / "gold", CORPUS_DIR / "raw"
-    out = [Real(f"seed:{p.stem[5:]}", p, gold / f"{p.stem}.json")
-           for p in sorted(EXAMPLES_DIR.glob("seed_*.txt"))]
-    out += [Real(f"corpus:{p.stem}", p, gold / f"{p.stem}.json") for p in sorted(raw.glob("*"))
-            if p.suffix in (".txt", ".md", ".html") and p.stem != "015"]
-    out += [Real(f"zoo:{p.stem}", p, ZOO_DIR / f"{p.name.split('__')[0]}.json")
-            for p in sorted(ZOO_DIR.glob("z*__*"))
-            if p.suffix in (".txt", ".md") or p.name.endswith(("__html__page.html", "__docx__soffice.docx"))]
+    out = [
+        Real(f"seed:{p.stem[5:]}", p, gold / f"{p.stem}.json")
+        for p in sorted(EXAMPLES_DIR.glob("seed_*.txt"))
+    ]
+    out += [
+        Real(f"corpus:{p.stem}", p, gold / f"{p.stem}.json")
+        for p in sorted(raw.glob("*"))
+        if p.suffix in (".txt", ".md", ".html") and p.stem != "015"
+    ]
+    out += [
+        Real(f"zoo:{p.stem}", p, ZOO_DIR / f"{p.name.split('__')[0]}.json")
+        for p in sorted(ZOO_DIR.glob("z*__*"))
+        if p.suffix in (".txt", ".md") or p.name.endswith(("__html__page.html", "__docx__soffice.docx"))
+    ]
     return [r for r in out if r.gold.exists()]
 
 
@@ -700,7 +756,6 @@ def _show(text: str) -> str:
     return repr(unmark(text))[:90]
 
 
-
 @dataclass(frozen=True)
 class Dialect:
     """How a markup writes tables: HTML, or WordprocessingML edited as text."""
@@ -723,21 +778,38 @@ class Dialect:
 
 
 HTML = Dialect(
-    re.compile(r"<table\b.*?</table>", re.S | re.I), re.compile(r"<tr\b[^>]*>.*?</tr>", re.S | re.I),
-    re.compile(r"<t[dh]\b[^>]*>.*?</t[dh]>", re.S | re.I), "<td></td>", "<br>",
-    '<tr><td colspan="{n}">{text}</td></tr>', "<p>{text}</p>",
-    ('<span style="display:none">{d}</span>', "<span hidden>{d}</span>",
-     '<span style="display: none;">{d}</span>',
-     '<td style="display:none">{d}</td>', "<td hidden>{d}</td>"), r"</t[dh]>")
+    re.compile(r"<table\b.*?</table>", re.S | re.I),
+    re.compile(r"<tr\b[^>]*>.*?</tr>", re.S | re.I),
+    re.compile(r"<t[dh]\b[^>]*>.*?</t[dh]>", re.S | re.I),
+    "<td></td>",
+    "<br>",
+    '<tr><td colspan="{n}">{text}</td></tr>',
+    "<p>{text}</p>",
+    (
+        '<span style="display:none">{d}</span>',
+        "<span hidden>{d}</span>",
+        '<span style="display: none;">{d}</span>',
+        '<td style="display:none">{d}</td>',
+        "<td hidden>{d}</td>",
+    ),
+    r"</t[dh]>",
+)
 RUN = '</w:t></w:r>{}<w:r><w:t xml:space="preserve">'
 DOCX = Dialect(
-    re.compile(r"<w:tbl\b.*?</w:tbl>", re.S), re.compile(r"<w:tr\b[^>]*>.*?</w:tr>", re.S),
-    re.compile(r"<w:tc\b[^>]*>.*?</w:tc>", re.S), "<w:tc><w:p/></w:tc>", RUN.format("</w:p><w:p>"),
+    re.compile(r"<w:tbl\b.*?</w:tbl>", re.S),
+    re.compile(r"<w:tr\b[^>]*>.*?</w:tr>", re.S),
+    re.compile(r"<w:tc\b[^>]*>.*?</w:tc>", re.S),
+    "<w:tc><w:p/></w:tc>",
+    RUN.format("</w:p><w:p>"),
     '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="{n}"/></w:tcPr>'
     "<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc></w:tr>",
     "<w:p><w:r><w:t>{text}</w:t></w:r></w:p>",
-    (RUN.format("<w:r><w:rPr><w:vanish/></w:rPr><w:t>{d}</w:t></w:r>"),
-     RUN.format('<w:del w:id="901" w:author="x"><w:r><w:delText>{d}</w:delText></w:r></w:del>')), "</w:tc>")
+    (
+        RUN.format("<w:r><w:rPr><w:vanish/></w:rPr><w:t>{d}</w:t></w:r>"),
+        RUN.format('<w:del w:id="901" w:author="x"><w:r><w:delText>{d}</w:delText></w:r></w:del>'),
+    ),
+    "</w:tc>",
+)
 ROWSPAN = re.compile(r"""rowspan\s*=\s*["']?(\d+)""", re.I)
 
 
@@ -803,8 +875,16 @@ class Markup:
                 new = [m for m in ROWSPAN.finditer(self.s, r.start(), r.end()) if int(m.group(1)) > 1]
                 spans += [[m.start(1), m.end(1), int(m.group(1)), int(m.group(1)) - 1] for m in new]
                 vmerge = re.findall(r'<w:vMerge(?: w:val="(\w+)")?', r.group())
-                out.append(Line(r.start(), r.end(), bool(new) or "restart" in vmerge, covered,
-                                any(v != "restart" for v in vmerge), k == 0))
+                out.append(
+                    Line(
+                        r.start(),
+                        r.end(),
+                        bool(new) or "restart" in vmerge,
+                        covered,
+                        any(v != "restart" for v in vmerge),
+                        k == 0,
+                    )
+                )
         return out
 
     def cells(self, row: Line) -> list[tuple[int, int]]:
@@ -827,9 +907,15 @@ class Markup:
         return visible(self.s[a:b], True)
 
     def labels(self) -> list[tuple[int, int]]:
-        return [(a, b) for row in self.value_rows() for a, b in self.cells(row)
-                if not MARK.search(self.s, a, b) and CJK.search(self.text(a, b))
-                and not ROWSPAN.search(self.s, a, b) and "<w:vMerge" not in self.s[a:b]]
+        return [
+            (a, b)
+            for row in self.value_rows()
+            for a, b in self.cells(row)
+            if not MARK.search(self.s, a, b)
+            and CJK.search(self.text(a, b))
+            and not ROWSPAN.search(self.s, a, b)
+            and "<w:vMerge" not in self.s[a:b]
+        ]
 
     def cut_cell(self, cell: Any, pick: Pick) -> str:
         self.edit(*cell[1], "")
@@ -837,8 +923,11 @@ class Markup:
 
     def joinable(self) -> list[Any]:
         cells = self.value_cells()
-        return [(x, y) for x, y in itertools.pairwise(cells)
-                if x[0] == y[0] and not self.s[x[1][1] : y[1][0]].strip()]
+        return [
+            (x, y)
+            for x, y in itertools.pairwise(cells)
+            if x[0] == y[0] and not self.s[x[1][1] : y[1][0]].strip()
+        ]
 
     def join(self, pair: Any, pick: Pick) -> str:
         (_, (a, b), m), (_, (_, e), n) = pair
@@ -865,8 +954,9 @@ class Markup:
             self.edit(row.a, row.a, "".join(self.d.line.format(n=width, text=line) for line in lines))
             return "as a row of its own"
         if self.d is DOCX:
-            parts = re.findall(r"<w:tblPr\b.*?</w:tblPr>|<w:tblPr/>|<w:tblGrid\b.*?</w:tblGrid>",
-                               table.group(), re.S)
+            parts = re.findall(
+                r"<w:tblPr\b.*?</w:tblPr>|<w:tblPr/>|<w:tblGrid\b.*?</w:tblGrid>", table.group(), re.S
+            )
             close, reopen = "</w:tbl>", "<w:tbl>" + "".join(parts)
         else:
             body = "<tbody" in self.s[table.start() : row.a].lower()
@@ -899,8 +989,9 @@ class Markup:
 
     def swappable(self) -> list[Any]:
         rows = self.rows()
-        return [(x, y) for x, y in itertools.pairwise(rows)
-                if x.free and y.free and not self.s[x.b : y.a].strip()]
+        return [
+            (x, y) for x, y in itertools.pairwise(rows) if x.free and y.free and not self.s[x.b : y.a].strip()
+        ]
 
     mergeable = swappable
 

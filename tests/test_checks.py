@@ -8,7 +8,7 @@ import pytest
 
 from govinfo_report import parse
 from govinfo_report.checks import check_active, check_applications, check_review
-from govinfo_report.model import MISSING, CanonicalTable, Cell, Check, Row
+from govinfo_report.model import MISSING, CanonicalTable, Cell, CellState, Check, Row
 from govinfo_report.values import parse_cell
 from govinfo_report.vocab import APP_COLUMNS, APP_COLUMNS_WITH_SUBTOTAL, RL_COLUMNS
 
@@ -137,23 +137,45 @@ def test_r4_total_zero_although_ten_plus_one() -> None:
     assert bad.table == "review_litigation"
 
 
-def test_r4_through_parse_with_a_flattened_pdf_row() -> None:
-    text = "\n".join(
+def _table4(separator: str) -> str:
+    return "\n".join(
         [
             "某区人民政府2023年政府信息公开工作年度报告",
             "四、政府信息公开行政复议、行政诉讼情况",
-            "行政复议 行政诉讼",
-            "未经复议直接起诉 复议后起诉",
-            "结果维持 结果纠正 其他结果 尚未审结 总计",
-            "10 1 0 0 0 0 0 0 0 0 5 0 0 0 0",
+            separator.join(["行政复议", "行政诉讼"]),
+            separator.join(["未经复议直接起诉", "复议后起诉"]),
+            separator.join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]),
+            separator.join(["10", "1", "0", "0", "0", "0", "0", "0", "0", "0", "5", "0", "0", "0", "0"]),
             "五、存在的主要问题及改进情况",
             "无。",
         ]
     )
-    report = parse(text)
+
+
+def test_r4_through_parse_with_a_tabbed_row() -> None:
+    # tab-separated cells are vouched for: they are kept as printed, the checks name the totals
+    report = parse(_table4("\t"))
     bad = {(c.target, c.expected, c.actual) for c in report.failed_checks if c.rule == "R4"}
     assert bad == {("review:total", 11, 0), ("litigation_after_review:total", 5, 0)}
     assert [c.code for c in report.diagnostics].count("check.failed") == 2
+    assert report.review_litigation is not None
+    assert report.review_litigation.get("review", "upheld").disputed
+
+
+def test_r4_failing_on_a_flattened_pdf_row_leaves_its_groups_missing() -> None:
+    # PDF text shows no cell boundaries and drops blanks: 10 may be 1 | 0 and a blank elsewhere,
+    # so a group whose R4 fails is left missing, not reported as the report's error
+    report = parse(_table4(" "))
+    assert not report.failed_checks
+    rl = report.review_litigation
+    assert rl is not None
+    for group in ("review", "litigation_after_review"):
+        assert {rl.get(group, c).state for c in ("upheld", "corrected", "other", "pending", "total")} == {
+            CellState.MISSING
+        }
+    assert [rl.get("litigation_direct", c).value for c in ("upheld", "total")] == [0, 0]
+    unconfirmed = [d.message for d in report.diagnostics if d.code == "cells.unconfirmed"]
+    assert len(unconfirmed) == 1 and "R4 (review) fails (11 against 0)" in unconfirmed[0]
 
 
 # --------------------------------------------------------------------------- R1, R2, R3, R5

@@ -40,8 +40,12 @@ def by_name(name: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("kind", ALL_KINDS)
-@settings(max_examples=EXAMPLES, deadline=None, phases=PHASES,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    phases=PHASES,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(data=st.data())
 def test_damage_never_gives_a_wrong_number(kind: str, data: st.DataObject) -> None:
     bases = eligible(kind)

@@ -88,7 +88,7 @@ def test_spanned_positions_carry_the_line_of_the_cell_that_covers_them() -> None
     assert grid[4][2] == GridCell("2.其他法律行政法规禁止公开", 6)
 
 
-def test_short_rows_are_padded_with_plain_empty_cells() -> None:
+def test_short_rows_are_padded_with_filler_cells() -> None:
     grid = only_grid(
         html(
             "<table>",
@@ -97,7 +97,8 @@ def test_short_rows_are_padded_with_plain_empty_cells() -> None:
             "</table>",
         )
     )
-    assert grid[1] == (GridCell("d", 3), GridCell("", 3), GridCell("", 3))
+    # the row printed one cell: the others are filler (no cell of the page), not blank cells
+    assert grid[1] == (GridCell("d", 3), GridCell("", 3, filler=True), GridCell("", 3, filler=True))
 
 
 def test_rowspan_past_the_last_row_is_cut_at_the_table_end() -> None:

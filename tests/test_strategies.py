@@ -637,21 +637,34 @@ def test_pdf_row_bound_by_order_spans_label_and_values() -> None:
 
 
 def test_pdf_table4_one_line_of_fifteen() -> None:
-    text = report(["规章 0 0 0", "行政规范性文件 0 0 0"], SEC3_PDF, ["10 1 0 0 0 0 0 0 0 0 5 0 0 0 0"])
+    text = report(["规章 0 0 0", "行政规范性文件 0 0 0"], SEC3_PDF, ["10 1 0 0 11 0 0 0 0 0 5 0 0 0 5"])
     r = parse(text)
     assert r.review_litigation is not None
     assert [[c.value for _, c in row.cells] for row in r.review_litigation.rows] == [
-        [10, 1, 0, 0, 0],
+        [10, 1, 0, 0, 11],
         [0, 0, 0, 0, 0],
-        [5, 0, 0, 0, 0],
+        [5, 0, 0, 0, 5],
     ]
 
 
-def test_wide_pdf_row_kept_as_written_even_if_inconsistent() -> None:
+def test_wide_pdf_row_is_read_as_written() -> None:
+    wide = WIDE_PDF.replace("0" + " " * 10 + "4", "0" + " " * 10 + "5")
+    r = parse(report(["规章 0 0 0", "行政规范性文件 0 0 0"], wide.split("\n"), ["0 " * 14 + "0"]))
+    assert r.applications is not None
+    assert [c.value for _, c in r.applications.row("new_requests").cells] == [5, 0, 0, 0, 0, 0, 5]
+
+
+def test_wide_pdf_row_whose_total_fails_is_left_missing() -> None:
+    # PDF text vouches for no cell boundary or blank: 5 | … | 4 may be a misread row as well as
+    # the report's error, so the row is left missing and the diagnostic says which rule failed
     r = parse(
         report(
             ["规章 0 0 0", "行政规范性文件 0 0 0"], WIDE_PDF.split("\n"), ["0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"]
         )
     )
     assert r.applications is not None
-    assert [c.value for _, c in r.applications.row("new_requests").cells] == [5, 0, 0, 0, 0, 0, 4]
+    assert {c.state for _, c in r.applications.row("new_requests").cells} == {CellState.MISSING}
+    assert any(
+        d.code == "cells.unconfirmed" and "R3 (new_requests) fails (5 against 4)" in d.message
+        for d in r.diagnostics
+    )

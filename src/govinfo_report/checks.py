@@ -11,11 +11,13 @@ text or missing (the parser could not read it). R6 and R8 need several reports
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
 
-from .model import CanonicalTable, Check
+from .diagnostics import diag
+from .model import CanonicalTable, Check, Diagnostic
 from .rules import Rule, cell_ok, sides, table_rules
 from .text import memo
 
@@ -118,3 +120,54 @@ def _with_culprits(checks: list[Check]) -> list[Check]:
         top = [c for c in shared if counts[c] == best]
         out.append(attrs.evolve(check, culprit=top[0] if len(top) == 1 else None))
     return out
+
+
+CHECKS: dict[str, Callable[[CanonicalTable], list[Check]]] = {
+    "applications": check_applications,
+    "review_litigation": check_review,
+    "active_disclosure": check_active,
+}
+
+
+def run_checks(canonical: dict[str, CanonicalTable], diagnostics: list[Diagnostic]) -> list[Check]:
+    """Every table's checks; a ``check.failed`` diagnostic for each that fails, on its row."""
+    results: list[Check] = []
+    for kind, run in CHECKS.items():
+        if kind not in canonical:
+            continue
+        table = canonical[kind]
+        for check in run(table):
+            results.append(check)
+            if not check.passed:
+                row = next((r for r in table.rows if check.target.startswith(r.key + ":")), None)
+                diagnostics.append(diag("check.failed", check.message, row.span if row is not None else None))
+    return results
+
+
+def mark_disputed(table: CanonicalTable, checks: list[Check]) -> CanonicalTable:
+    """The table with each cell of a failing rule marked with the rule's id."""
+    rules: dict[str, list[str]] = {}
+    for check in checks:
+        if check.table == table.name and not check.passed:
+            for name in check.cells:
+                found = rules.setdefault(name, [])
+                if check.rule not in found:
+                    found.append(check.rule)
+    if not rules:
+        return table
+    rows = tuple(
+        attrs.evolve(
+            row,
+            cells=tuple(
+                (
+                    column,
+                    attrs.evolve(cell, disputed=tuple(sorted(rules[name])))
+                    if (name := f"{row.key}:{column}") in rules
+                    else cell,
+                )
+                for column, cell in row.cells
+            ),
+        )
+        for row in table.rows
+    )
+    return attrs.evolve(table, rows=rows)

@@ -24,7 +24,6 @@ from .meta import Meta, read_meta
 from .model import (
     CanonicalTable,
     CellState,
-    Check,
     Diagnostic,
     ExtraRow,
     Report,
@@ -165,8 +164,8 @@ def _parse(
     found, unused = _prefer_ruled(found, ruled, template, diagnostics)
     canonical, extra_rows = _map(found, template, expect_tables=bool(slices), diagnostics=diagnostics)
     # 6. check the consistency rules, and mark the cells of the failing ones as disputed
-    results = _check(canonical, diagnostics)
-    canonical = {kind: _disputed(table, results) for kind, table in canonical.items()}
+    results = checks_stage.run_checks(canonical, diagnostics)
+    canonical = {kind: checks_stage.mark_disputed(table, results) for kind, table in canonical.items()}
     return Report(
         title=meta.title,
         organ=meta.organ,
@@ -413,53 +412,7 @@ def _fit(kind: str, parts: list[Found], template: str | None) -> tuple[int, int]
     if not mapped.rows:
         return read, 0
     table = CanonicalTable(kind, template, mapped.rows, mapped.columns)
-    return read, -sum(1 for check in _CHECKS[kind](table) if not check.passed)
-
-
-_CHECKS = {
-    "applications": checks_stage.check_applications,
-    "review_litigation": checks_stage.check_review,
-    "active_disclosure": checks_stage.check_active,
-}
-
-
-def _check(canonical: dict[str, CanonicalTable], diagnostics: list[Diagnostic]) -> list[Check]:
-    results: list[Check] = []
-    for kind, run in _CHECKS.items():
-        if kind not in canonical:
-            continue
-        table = canonical[kind]
-        for check in run(table):
-            results.append(check)
-            if not check.passed:
-                row = next((r for r in table.rows if check.target.startswith(r.key + ":")), None)
-                diagnostics.append(diag("check.failed", check.message, row.span if row is not None else None))
-    return results
-
-
-def _disputed(table: CanonicalTable, checks: list[Check]) -> CanonicalTable:
-    """The table with each cell of a failing rule marked with the rule's id."""
-    rules: dict[str, list[str]] = {}
-    for check in checks:
-        if check.table == table.name and not check.passed:
-            for name in check.cells:
-                found = rules.setdefault(name, [])
-                if check.rule not in found:
-                    found.append(check.rule)
-    if not rules:
-        return table
-    rows = tuple(
-        attrs.evolve(
-            row,
-            cells=tuple(
-                (column, attrs.evolve(cell, disputed=tuple(sorted(rules[name])))
-                 if (name := f"{row.key}:{column}") in rules else cell)
-                for column, cell in row.cells
-            ),
-        )
-        for row in table.rows
-    )
-    return attrs.evolve(table, rows=rows)
+    return read, -sum(1 for check in checks_stage.CHECKS[kind](table) if not check.passed)
 
 
 def _kind_of(grid: Grid) -> str | None:

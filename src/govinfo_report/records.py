@@ -106,7 +106,16 @@ def reports_to_frame(reports: Iterable[Report]) -> pandas.DataFrame:
             **{
                 name: "string"
                 for name in (
-                    "source", "organ", "template", "table", "row", "column", "raw", "state", "unit", "disputed"
+                    "source",
+                    "organ",
+                    "template",
+                    "table",
+                    "row",
+                    "column",
+                    "raw",
+                    "state",
+                    "unit",
+                    "disputed",
                 )
             },
         }

@@ -137,8 +137,10 @@ LAYOUT_EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "Tab rows",
-        "A word processor's text: a row per line, cells apart by tabs, ragged (here one tab too many).",
-        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t\t3\t\n行政规范性文件\t5\t1\t27\n",
+        "A word processor's text: a row per line, cells apart by tabs, each row ending in one (the "
+        "tool's habit, so no cell). A trailing tab on one row only would leave its blank cell in "
+        "doubt: a separator, or an empty cell too many inside the row.",
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\t\n规章\t0\t\t3\t\n行政规范性文件\t5\t1\t27\t\n",
     ),
     (
         "Markdown",

@@ -150,7 +150,9 @@ def _applications(keys: tuple[str, ...], columns: tuple[str, ...]) -> tuple[Rule
         for group, children in groups.items():
             if children:
                 target = (group, col)
-                out.append(_sum("R5", "applications", target, [(k, col) for k in children], f"R5 ({group}, {col})"))
+                out.append(
+                    _sum("R5", "applications", target, [(k, col) for k in children], f"R5 ({group}, {col})")
+                )
     six = [c for c in columns if c not in ("total", "org_subtotal")]
     for key in keys:
         out.append(_sum("R3", "applications", (key, "total"), [(key, c) for c in six], f"R3 ({key})"))

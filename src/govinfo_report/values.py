@@ -73,6 +73,14 @@ _Reading = tuple[str, CellState, "int | Decimal | None", "str | None", "str | No
 """What a cell's text says, whatever its line: raw, state, value, its own unit, note."""
 
 
+_FOOTNOTE = regex.compile(
+    "[\u00b9\u00b2\u00b3\u2070-\u2079\u2080-\u2089\u2460-\u2473\u24ea\u24f5-\u24fe"
+    "\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]+"
+)
+"""Superscript, subscript and circled digits: a footnote's mark beside a number (``1024¹``,
+``22①``), which NFKC would make more digits of it."""
+
+
 def _read(raw: str, money: bool) -> _Reading:
     text = clean(raw)
     if not text:
@@ -81,7 +89,8 @@ def _read(raw: str, money: bool) -> _Reading:
         if len(text) > limits.MAX_NUMBER_DIGITS or (text[0] == "0" and len(text) > 1):
             return text, CellState.TEXT, None, None, None  # ``00`` is two cells run together, not 0
         return text, CellState.NUMBER, Decimal(text) if money else int(text), None, None
-    plain = unicodedata.normalize("NFKC", text)
+    marked = _FOOTNOTE.sub(lambda m: f"（{unicodedata.normalize('NFKC', m.group())}）", text)
+    plain = unicodedata.normalize("NFKC", marked)
     if text in PLACEHOLDERS or plain in PLACEHOLDERS:
         return text, CellState.PLACEHOLDER, None, None, None
     normalised = plain.translate(_MINUS)  # once, for every pattern below
@@ -129,4 +138,6 @@ def is_value_text(text: str) -> bool:
 @memo_short(16384)
 def is_numeric_run(text: str) -> bool:
     """True for a run of digits (with signs, separators, a decimal part or a money unit) and nothing else."""
+    if _FOOTNOTE.search(text):  # a footnote's mark is no digit of the run
+        return False
     return bool(text) and _NUMERIC_RUN.fullmatch(_nfkc(text).replace(" ", "")) is not None

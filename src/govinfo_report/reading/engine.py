@@ -24,8 +24,8 @@ import attrs
 
 from ..diagnostics import diag
 from ..model import Cell, CellState, Diagnostic, Span
-from ..rules import Rule, cell_ok, sides, table_rules
-from .model import Candidate, Ref, Reading, Unit
+from ..rules import Number, Rule, cell_ok, sides, table_rules
+from .model import Candidate, Reading, Ref, Unit
 from .search import Option, Where, blank_totals, linked, prune_local, search
 
 _GLUED = ("cells.run_together_split", "cells.split_by_syntax")
@@ -112,20 +112,26 @@ def _unsupported(
     for u, unit in enumerate(units):
         if unit.vouched or forced[u]:
             continue
+        # run-together digits are split by the row's rule: readings that agree on a cell agree
+        # by that rule, which a lost cell can satisfy by chance as well
+        by_rule = all(r.code == "cells.run_together_split" for _, r in initial[u])
         lost = []
         for p, ref in enumerate(unit.refs):
             cell = cells[ref]
             if cell.state is CellState.MISSING or ref not in tied or ref in held:
                 continue
             readings = {(r.cells[p].state, r.cells[p].value) for _, r in initial[u]}
-            if len(initial[u]) == 1 or len(readings) > 1:
+            if len(initial[u]) == 1 or by_rule or len(readings) > 1:
                 lost.append(ref)
         for ref in lost:
             cells[ref] = Cell(raw=cells[ref].raw, state=CellState.MISSING, line=cells[ref].line)
         if lost:
             candidate = unit.candidates[0] if unit.candidates else None
             names = ", ".join(c for _, c in lost)
-            message = f"{unit.what}: {names} chosen by its own rule alone, and no rule across rows confirms them; left missing."
+            message = (
+                f"{unit.what}: {names} chosen by its own rule alone, and no rule across rows "
+                "confirms them; left missing."
+            )
             notes.append(diag("cells.unconfirmed", message, candidate.span if candidate else None))
 
 
@@ -143,22 +149,25 @@ def _agree(unit: Unit, chosen: Sequence[Option], notes: list[Diagnostic]) -> dic
     line = candidate.span.start if candidate else None
     out: dict[Ref, Cell] = {}
     doubtful: list[str] = []
+    unknown: list[str] = []
     for p, ref in enumerate(unit.refs):
         seen = {(r.cells[p].state, r.cells[p].value) for _, r in chosen}
         first = chosen[0][1].cells[p]
+        name = ref[1] if len(unit.keys) == 1 else f"{ref[0]}:{ref[1]}"
         if len(seen) == 1 and first.state is not CellState.MISSING:
             out[ref] = first
         else:
             out[ref] = Cell(raw=raw, state=CellState.MISSING, line=line)
-            if len(seen) > 1:
-                doubtful.append(ref[1] if len(unit.keys) == 1 else f"{ref[0]}:{ref[1]}")
-    notes.extend(_row_notes(unit, chosen, doubtful))
+            (doubtful if len(seen) > 1 else unknown).append(name)
+    notes.extend(_row_notes(unit, chosen, doubtful, unknown))
     return out
 
 
-def _row_notes(unit: Unit, chosen: Sequence[Option], doubtful: Sequence[str]) -> list[Diagnostic]:
+def _row_notes(
+    unit: Unit, chosen: Sequence[Option], doubtful: Sequence[str], unknown: Sequence[str] = ()
+) -> list[Diagnostic]:
     """One diagnostic for the row: why it has no reading, how it was repaired, or which cells
-    its surviving readings leave in doubt."""
+    its surviving readings leave in doubt or unknown."""
     if not unit.candidates:
         return []
     candidate = unit.candidates[chosen[0][0]]
@@ -169,7 +178,10 @@ def _row_notes(unit: Unit, chosen: Sequence[Option], doubtful: Sequence[str]) ->
         code = next((c.code for c in unit.candidates if c.code), None) or "cells.too_few"
         return [diag(code, f"{what}: {note}; left missing.", span)]
     if doubtful:
-        message = f"{what}: {raw!r} has {len(readings)} readings left by the rules; {', '.join(doubtful)} left missing."
+        message = (
+            f"{what}: {raw!r} has {len(readings)} readings left by the rules; "
+            f"{', '.join(doubtful)} left missing."
+        )
         printed = {unit.candidates[k].printed for k, _ in chosen}
         if all(r.code in _GLUED or r.how.startswith("fewer numbers") for r in readings):
             code = "cells.run_together_ambiguous"
@@ -182,6 +194,11 @@ def _row_notes(unit: Unit, chosen: Sequence[Option], doubtful: Sequence[str]) ->
         return [diag(code, message, span)]
     notes = [diag(c.code, f"{what}: {c.note}.", span) for c in unit.candidates if c.code and c.readings]
     reading = readings[0]
+    if unknown and not notes and any(r.how != "no values" for r in readings):
+        # every reading left leaves these cells unknown (a reading this reader cannot enumerate)
+        hows = "; ".join(dict.fromkeys(r.how for r in readings))
+        message = f"{what}: {raw!r} read as: {hows}; {', '.join(unknown)} left missing."
+        notes.append(diag("cells.ambiguous", message, span))
     if len(chosen) == 1 and reading.code is not None:
         message = f"{what}: {raw!r} read with {reading.how}, the only reading the rules allow."
         if reading.code == "cells.run_together_split":
@@ -215,22 +232,22 @@ def _unconfirmed(
 
     for u, (broken_rules, positions) in always.items():
         for rule in broken_rules:
-            doubt(u, rule.cells, rule.description)
+            doubt(u, rule.cells, _failing(rule, sides(rule, get)))
         if positions:
-            doubt(u, [units[u].refs[p] for p in positions], "R9")
+            doubt(u, [units[u].refs[p] for p in positions], "R9 (a count is a whole number) fails")
     for rule, on in rules:
         found = sides(rule, get)
         if found is None or found[0] == found[1]:
             continue
         for u in on:
             if len(on) == 1 or (units[u].bound and not forced[u]):
-                doubt(u, rule.cells, rule.description)
+                doubt(u, rule.cells, _failing(rule, found))
             elif not units[u].bound:
-                doubt(u, units[u].refs, rule.description)
+                doubt(u, units[u].refs, _failing(rule, found))
     owner = {ref: u for u, unit in enumerate(units) for ref in unit.refs}
     for ref, cell in cells.items():
         if not cell_ok(table, ref[1], cell):
-            doubt(owner[ref], [ref], "R9")
+            doubt(owner[ref], [ref], "R9 (a count is a whole number) fails")
     for u, (refs, why) in sorted(doubted.items()):
         unit = units[u]
         candidate = unit.candidates[0] if unit.candidates else None
@@ -240,8 +257,15 @@ def _unconfirmed(
                 raw=candidate.raw if candidate else "", state=CellState.MISSING, line=cells[ref].line
             )
         if lost:
-            message = f"{unit.what}: its layout does not vouch for its cells and {why} fails; left missing."
+            message = f"{unit.what}: its layout does not vouch for its cells and {why}; left missing."
             notes.append(diag("cells.unconfirmed", message, candidate.span if candidate else None))
+
+
+def _failing(rule: Rule, found: tuple[Number, Number] | None) -> str:
+    """``R4 (review) fails (11 against 0)``: the rule and, where its cells are known, its sides."""
+    if found is None:
+        return f"{rule.description} fails"
+    return f"{rule.description} fails ({found[0]} against {found[1]})"
 
 
 def _span(units: Sequence[Unit]) -> Span | None:

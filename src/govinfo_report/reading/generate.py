@@ -5,7 +5,7 @@ Readings come in two tiers:
 * **As the layout prints**: the cells as printed; blank padding at a grid row's ends (a span,
   a trailing separator) left out, each placement a reading; blank cells put back where a PDF's
   text leaves them out, each set of positions a reading; the splits of a run of digits.
-* **Under damage**, tried only when there is a sign of it (no printed reading fits, a number
+* **Under damage** (:mod:`.damaged`), tried only when there is a sign of it (no printed reading fits, a number
   glued to the label, stray values beside the row): a cell lost at any position (its value
   unknown), a cell too many dropped, two tokens joined (a number wrapped in a narrow column),
   one token split in two (a separator lost between ``0`` and ``50``), a stray continuation joined.
@@ -17,29 +17,22 @@ of damage, is vouched for: its reading stands even where a rule fails.
 from __future__ import annotations
 
 import itertools
+import math
+from collections.abc import Sequence
 from decimal import Decimal
-from collections.abc import Iterator, Sequence
 
 import attrs
 
 from .. import limits
 from ..model import Cell, CellState, GridCell
 from ..values import is_numeric_run
+from .damaged import EXTRA, damaged_readings
 from .glued import glued_readings
 from .model import DELIMITED, GLUED, GRID, SPACED, Material, Reading, RowSpec
-
-UNKNOWN = Cell(raw="", state=CellState.MISSING)
-"""A cell a reading assumes was lost: its value is not known."""
-
-_EXTRA = "cells.extra_columns"
-_REPAIRED = "cells.repaired"
+from .slots import BLANK_SLOT, UNKNOWN, cells_of, choose, insert, is_blank
 
 _MAX_TRIED = 4 * limits.MAX_ROW_READINGS
 """Readings under damage made at most (before equal ones are merged) for one row."""
-
-_MAX_EDITS = 2
-"""Cells lost in one row that a reading under damage may assume (each lost cell is unknown).
-Cells added are dropped in every way while the readings stay under the row limit."""
 
 
 @attrs.frozen
@@ -78,8 +71,8 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
     if len(tokens) > limits.MAX_ROW_CELLS + n:
         return Generated((), False, f"{len(tokens)} cells, more than any table row has", "limits.row_cells")
     if material.layout == GLUED:
-        found = glued_readings(tokens, spec)
-        return Generated(found.readings, False, found.note, found.code, found.forced)
+        glued = glued_readings(tokens, spec)
+        return Generated(glued.readings, False, glued.note, glued.code, glued.forced)
     exact = material.exact
     shifted = False
     if material.layout == DELIMITED and spec.padding is not None:
@@ -90,7 +83,7 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
         offset += skipped
     if material.layout == GRID and material.padded_ends:
         # a Markdown table writes a span as empty cells and pads its rows with them
-        tokens, offset, shifted = _markdown_cells(tokens, spec, offset)
+        tokens, offset, shifted = _markdowncells_of(tokens, spec, offset)
         material = attrs.evolve(material, tokens=tokens)
     printed, note, code = _printed(tokens, spec, material.layout, offset, bool(material.joinable))
     unusual = spec.padding is not None and material.layout == DELIMITED and len(tokens) != n
@@ -103,15 +96,24 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
     loose = material.layout == DELIMITED and len(tokens) == n and _loose_end(tokens, spec) is not None
     # a markup grid marks its spans and its missing cells: a row wider than the template there
     # holds a cell too many, not blank padding
-    wide = len(tokens) > n and not material.padded_ends
+    wide = len(tokens) > n and not material.padded_ends and not _in_columns(tokens, spec, offset)
     # blank padding no other row of the table prints: a blank here may be a cell, and a filled
     # one at the other end a stray
     # (a Markdown table pads its rows to its width: blank cells after the values are that)
     odd = material.layout == DELIMITED and len(tokens) > n and not _margins_seen(tokens, n, spec)
     # a cell holding two numbers: a wrapped number, or two columns run into one cell
     merged = bool(material.joinable) and material.layout != SPACED
-    doubt = bool(material.doubts or material.strays) or merged or shifted or loose or wide or odd
+    # PDF text short of cells in a row no rule checks: a blank left out, or two numbers whose
+    # space was lost (``-80 204`` as ``-80204``), which only arithmetic could tell apart
+    short = material.layout == SPACED and spec.rule is None and sum(not is_blank(t) for t in tokens) < n
+    doubt = bool(material.doubts or material.strays) or merged or shifted or loose or wide or odd or short
     doubt = doubt or any(r.damaged for r in printed)
+    # a delimited row ending in a blank cell its own rule refutes (a blank 总计 beside numbers),
+    # in a table whose rows show no habit after their values: the blank may be a trailing
+    # separator after a lost cell rather than the report's error
+    habit = spec.padding is not None and spec.padding[1] is not None
+    if material.layout == DELIMITED and tokens and is_blank(tokens[-1]) and not habit:
+        doubt = doubt or any(_refuted(r, spec) for r in printed)
     # a PDF's text shows no blank cells and no cell boundaries: it never vouches for a reading
     vouched = len(printed) == 1 and not doubt and exact and material.layout in (GRID, DELIMITED)
     # a printed reading the row's own rule refutes (a placement chosen by the other rows'
@@ -120,7 +122,7 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
     doubt = doubt or (not vouched and any(_refuted(r, spec) for r in printed))
     if vouched or (printed and not doubt):
         return Generated(tuple(printed), vouched, note, code, forced=len(printed) == 1)
-    damaged = list(itertools.islice(_damaged(material, spec), _MAX_TRIED + 1))
+    damaged = list(itertools.islice(damaged_readings(material, spec), _MAX_TRIED + 1))
     found = _unique([*printed, *damaged])
     if len(found) > limits.MAX_ROW_READINGS or len(damaged) > _MAX_TRIED:
         return Generated((), False, f"more than {limits.MAX_ROW_READINGS} readings", "limits.row_readings")
@@ -128,10 +130,11 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
         return Generated(
             (), False, note or f"{len(tokens)} cell(s) where {n} are expected", code or "cells.too_few"
         )
-    return Generated(tuple(found), False, note, code)
+    # every damage the row may hide reads it the same way: the text alone leaves that reading
+    return Generated(tuple(found), False, note, code, forced=len(found) == 1)
 
 
-def _markdown_cells(
+def _markdowncells_of(
     tokens: tuple[GridCell, ...], spec: RowSpec, offset: int
 ) -> tuple[tuple[GridCell, ...], int, bool]:
     """A Markdown row's own cells, their first column, and whether the row breaks the table's
@@ -139,7 +142,7 @@ def _markdown_cells(
     them; otherwise the row's cells start in the table's usual first value column and end
     where the table's rows end (its blanks past the values are its padding)."""
     n = spec.n
-    filled = [i for i, t in enumerate(tokens) if not _blank(t)]
+    filled = [i for i, t in enumerate(tokens) if not is_blank(t)]
     as_wide = spec.width is None or offset + len(tokens) == spec.width  # no cell more or less
     if filled and filled[-1] - filled[0] + 1 == n and as_wide:
         return tokens[filled[0] : filled[-1] + 1], offset + filled[0], False
@@ -151,9 +154,18 @@ def _markdown_cells(
     if spec.width is not None:
         shifted = shifted or offset + len(tokens) != spec.width
         pad = spec.width - offset - n
-        while pad > 0 and tokens and _blank(tokens[-1]):
+        while pad > 0 and tokens and is_blank(tokens[-1]):
             tokens, pad = tokens[:-1], pad - 1
     return tokens, offset, shifted
+
+
+def _in_columns(tokens: tuple[GridCell, ...], spec: RowSpec, offset: int) -> bool:
+    """Whether a grid row is as wide as the table's rows, with ``n`` cells from the table's usual
+    first value column on and only blanks before it (an empty cell of the labels' columns)."""
+    if spec.anchor is None or spec.width is None or offset + len(tokens) != spec.width:
+        return False
+    position = spec.anchor - offset
+    return position >= 0 and len(tokens) - position == spec.n and all(is_blank(t) for t in tokens[:position])
 
 
 def _from_anchor(tokens: tuple[GridCell, ...], position: int) -> tuple[tuple[GridCell, ...], bool]:
@@ -161,7 +173,7 @@ def _from_anchor(tokens: tuple[GridCell, ...], position: int) -> tuple[tuple[Gri
     columns (a filled cell before it, or values starting before it)."""
     if position < 0:
         return tokens, True
-    if any(not _blank(t) for t in tokens[:position]):
+    if any(not is_blank(t) for t in tokens[:position]):
         return tokens, True
     return tokens[position:], False
 
@@ -185,9 +197,9 @@ def _loose_end(tokens: Sequence[GridCell], spec: RowSpec) -> int | None:
     """The end (0 first, 1 last) of the row whose blank cell may be no cell of it."""
     if not tokens:
         return None
-    if spec.ends[1] and _blank(tokens[-1]):
+    if spec.ends[1] and is_blank(tokens[-1]):
         return 1
-    if spec.ends[0] and _blank(tokens[0]):
+    if spec.ends[0] and is_blank(tokens[0]):
         return 0
     return None
 
@@ -196,8 +208,8 @@ def _margins_seen(tokens: tuple[GridCell, ...], n: int, spec: RowSpec) -> bool:
     """Whether the blank cells around the row's values match blank margins other rows print."""
     if spec.margins is None:
         return True  # the table tells nothing: padding as the layout usually prints it
-    before = next((i for i, t in enumerate(tokens) if not _blank(t)), len(tokens))
-    after = next((i for i, t in enumerate(reversed(tokens)) if not _blank(t)), len(tokens))
+    before = next((i for i, t in enumerate(tokens) if not is_blank(t)), len(tokens))
+    after = next((i for i, t in enumerate(reversed(tokens)) if not is_blank(t)), len(tokens))
     extra = len(tokens) - n
     return any((k, extra - k) in spec.margins for k in range(extra + 1) if k <= before and extra - k <= after)
 
@@ -208,8 +220,8 @@ def _unpadded(
     """The tokens without the table's usual blank padding (as much of it as the row has), how
     many were left out before them, and whether the row lacks some of the padding."""
     lead, trail = padding
-    blanks_before = next((i for i, t in enumerate(tokens) if not _blank(t)), len(tokens))
-    blanks_after = next((i for i, t in enumerate(reversed(tokens)) if not _blank(t)), len(tokens))
+    blanks_before = next((i for i, t in enumerate(tokens) if not is_blank(t)), len(tokens))
+    blanks_after = next((i for i, t in enumerate(reversed(tokens)) if not is_blank(t)), len(tokens))
     before = min(lead or 0, blanks_before)
     after = min(trail or 0, blanks_after)
     if before + after > len(tokens):
@@ -218,51 +230,25 @@ def _unpadded(
     return tokens[before : len(tokens) - after], before, short
 
 
-BLANK_SLOT = GridCell("", 0)
-"""A slot a reading fills with a blank cell (one a PDF's text left out)."""
-UNKNOWN_SLOT = GridCell("", -1)
-"""A slot a reading fills with an unknown cell (one assumed lost)."""
-
-
-def _cells(slots: Sequence[GridCell], spec: RowSpec) -> tuple[Cell, ...]:
-    """The cells of a reading: each printed token read in its own column."""
-    out: list[Cell] = []
-    for i, slot in enumerate(slots):
-        if slot is UNKNOWN_SLOT:
-            out.append(UNKNOWN)
-        elif slot is BLANK_SLOT:
-            out.append(_BLANK)
-        else:
-            out.append(spec.make(slot.text, slot.line, i))
-    return tuple(out)
-
-
-_BLANK = Cell(raw="", state=CellState.BLANK)
-
-
-def _blank(cell: GridCell) -> bool:
-    return not cell.text.strip()
-
-
 def _printed(
     tokens: tuple[GridCell, ...], spec: RowSpec, layout: str, offset: int, joinable: bool = False
 ) -> tuple[list[Reading], str | None, str | None]:
     """The readings of the layout's own conventions, without assuming damage."""
     n, m = spec.n, len(tokens)
     if m == n:
-        return [Reading(_cells(tokens, spec))], None, None
+        return [Reading(cells_of(tokens, spec))], None, None
     if m > n and layout in (GRID, DELIMITED):
         # blank padding at either end (spans, a trailing separator), or extra columns of the
         # source table: the row's cells are ``n`` consecutive ones
-        filled = [i for i, c in enumerate(tokens) if not _blank(c)] or [0]
+        filled = [i for i, c in enumerate(tokens) if not is_blank(c)] or [0]
         low, high = filled[0], filled[-1] + 1
         padding = high - low <= n
         if not padding and joinable:  # cells split at their spaces are no columns of a table
             return [], None, None
         starts = range(max(0, high - n), min(low, m - n) + 1) if padding else range(m - n + 1)
         how = "blank padding left out" if padding else "extra columns left out"
-        code = None if padding else _EXTRA
-        windows = {k: Reading(_cells(tokens[k : k + n], spec), how, not padding, code) for k in starts}
+        code = None if padding else EXTRA
+        windows = {k: Reading(cells_of(tokens[k : k + n], spec), how, not padding, code) for k in starts}
         if not windows:
             return [], None, None
         values = {_signature(w.cells) for w in windows.values()}
@@ -275,12 +261,11 @@ def _printed(
         return list(windows.values()), None, None
     if m < n and layout == SPACED:  # a PDF's text leaves blank cells out: put them back
         found: list[Reading] = []
-        for gaps in _choose(n, n - m):
-            cells = _cells(_insert(tokens, gaps, n, BLANK_SLOT), spec)
+        placements = math.comb(n, n - m) <= limits.MAX_ROW_READINGS
+        for gaps in choose(n, n - m) if placements else ():
+            cells = cells_of(insert(tokens, gaps, n, BLANK_SLOT), spec)
             if not any(_run_together(c) for c in cells):
                 found.append(Reading(cells, "blank cells put back"))
-            if len(found) > limits.MAX_ROW_READINGS:
-                return [], None, None
         if spec.rule is not None and all(is_numeric_run(t.text) for t in tokens):
             # a PDF's text may also run a row's numbers together (table 4's fifteen, glued)
             found.extend(glued_readings(tokens, spec).readings)
@@ -291,159 +276,6 @@ def _printed(
 def _run_together(cell: Cell) -> bool:
     """A cell of digits alone that is no number (``007``): several cells run together."""
     return cell.state is CellState.TEXT and is_numeric_run(cell.raw)
-
-
-def _damaged(material: Material, spec: RowSpec) -> Iterator[Reading]:
-    """Readings that assume one or two cells of the row were lost, added, joined or split."""
-    tokens = list(material.tokens)
-    if material.layout == SPACED:
-        tokens = [t for t in tokens if t.text.strip()]
-    n = spec.n
-    bases: list[tuple[list[GridCell], str]] = [(tokens, "")]
-    if material.padded_ends and material.layout != SPACED and tokens:
-        # a blank cell at an end of a row in doubt may be no cell of it (a span, a separator)
-        if _blank(tokens[0]):
-            bases.append((tokens[1:], "its first, blank cell taken for no cell"))
-        if _blank(tokens[-1]) and len(tokens) > 1:
-            bases.append((tokens[:-1], "its last, blank cell taken for no cell"))
-    variants = list(bases)
-    for base, how in bases:
-        # a PDF's text may space a number out (``1 1``): joined only where a token is too many
-        joinable = material.joinable if material.layout != SPACED or len(base) > n else frozenset()
-        variants.extend(_edited(base, how, joinable, n))
-    for lead in material.lead:  # digits printed beside the label: the start of the first number
-        variants.append(([lead, *tokens], f"{lead.text!r} beside the label taken as a cell"))
-        joined = _join(lead, tokens[0]) if tokens else None
-        if joined is not None:
-            variants.append(
-                ([joined, *tokens[1:]], f"{lead.text!r} beside the label joined to {tokens[0].text!r}")
-            )
-    for stray in material.strays:  # loose values beside the row: cells of it, or a number's rest
-        shown = " ".join(t.text for t in stray)
-        variants.append(([*tokens, *stray], f"{shown!r} from line {stray[0].line} taken as its cells"))
-        # a cell's text goes on in its cell (the last one); a PDF's text wraps any column
-        for i in range(len(tokens)) if material.layout == SPACED else range(len(tokens) - 1, len(tokens)):
-            joined = _join(tokens[i], stray[0])
-            if joined is not None:
-                how = f"{tokens[i].text!r} continued by {stray[0].text!r}"
-                rest = [*tokens[:i], joined, *tokens[i + 1 :]]
-                variants.append(([*rest, *stray[1:]] if i == len(tokens) - 1 else rest, how))
-    for variant, how in variants:
-        size = len(variant)
-        if size == n:
-            if how:
-                yield Reading(_cells(variant, spec), how, True, _REPAIRED)
-        elif 0 < size - n <= _MAX_EDITS:
-            for kept in _subsequences(variant, n):
-                dropped = ", ".join(repr(c.text) for i, c in enumerate(variant) if i not in kept)
-                chosen = [variant[i] for i in kept]
-                code = _REPAIRED if how else _EXTRA
-                yield Reading(_cells(chosen, spec), _joined(how, f"{dropped} dropped"), True, code)
-        elif 0 < n - size <= _MAX_EDITS:
-            for gaps in _choose(n, n - size):
-                where = ", ".join(str(g + 1) for g in gaps)
-                cells = _cells(_insert(variant, gaps, n, UNKNOWN_SLOT), spec)
-                yield Reading(cells, _joined(how, f"cell {where} lost"), True, _REPAIRED)
-
-
-def _edited(
-    tokens: list[GridCell], how: str, joinable: frozenset[int], n: int
-) -> Iterator[tuple[list[GridCell], str]]:
-    """``tokens`` with two joined (a number wrapped over two lines, or in its cell) or one split
-    in two (a lost separator), as far as the row's width allows."""
-    m = len(tokens)
-    if m - n <= _MAX_EDITS:
-        for i in sorted(joinable):
-            joined = _join(tokens[i], tokens[i + 1]) if i + 1 < m else None
-            if joined is not None:
-                what = f"{tokens[i].text!r} and {tokens[i + 1].text!r} joined"
-                yield [*tokens[:i], joined, *tokens[i + 2 :]], _joined(how, what)
-    if 0 < n - m <= _MAX_EDITS:
-        for i, token in enumerate(tokens):
-            for left, right in _splits(token.text):
-                pieces = [GridCell(left, token.line), GridCell(right, token.line)]
-                what = f"{token.text!r} split as {left} | {right}"
-                yield [*tokens[:i], *pieces, *tokens[i + 1 :]], _joined(how, what)
-
-
-def _join(a: GridCell, b: GridCell) -> GridCell | None:
-    """Two tokens as one number (``300`` and ``1`` → ``3001``; ``-1`` and ``28`` → ``-128``), if
-    that is a number."""
-    text = a.text + b.text
-    digits = text[1:] if text.startswith("-") else text
-    if not _digits(digits) or (digits[0] == "0" and len(digits) > 1):
-        return None
-    return GridCell(text, a.line)
-
-
-def _joined(a: str, b: str) -> str:
-    return f"{a}; {b}" if a else b
-
-
-def _insert(tokens: Sequence[GridCell], gaps: tuple[int, ...], n: int, slot: GridCell) -> list[GridCell]:
-    """``tokens`` with ``slot`` at each position of ``gaps`` (positions among the ``n`` columns)."""
-    out: list[GridCell] = []
-    it = iter(tokens)
-    for position in range(n):
-        out.append(slot if position in gaps else next(it))
-    return out
-
-
-def _subsequences(tokens: Sequence[GridCell], n: int) -> Iterator[tuple[int, ...]]:
-    """The positions of ``n`` tokens kept in order, once for every distinct sequence of texts
-    they read (eleven zeros for seven columns are one reading, not 330), at most
-    :data:`limits.MAX_ROW_READINGS` + 1 of them."""
-    found = 0
-    chosen: list[int] = []
-    stack: list[Iterator[int]] = [iter(_firsts(tokens, 0, n))]
-    while stack:
-        at = next(stack[-1], None)
-        if at is None:
-            stack.pop()
-            if chosen:
-                chosen.pop()
-            continue
-        chosen.append(at)
-        if len(chosen) == n:
-            yield tuple(chosen)
-            chosen.pop()
-            found += 1
-            if found > limits.MAX_ROW_READINGS:
-                return
-            continue
-        stack.append(iter(_firsts(tokens, at + 1, n - len(chosen))))
-
-
-def _firsts(tokens: Sequence[GridCell], start: int, need: int) -> list[int]:
-    """The first position of each distinct text from ``start`` on that leaves ``need - 1`` after it."""
-    seen: set[str] = set()
-    out: list[int] = []
-    for i in range(start, len(tokens) - need + 1):
-        if tokens[i].text not in seen:
-            seen.add(tokens[i].text)
-            out.append(i)
-    return out
-
-
-def _choose(n: int, k: int) -> Iterator[tuple[int, ...]]:
-    return itertools.combinations(range(n), k)
-
-
-def _digits(text: str) -> bool:
-    return text.isascii() and text.isdigit()
-
-
-def _splits(text: str) -> Iterator[tuple[str, str]]:
-    """Ways a run of digits reads as two numbers (no leading zeros: ``050`` is 0 | 50 only; a
-    minus sign stays with the first: ``-3239171`` is -3239 | 171 …)."""
-    sign = "-" if text.startswith("-") else ""
-    digits = text[len(sign) :]
-    if not _digits(digits) or len(digits) < 2:
-        return
-    for cut in range(1, len(digits)):
-        left, right = digits[:cut], digits[cut:]
-        if (left[0] != "0" or left == "0") and (right[0] != "0" or right == "0") and sign + left != "-0":
-            yield sign + left, right
 
 
 def _signature(cells: Sequence[Cell]) -> tuple[tuple[CellState, object], ...]:

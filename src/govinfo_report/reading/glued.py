@@ -18,10 +18,9 @@ from ..model import Cell, CellState, GridCell
 from ..splitting import SumGroups, split_run, total_is_sum
 from ..values import is_numeric_run, parse_cell
 from .model import Reading, RowSpec
+from .slots import UNKNOWN
 
 _UNIT = regex.compile(r"(万元|亿元|元|万)$")
-
-UNKNOWN = Cell(raw="", state=CellState.MISSING)
 
 
 @attrs.frozen
@@ -46,11 +45,19 @@ def glued_readings(tokens: Sequence[GridCell], spec: RowSpec) -> Glued:
     alternatives = []
     if later and later[0] > 0:
         alternatives.append(_glued(tokens[: later[0]], spec, raw))
-    if any(a.line == b.line for a, b in itertools.pairwise(tokens)):
+    numeric = all(is_numeric_run(t.text) for t in tokens)  # a placeholder is a boundary
+    if numeric and any(a.line == b.line for a, b in itertools.pairwise(tokens)):
         alternatives.append(_glued(tokens, spec, raw, spaced=False))
+        if not found.readings and len(tokens) > spec.n:
+            # more numbers apart than columns: a number spaced out, or a number too many
+            more.append(Reading((UNKNOWN,) * spec.n, "a number too many"))
     for alternative in alternatives:
         # an alternative this reader cannot enumerate still leaves the row in doubt
-        more += alternative.readings or [Reading((UNKNOWN,) * spec.n, "another reading")]
+        more += alternative.readings or [Reading((UNKNOWN,) * spec.n, "another split it cannot list")]
+    if alternatives and not found.readings and spec.rule is None:
+        # its numbers as printed fit no reading, and no rule checks the alternatives (a later
+        # line left out may be the rest of a wrapped number as well as a stray)
+        more.append(Reading((UNKNOWN,) * spec.n, "its numbers as printed fit no reading"))
     seen = {tuple((c.state, c.value) for c in r.cells) for r in found.readings}
     extra = [r for r in more if tuple((c.state, c.value) for c in r.cells) not in seen]
     if not extra:
@@ -66,7 +73,8 @@ def _glued(tokens: Sequence[GridCell], spec: RowSpec, raw: str, *, spaced: bool 
     n, make = spec.n, spec.make
     if spaced and len(tokens) == n and all(_canonical(t.text) for t in tokens):
         return Glued((Reading(tuple(make(t.text, t.line, i) for i, t in enumerate(tokens))),), forced=True)
-    if not tokens or len(tokens) > n or not all(is_numeric_run(t.text) for t in tokens):
+    apart = 1 + sum(1 for a, b in itertools.pairwise(tokens) if spaced or a.line != b.line)
+    if not tokens or apart > n or not all(is_numeric_run(t.text) for t in tokens):
         return Glued((), f"{raw!r} cannot be read as {n} cells", "cells.too_few")
     texts = [unicodedata.normalize("NFKC", t.text).replace(",", "").replace(" ", "") for t in tokens]
     unit = ""
@@ -90,13 +98,20 @@ def _glued(tokens: Sequence[GridCell], spec: RowSpec, raw: str, *, spaced: bool 
     def line_at(offset: int) -> int:
         return tokens[next(k for k, end in enumerate(ends) if offset < end)].line
 
-    def reading(fields: tuple[str, ...]) -> Reading:
+    def reading(fields: tuple[str, ...], blank_at: int | None = None) -> Reading:
+        """The cells of a split (with a blank cell put in at ``blank_at``, when given)."""
         starts = [0, *itertools.accumulate(len(f) for f in fields[:-1])]
+        placed: list[tuple[str, int] | None] = list(zip(fields, starts, strict=True))
+        if blank_at is not None:
+            placed.insert(blank_at, None)
         cells = tuple(
-            make(f + (unit if i == n - 1 else ""), line_at(start), i)
-            for i, (f, start) in enumerate(zip(fields, starts, strict=True))
+            _BLANK if at is None else make(at[0] + (unit if i == n - 1 else ""), line_at(at[1]), i)
+            for i, at in enumerate(placed)
         )
-        return Reading(cells, f"read as {' | '.join(fields)}", code=code)
+        how = f"read as {' | '.join(fields)}" + (
+            "" if blank_at is None else f" with cell {blank_at + 1} blank"
+        )
+        return Reading(cells, how, code=code)
 
     # without a rule only the digits decide: ``007`` is 0 | 0 | 7 and nothing else
     code = "cells.run_together_split" if spec.rule is not None else "cells.split_by_syntax"
@@ -113,7 +128,7 @@ def _glued(tokens: Sequence[GridCell], spec: RowSpec, raw: str, *, spaced: bool 
 
 
 def _with_a_blank(
-    run: str, bounds: set[int], spec: RowSpec, reading: Callable[[tuple[str, ...]], Reading]
+    run: str, bounds: set[int], spec: RowSpec, reading: Callable[[tuple[str, ...], int | None], Reading]
 ) -> Iterator[Reading]:
     """Readings of a row whose rule is a total of the other cells (R3) with one of them blank: a
     crawler writes nothing for a blank cell. The numbers are split by the rule on the cells left
@@ -128,11 +143,8 @@ def _with_a_blank(
     for fields in found.candidates:
         if found.truncated or not bounds <= set(itertools.accumulate(len(x) for x in fields[:-1])):
             continue
-        full = reading((*fields[:-1], "0", fields[-1]))  # read once; the "0" is replaced by a blank
         for place in range(n - 1):
-            numbers = [c for c in full.cells[: n - 2]]
-            cells = (*numbers[:place], _BLANK, *numbers[place:], full.cells[-1])
-            yield Reading(cells, f"read as {' | '.join(fields)} with cell {place + 1} blank", code=full.code)
+            yield reading(fields, place)
 
 
 _BLANK = Cell(raw="", state=CellState.BLANK)

@@ -18,7 +18,7 @@ from decimal import Decimal
 from .. import limits
 from ..model import Cell, CellState
 from ..rules import Rule, cell_ok
-from .model import Ref, Reading, Unit
+from .model import Reading, Ref, Unit
 
 Agg = tuple["int | Decimal", bool, bool, bool]
 """Cells as the search adds them: their sum, whether one is a number, one text, one unknown."""
@@ -56,7 +56,8 @@ or a cell the reading assumes lost)."""
 
 
 def outcome(rule: Rule, left: Agg, right: Agg, *, strict: bool) -> int:
-    """How a rule stands on cells so added; ``strict``: a blank total counts as 0."""
+    """How a rule stands on cells so added; ``strict``: a blank total counts as 0 against its
+    parts, though it confirms nothing."""
     lsum, lnum, ltext, lunknown = left
     rsum, rnum, rtext, runknown = right
     if ltext or rtext:
@@ -71,7 +72,9 @@ def outcome(rule: Rule, left: Agg, right: Agg, *, strict: bool) -> int:
         return OPEN
     if lunknown:
         return BREAKS if lsum > rsum else OPEN
-    return OPEN if not (lnum or rnum) else HOLDS if lsum == rsum else BREAKS
+    if not rnum:  # a blank total (strict): broken by a part, never confirmed by zeros
+        return BREAKS if lsum else OPEN
+    return HOLDS if lsum == rsum else BREAKS
 
 
 def broken(rule: Rule, left: Agg, right: Agg, *, strict: bool) -> bool:
@@ -95,8 +98,10 @@ def survivors(outcomes: Sequence[Sequence[int]]) -> list[int]:
 
 
 def blank_totals(units: Sequence[Unit], rules: Sequence[Rule], where: Where) -> bool:
-    """Whether the table leaves totals blank beside numbers where it prints one reading only (a
-    report that fills in no totals): then a blank total is no evidence against a reading."""
+    """Whether the table leaves totals blank beside numbers, in two rows or more that print one
+    reading only (a report that fills in no totals): then a blank total is no evidence against a
+    reading. One such row is no habit: its blank may be a separator after a lost total."""
+    found: set[int] = set()
     for rule in rules:
         if rule.balance:
             continue
@@ -111,7 +116,9 @@ def blank_totals(units: Sequence[Unit], rules: Sequence[Rule], where: Where) -> 
         if cells[target[1]].state in (CellState.BLANK, CellState.PLACEHOLDER):
             parts = [cells[where[r][1]] for r in rule.left if where.get(r, (-1, 0))[0] == target[0]]
             if any(c.state is CellState.NUMBER and c.value for c in parts):
-                return True
+                found.add(target[0])
+                if len(found) > 1:
+                    return True
     return False
 
 

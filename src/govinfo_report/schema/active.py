@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from ..diagnostics import diag
-from ..model import Cell, Diagnostic
+from ..model import Cell, CellState, Diagnostic
 from ..reading import RowSpec, decide
 from ..reading.model import CellFactory
 from ..text import fold
@@ -17,6 +19,7 @@ from ..values import parse_cell
 from ..vocab import (
     AD_BLOCKS,
     AD_COLUMNS,
+    AD_DECREASE_WORDS,
     AD_HEADER_WORDS,
     AD_MONEY_COLUMNS,
     AD_MONEY_UNIT_DEFAULT,
@@ -74,9 +77,16 @@ def _name(folded: str) -> str | None:
 def _factory(columns: tuple[str, ...], unit: str | None) -> CellFactory:
     def make(text: str, line: int, column: int) -> Cell:
         money = columns[column] in AD_MONEY_COLUMNS
-        return parse_cell(text, line=line, money=money, unit=unit if money else None)
+        cell = parse_cell(text, line=line, money=money, unit=unit if money else None)
+        if columns[column] in AD_SIGNED_COLUMNS and cell.note and _DECREASE.search(cell.note):
+            # ``3（减少）``: the sign is in the words beside the number, not read
+            return Cell(raw=cell.raw, state=CellState.TEXT, line=line)
+        return cell
 
     return make
+
+
+_DECREASE = regex.compile("|".join(map(regex.escape, AD_DECREASE_WORDS)))
 
 
 def _is_fragment(folded: str) -> bool:

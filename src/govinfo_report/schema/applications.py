@@ -105,6 +105,8 @@ def _match(folded: str, group: str | None) -> Match | None:
             best = (len(longest), spec)
     if any(a[1] <= b[0] for a in found for b in found):
         return None  # two rows named apart (two lines run into one): the label names neither
+    if len({m.group(1) for m in _NUMBERED.finditer(folded)}) > 1:
+        return None  # two items' numbers (``1.属于国家秘密 2.其他…``): two lines run into one
     if best is not None:
         return Match(best[1].key)
     for key, pattern in _GROUP_PATTERNS:

@@ -92,9 +92,9 @@ def pair_by_order(
     diagnostics: list[Diagnostic],
 ) -> list[RowView]:
     """Pair labels printed without values with the value rows beside them (see the module
-    docstring). ``whole_of`` names the template row whose full label a folded text is, or is a
-part of, if any. Pairs are added
-    to ``rows.bound``; the value rows left over are returned, with local rows paired here."""
+        docstring). ``whole_of`` names the template row whose full label a folded text is, or is a
+    part of, if any. Pairs are added
+        to ``rows.bound``; the value rows left over are returned, with local rows paired here."""
     with_values = {r.key for r in rows.bound if r.view.has_content}
     keys = {r.key for r in [*rows.bound, *rows.pending]}
     # a printed subtotal: a group's own row (``other`` counts when it has children: in 2019 it is

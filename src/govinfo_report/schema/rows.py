@@ -226,12 +226,15 @@ def candidate(
     pieces = [len(c.text.split()) for c in view.values if c.text.strip()]
     if len(pieces) > 1 and min(pieces) > 1 and len(set(pieces)) == 1:  # every cell k numbers deep
         note = f"its cells hold {pieces[0]} numbers each: {pieces[0]} rows printed as one"
-        return Candidate(view.label, view.span, view.raw, (), note=note, code="cells.too_few", certain=certain)
+        return Candidate(
+            view.label, view.span, view.raw, (), note=note, code="cells.too_few", certain=certain
+        )
     generated = row_readings(found, spec, offset=view.value_start)
     readings = generated.readings
-    if found.joinable and found.layout != SPACED:
+    if found.joinable and found.layout not in (SPACED, GLUED):
         # cells holding two numbers: two columns run into one cell (their blanks mean nothing),
-        # or a number wrapped in its cell; both are read, the rules choose
+        # or a number wrapped in its cell; both are read, the rules choose (a crawler dump's
+        # spaces are read by the digits' splits themselves)
         spaced = attrs.evolve(found, layout=SPACED, tokens=tuple(t for t in found.tokens if t.text.strip()))
         readings = _union(readings, row_readings(spaced, spec, offset=view.value_start).readings)
     return Candidate(
@@ -277,7 +280,9 @@ def units(
         spec = spec_of(key)
         vouchable = key not in unvouched
         candidates = tuple(
-            candidate(r.view, spec, by_order=r.by_order, strays=strays.get(r.view.index, ()), vouchable=vouchable)
+            candidate(
+                r.view, spec, by_order=r.by_order, strays=strays.get(r.view.index, ()), vouchable=vouchable
+            )
             for r in found
         )
         out.append(Unit(refs_of(key), candidates, f"Row {key}"))

@@ -27,7 +27,8 @@ class RowView:
     index: int = 0
     """Position of the row in its grid (document order)."""
     value_start: int = 0
-    """Column (among the row's non-spanned cells) of the first value cell."""
+    """Grid column of the first value cell (spanned cells before it counted): rows of one grid
+    line up by it."""
     inline: bool = False
     """A ``label：value`` line (a local statistic in prose): never taken for a template row."""
     strategy: str = ""
@@ -99,5 +100,8 @@ def row_views(rows: Sequence[Sequence[GridCell]], strategy: str = "", start: int
                 values = (GridCell(m["value"], label_cells[0].line),)
         last = max(c.line for c in cells)
         spans = bool(label_cells) and all(id(c) in down for c in label_cells)
-        out.append(RowView(label, values, line, last, index, last_text + 1, inline, strategy, spans))
+        # the grid column of the first value: spanned label cells count (rows of a grid line up)
+        first = cells[last_text + 1] if values and not inline else None
+        start_at = next(k for k, c in enumerate(row) if c is first) if first is not None else len(row)
+        out.append(RowView(label, values, line, last, index, start_at, inline, strategy, spans))
     return out

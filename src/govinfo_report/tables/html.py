@@ -12,9 +12,11 @@ and processing instructions removed), so broken markup still yields a tree. Two 
 Both leave out what a browser hides (``display: none``, ``visibility: hidden``, the ``hidden``
 attribute: :mod:`._visibility`), noting the lines of the hidden elements in ``hidden``.
 
-The pipeline is a chain of small steps: :func:`looks_like_html` -> ``_parse`` -> ``_walk`` (block
-text, table discovery) -> ``_table_rows`` (which ``td``/``th`` belong to which row) -> ``_place``
-(span expansion) -> ``_pad`` (rectangular grid). Nothing here raises on any input string.
+The pipeline is a chain of small steps: :func:`looks_like_html` -> ``parse`` (:mod:`._html_tree`)
+-> ``_walk`` (block text, table discovery) -> ``table_rows`` (which ``td``/``th`` belong to which
+row) -> ``_place`` (span expansion) -> ``_pad`` (rectangular grid), these three in
+:mod:`._html_grid`, with the text of each cell from :mod:`._html_cells`. Nothing here raises on
+any input string.
 
 Line numbers are 1-based and count ``\\r\\n`` and ``\\r`` as one break, as in the model. They are
 the line of the first visible character, tracked from lxml's ``sourceline`` (the line on which the
@@ -24,19 +26,28 @@ element's start tag ends) plus the newlines seen in the text since; 1 when nothi
 from __future__ import annotations
 
 import re
-from collections import deque
-from typing import Any
 
 import attrs
 from lxml import etree
 
 from ..model import GridCell
 from ..vocab import HTML_CHROME_NAMES, HTML_CHROME_WHOLE_NAMES, HTML_REPORT_MARKERS
-from ._visibility import VISIBLE as _VISIBLE
+from ._html_cells import cell_text as _cell_text
+from ._html_cells import walked_text as _walked_text  # noqa: F401  (tests compare the two)
+from ._html_cells import wrapped_text as _wrapped_text  # noqa: F401
+from ._html_grid import table_grid as _grid
+from ._html_grid import table_rows as _table_rows
+from ._html_tree import BLOCKS as _BLOCKS
+from ._html_tree import DROPPED as _DROPPED
+from ._html_tree import Element
+from ._html_tree import end_line as _end
+from ._html_tree import line_at as _at
+from ._html_tree import parse as _parse
+from ._html_tree import tag_of as _tag
 from ._visibility import Visibility
 from ._visibility import clean as _clean
 from ._visibility import first_visible_line as _first_visible_line
-from .document import Document, join_cell_pieces, span_count
+from .document import Document
 
 __all__ = (
     "MAX_DOCUMENT_CELLS",
@@ -50,34 +61,11 @@ __all__ = (
 from ..limits import MAX_DOCUMENT_CELLS, MAX_SPAN
 from ..limits import MAX_HTML_TABLE_CELLS as MAX_TABLE_CELLS
 
-_LIBXML2_MAX_LINE = 65535
-"""libxml2's HTML parser reports every line past this one as this one."""
-
-Element = Any
-"""An lxml element (lxml ships no type information)."""
-
-
 HtmlDocument = Document
 """The HTML reader's result (see :class:`..document.Document`)."""
 
 
 # --- vocabulary ------------------------------------------------------------------------------
-
-_DROPPED = frozenset({"script", "style", "noscript", "template", "iframe", "nav", "header", "footer"})
-"""Elements whose whole content (text and tables) is left out."""
-
-_BLOCKS = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-        "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2",
-        "h3", "h4", "h5", "h6", "head", "hgroup", "hr", "html", "legend", "li", "main", "menu", "ol",
-        "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title",
-        "tr", "ul",
-    }
-)  # fmt: skip
-"""Elements that start and end a line of text (inside a table cell: that are joined with no separator)."""
-
-_CELLS = frozenset({"td", "th"})
 
 _MARKERS = re.compile("|".join(map(re.escape, HTML_REPORT_MARKERS)))
 _MARKER_CARRY = max(map(len, HTML_REPORT_MARKERS)) - 1
@@ -159,88 +147,6 @@ def _clamped(doc: HtmlDocument, last: int) -> HtmlDocument:
             for i, g in doc.tables
         ),
     )
-
-
-# --- parsing ----------------------------------------------------------------------------------
-
-
-_NEWLINE_REFERENCE = re.compile(r"&#(?:0*1[03](?![0-9])|[xX]0*[aAdD](?![0-9a-fA-F]));?")
-
-
-def _parse(source: str) -> tuple[Element, bool]:
-    """The lxml tree of ``source``, and whether libxml2 stopped early on one of its limits.
-
-    Raises ``etree.ParserError`` when libxml2 finds no content at all.
-
-    The text is handed to libxml2 as UTF-8 bytes with the encoding forced, so a ``<meta charset>``
-    or an XML declaration inside the (already decoded) string cannot make it decode again.
-
-    ``huge_tree`` raises libxml2's nesting limit from 256 to 2048 open elements: old pages leave
-    ``<span>``/``<font>`` unclosed by the hundred, and past the limit libxml2 drops the rest of
-    the page. The walk below is iterative, so depth costs nothing here; input size is bounded by
-    the caller (:data:`govinfo_report.limits.MAX_INPUT_CHARS`).
-    """
-    text = source.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    # a newline written as a character reference is white space, not a source line break
-    text = _NEWLINE_REFERENCE.sub(" ", text)
-    data = text.encode("utf-8", errors="replace")  # lone surrogates -> "?"
-    # lxml's own HTML parser, without lxml.html's element classes: their Python lookup ran once
-    # for every element the walk touched, a fifth of the time of reading a page
-    parser = etree.HTMLParser(
-        encoding="utf-8",
-        recover=True,
-        no_network=True,
-        remove_comments=True,
-        remove_pis=True,
-        remove_blank_text=False,
-        default_doctype=False,
-        collect_ids=False,
-        huge_tree=True,
-    )
-    root = etree.fromstring(data, parser=parser)
-    if root is None:
-        raise etree.ParserError("Document is empty")
-    limited = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
-    return root, limited
-
-
-def _tag(node: Element) -> str | None:
-    """The lower-case tag of an element; None for comments, processing instructions and entities."""
-    tag = node.tag
-    return tag.lower() if isinstance(tag, str) else None
-
-
-def _at(node: Element, cursor: int) -> int:
-    """The line on which ``node``'s content starts, given the line reached so far."""
-    line = node.sourceline
-    if not isinstance(line, int) or line < 1:
-        return cursor
-    if line >= _LIBXML2_MAX_LINE:  # libxml2 stops counting here; the cursor keeps counting
-        return max(cursor, line)
-    return line
-
-
-def _end(node: Element, cursor: int) -> int:
-    """The line reached at the end of ``node`` (before its tail), walking its whole subtree.
-
-    The walk restarts its count at every element's own line, so the end is the last element's
-    line, the line breaks of its text, and those of the tails that close it up to ``node``: read
-    directly when that element knows its line, by the walk otherwise."""
-    last = deque(node.iter(), maxlen=1)[0]  # the last element in document order (node itself at least)
-    line = last.sourceline
-    if isinstance(line, int) and 1 <= line < _LIBXML2_MAX_LINE and isinstance(last.tag, str):
-        line += (last.text or "").count("\n")
-        while last is not node:
-            line += (last.tail or "").count("\n")
-            last = last.getparent()
-        return line
-    line = cursor
-    for event, sub in etree.iterwalk(node, events=("start", "end")):
-        if event == "start":
-            line = _at(sub, line) + (sub.text or "").count("\n")
-        elif sub is not node:
-            line += (sub.tail or "").count("\n")
-    return line
 
 
 # --- block text -------------------------------------------------------------------------------
@@ -434,220 +340,3 @@ def _is_heading(node: Element) -> bool:
 def _has_table_inside(table: Element) -> bool:
     """Whether a ``<table>`` holds another one (then it is a layout table, walked as text)."""
     return any(True for _ in table.iterdescendants("table"))
-
-
-# --- tables -----------------------------------------------------------------------------------
-
-
-Rows = list[tuple[Element | None, list[Element]]]
-_PLAIN = Visibility()  # a page that hides nothing (no element marked: its check never notes)
-
-
-def _table_rows(table: Element, page: Visibility, shown: bool, cursor: int) -> tuple[Rows, list[Element]]:
-    """The rows of an innermost table as ``(tr or None, [td/th ...])``, and its captions.
-
-    ``thead``/``tbody``/``tfoot`` (and any wrapper libxml2 kept, such as a ``form``, also inside a
-    row) are looked through, in document order, but not cells or rows inside a row. Cells outside
-    any ``<tr>`` (``<table><td>x</td>``) form an implicit row with their neighbours. Text between
-    cells is not kept. Rows and cells a browser removes (``display: none``, ``hidden``) are left
-    out, the cells after a removed one moving left; those whose text is hidden go to ``page.muted``.
-    """
-    rows: Rows = []
-    captions: list[Element] = []
-    stray: list[Element] | None = None
-    marked, muted = page.marked, page.muted
-    # (element, whether its parent's text is shown, the cells of the row it is in)
-    stack: list[tuple[Element, bool, list[Element] | None]] = [(c, shown, None) for c in reversed(table)]
-    while stack:
-        node, outer, row = stack.pop()
-        tag = _tag(node)
-        if tag is None or tag in _DROPPED or (tag == "tr" and row is not None):
-            continue
-        inner = page.check(node, outer, tag, cursor) if marked and node in marked else outer
-        if inner is None:
-            continue
-        if tag in _CELLS or (tag == "caption" and row is None):
-            if tag == "caption":
-                row = captions
-            elif row is None:
-                if stray is None:
-                    stray = []
-                    rows.append((None, stray))
-                row = stray
-            row.append(node)
-            if not inner:
-                muted.add(node)
-            continue
-        if tag == "tr":
-            stray, row = None, []
-            rows.append((node, row))
-            cells = list(node.iterchildren("td", "th"))
-            if len(cells) == len(node) and (not marked or marked.isdisjoint(cells)):  # most rows
-                row += cells
-                if not inner:
-                    muted.update(cells)
-                continue
-        stack.extend((child, inner, row) for child in reversed(node))
-    return rows, captions
-
-
-def _cell_text(cell: Element, cursor: int, page: Visibility, shown: bool) -> tuple[str, int]:
-    """The text of a cell and the line of its first visible character.
-
-    All descendants' text, in order; the pieces a ``<br>`` or a block element (``<p>``, ``<div>``)
-    separates are each cleaned and then joined by :func:`.document.join_cell_pieces`: with no
-    separator, because in these reports a break inside a cell splits a word (``本年新<br />制作数量``
-    -> ``本年新制作数量``), except between two digits (``12<br>3`` -> ``12 3``, never 123). A cell
-    holding only ``&nbsp;`` is ``""``. Text a browser hides is not read: ``shown`` tells whether
-    the cell's own text is shown (``visibility``), and hidden descendants are skipped.
-    """
-    line = _at(cell, cursor)
-    found = _wrapped_text(cell, line, page) if shown else None
-    return found if found is not None else _walked_text(cell, line, page, shown)
-
-
-def _wrapped_text(cell: Element, line: int, page: Visibility = _PLAIN) -> tuple[str, int] | None:
-    """What :func:`_walked_text` gives for a shown cell of text alone (most cells) or of text
-    inside a chain of single wrappers (Word's ``<p><span>12</span></p>``) that hide nothing,
-    found without the walk; None for any other cell. ``line`` is the cell's own line."""
-    marked = page.marked
-    node, inner = cell, line
-    while len(node) == 1 and not _VISIBLE.search(node.text or ""):
-        child = node[0]
-        tag = _tag(child)
-        if tag is None or tag == "br" or tag in _DROPPED or _VISIBLE.search(child.tail or ""):
-            return None
-        if marked and child in marked:
-            return None  # it may hide its text: the walk tells
-        inner = _at(child, inner + (node.text or "").count("\n"))
-        node = child
-    if len(node):
-        return None
-    text = node.text or ""
-    first = _first_visible_line(text, inner)
-    return join_cell_pieces([_clean(text)]), first if first is not None else line
-
-
-def _walked_text(cell: Element, line: int, page: Visibility = _PLAIN, shown: bool = True) -> tuple[str, int]:
-    """A cell's text and first visible line by walking all its descendants (see :func:`_cell_text`)."""
-    start = line
-    pieces: list[str] = []
-    parts: list[str] = []
-    first = None
-    # (element, leaving it, whether the text around it (its tail) is shown)
-    stack: list[tuple[Element, bool, bool]] = [(cell, False, shown)]
-    while stack:
-        node, leaving, outer = stack.pop()
-        tag = _tag(node)
-        if leaving:
-            if tag in _BLOCKS:
-                pieces.append(_clean("".join(parts)))
-                parts.clear()
-            texts = (node.tail or "",) if node is not cell else ()
-        elif tag is None or tag in _DROPPED:
-            line = _end(node, line)
-            texts = (node.tail or "",)
-        else:
-            line = _at(node, line)
-            inner = shown if node is cell else page.check(node, outer, tag, line)
-            if inner is None:  # removed: no break, nothing inside
-                line, texts = _end(node, line), (node.tail or "",)
-            else:
-                if tag == "br" or tag in _BLOCKS:
-                    pieces.append(_clean("".join(parts)))
-                    parts.clear()
-                stack.append((node, True, outer))
-                stack.extend((child, False, inner) for child in reversed(node))
-                texts, outer = (node.text or "",), inner  # the text inside is shown as the element
-        for text in texts:
-            if outer:
-                if first is None:
-                    first = _first_visible_line(text, line)
-                parts.append(text)
-            line += text.count("\n")
-    pieces.append(_clean("".join(parts)))
-    return join_cell_pieces(pieces), first if first is not None else start
-
-
-def _grid(
-    rows: Rows, cursor: int, budget: int, clamped: list[int], page: Visibility
-) -> tuple[tuple[tuple[GridCell, ...], ...], bool]:
-    """The rectangular grid of a table's rows, and whether ``budget`` (positions) cut it short."""
-    placed, row_lines, cut = _place(rows, cursor, budget, clamped, page)
-    grid, cut_more = _pad(placed, row_lines, budget)
-    return grid, cut or cut_more
-
-
-def _place(
-    rows: Rows, cursor: int, budget: int, clamped: list[int], page: Visibility
-) -> tuple[dict[tuple[int, int], GridCell], list[int], bool]:
-    """Put every cell at its position, expanding spans, the way the HTML table model does.
-
-    A cell goes into the first position of its row not yet covered by a ``rowspan`` from above;
-    it covers ``rowspan`` x ``colspan`` positions: its text at the top-left one, ``spanned=True``
-    elsewhere. Where two cells' spans overlap the first one keeps the position. A ``rowspan`` is
-    cut at the last row of the table (row groups are not told apart). Placing stops when
-    ``budget`` positions are used; the rows reached so far are kept. The line of every cell whose
-    span had to be clamped is added to ``clamped``.
-    """
-    placed: dict[tuple[int, int], GridCell] = {}
-    row_lines: list[int] = []
-    count = len(rows)
-    muted = page.muted
-    for r, (tr, cells) in enumerate(rows):
-        if tr is not None:
-            cursor = _at(tr, cursor)
-        elif cells:
-            cursor = _at(cells[0], cursor)
-        row_lines.append(cursor)
-        col = 0
-        for cell in cells:
-            while (r, col) in placed:
-                col += 1
-            text, line = _cell_text(cell, cursor, page, not muted or cell not in muted)
-            if cell.get("rowspan") is None and cell.get("colspan") is None:  # most cells: one position
-                if len(placed) >= budget:
-                    return placed, row_lines, True
-                placed[(r, col)] = GridCell(text, line)
-                col += 1
-                continue
-            rowspan, clamped_rows = span_count(cell.get("rowspan"))
-            rowspan = min(rowspan, count - r)
-            colspan, clamped_cols = span_count(cell.get("colspan"))
-            if clamped_rows or clamped_cols:
-                clamped.append(line)
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    position = (r + dr, col + dc)
-                    if position in placed:
-                        continue
-                    if len(placed) >= budget:
-                        return placed, row_lines, True
-                    origin = dr == 0 and dc == 0
-                    placed[position] = GridCell(text, line) if origin else GridCell("", line, spanned=True)
-            col += colspan
-    return placed, row_lines, False
-
-
-def _pad(
-    placed: dict[tuple[int, int], GridCell], row_lines: list[int], budget: int
-) -> tuple[tuple[tuple[GridCell, ...], ...], bool]:
-    """The placed cells as rows of equal width.
-
-    Positions no cell covers (a row with fewer cells than the widest one) become empty fillers
-    ``GridCell("", line_of_the_row, filler=True)``, not spanned ones: nothing in the HTML spans
-    into them, they are simply absent, and the reading engine knows the row has no cell there
-    (a row one ``<td>`` short is not read as a row whose last cell is blank). A row with no
-    position at all (a ``<tr>`` without cells that no ``rowspan`` reaches) is left out. Rows past
-    ``budget`` positions (width x rows) are dropped.
-    """
-    if not placed:
-        return (), False
-    width = 1 + max(c for _, c in placed)
-    occupied_rows = sorted({r for r, _ in placed})
-    keep = min(len(occupied_rows), max(budget // width, 1))
-    grid = tuple(
-        tuple(placed.get((r, c)) or GridCell("", row_lines[r], filler=True) for c in range(width))
-        for r in occupied_rows[:keep]
-    )
-    return grid, keep < len(occupied_rows)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
-from .. import limits
+from .. import limits, vocab
 from ..model import GridCell
 from ..normalize import Line
 from ..values import is_numeric_run, is_value_text
@@ -27,6 +27,9 @@ _VERTICAL_PREFIX = regex.compile(
 )
 _LETTER_SPACED = regex.compile(r"^\p{Han}(?:\s\p{Han}){1,12}(?:\s|$)")
 _VERTICAL_ALONE = regex.compile(r"^(?:\p{Han}、?|[、，,])$")
+# one character of a vertical label glued after a row's last number (``… 24757 25365结``: the
+# next line, ``结``, run into it); never a money unit, which scales the number
+_VERTICAL_SUFFIX = regex.compile(r"(?<=[0-9])\s*(?!" + "|".join(vocab.MONEY_UNITS) + r")\p{Han}$")
 
 
 def looks_like(lines: Sequence[Line]) -> bool:
@@ -67,6 +70,8 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
         if not text or _VERTICAL_ALONE.match(text):
             continue
         text = _VERTICAL_PREFIX.sub("", text)
+        if len(text.split()) > 2:  # a label and numbers, not a single cell such as ``3例``
+            text = _VERTICAL_SUFFIX.sub("", text)
         if _LETTER_SPACED.match(text):  # ``规 章 1 2 3``: the label's characters spaced out
             head, tail = _split_values(text)
             text = "".join(head) + (" " + " ".join(tail) if tail else "")

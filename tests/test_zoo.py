@@ -1,0 +1,72 @@
+"""The converter zoo (``../shared/zoo``): ten reports as real tools turned them into text, Markdown,
+Word and PDF. Where a tool's text no longer says which number is whose, the right answer is a
+missing cell with a diagnostic: every value given must be its own cell's (gold by hand, in
+``zNNN.json``). Skipped when the zoo is absent."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from govinfo_report import parse_file
+from test_golden import gold_cells, number, pick, same
+
+ZOO = Path(__file__).parents[2] / "shared" / "zoo"
+
+
+def _files() -> list[tuple[str, str]]:
+    if not (ZOO / "index.tsv").exists():
+        return []
+    with (ZOO / "index.tsv").open(encoding="utf-8") as handle:
+        return [(row["file"], row["report"]) for row in csv.DictReader(handle, delimiter="\t")]
+
+
+FILES = _files()
+zoo = pytest.mark.skipif(not FILES, reason="../shared/zoo is absent")
+
+
+@zoo
+@pytest.mark.corpus
+@pytest.mark.parametrize(("name", "report"), FILES or [("-", "-")], ids=[f for f, _ in FILES] or ["none"])
+def test_zoo_gives_no_wrong_or_invented_value(name: str, report: str) -> None:
+    if name.endswith(".pdf"):
+        pytest.importorskip("pdfplumber")
+    gold: dict[str, Any] = json.loads((ZOO / f"{report}.json").read_text(encoding="utf-8"))
+    parsed = parse_file(ZOO / name)
+    pred = parsed.to_dict()
+    bad = [
+        (cell, truth, pick(pred, cell))
+        for cell, truth in gold_cells(gold)
+        if pick(pred, cell) not in (None, "<missing>") and not same(pick(pred, cell), truth)
+    ]
+    assert bad == []
+    # a cell left missing is said so: every table whose cells are missing has a diagnostic
+    missing_tables = {
+        cell[0]
+        for cell, truth in gold_cells(gold)
+        if number(truth) is not None and pick(pred, cell) in (None, "<missing>")
+    }
+    said = {d.code.split(".")[0] for d in parsed.diagnostics}
+    assert not missing_tables or said & {"cells", "row", "table", "template", "limits", "pdf", "input"}
+
+
+@zoo
+@pytest.mark.corpus
+def test_zoo_reads_most_cells_of_the_tools_that_keep_the_table() -> None:
+    # the page itself and the tools that keep a table's rows: nearly every cell is read
+    kept = [
+        (n, r)
+        for n, r in FILES
+        if n.endswith(("__html__page.html", "__docx__soffice.docx", "__docx__markitdown.md"))
+    ]
+    assert kept
+    for name, report in kept:
+        gold = json.loads((ZOO / f"{report}.json").read_text(encoding="utf-8"))
+        pred = parse_file(ZOO / name).to_dict()
+        cells = list(gold_cells(gold))
+        read = sum(1 for cell, truth in cells if same(pick(pred, cell), truth))
+        assert read >= 0.95 * len(cells), name
