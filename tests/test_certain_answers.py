@@ -7,8 +7,10 @@ missing one is said so on or next to its row. Hidden markup (class 6) is in
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
+from damage_bases import pdf_text
 from govinfo_report import CellState, Report, parse
 from render import Canonical, _result_keys, canonical, consistent, expected, to_html, to_text
 from strategies import to_markdown, to_split_pipes, to_tika
@@ -195,6 +197,19 @@ def test_two_rows_merged_on_one_line_give_neither_the_other_s_values() -> None:
     assert_truth_or_missing(report, parse("\n".join(lines)))
 
 
+def test_numbers_run_into_a_label_are_said() -> None:
+    # found by the damage suite: PDF text whose line ``（四）无法提供`` + its subtotal's numbers
+    # ran into the next row's label: the numbers went nowhere, and nothing said so
+    report = distinct()
+    text = pdf_text(report, random.Random(1))
+    text = text.replace("（四）无法提供\n结 1.本机关", "（四）无法提供 5 6 7 8 9 10 45 1.本机关", 1)
+    assert "45 1.本机关" in text
+    parsed = parse(text)
+    assert_truth_or_missing(report, parsed)
+    (said,) = [d for d in parsed.diagnostics if d.code == "row.label_holds_numbers"]
+    assert "unavailable.not_held" in said.message and "5 6 7 8 9 10 45" in said.message
+
+
 # --------------------------------------------------------------------------- 4, 5. digits
 
 
@@ -211,6 +226,19 @@ def test_a_number_wrapped_in_its_cell_is_not_its_first_part() -> None:
     assert_truth_or_missing(report, parsed)
     assert parsed.applications is not None
     assert parsed.applications.get("total", "total").value in (None, int(total))
+
+
+def test_a_number_wrapped_before_a_blank_row_is_not_its_first_part() -> None:
+    # found by the damage suite: 行政强制 646 wrapped as ``64`` then ``6``, and 行政事业性收费
+    # printed blank: the ``6`` was paired by order with the blank row's label, and 行政强制 kept 64
+    text = to_text(distinct()).replace("行政强制\t0\n", "行政强制\t64\n6\n", 1)
+    text = text.replace("行政事业性收费\t12.75", "行政事业性收费\t", 1)
+    parsed = parse(text)
+    table = parsed.to_dict()["active_disclosure"] or {}
+    assert (table.get("art20_6") or {}).get("administrative_coercion", {}).get("decisions") in (None, 646)
+    assert any(
+        d.code.startswith("cells.") and "administrative_coercion" in d.message for d in parsed.diagnostics
+    )
 
 
 def test_cells_printed_apart_are_never_split_again() -> None:

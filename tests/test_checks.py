@@ -257,6 +257,20 @@ def test_r5_printed_subtotal() -> None:
     assert all(c.passed for c in r5 if c.target == "withheld:commercial")
 
 
+def test_r5_is_not_checked_without_all_of_its_items() -> None:
+    # 2.没有现成信息需要另行制作 not found (a lost label line): its numbers are unknown, so the
+    # subtotal against the two items left proves nothing either way
+    t = applications(
+        unavailable=[2, 0, 0, 0, 0, 0, 2],
+        unavailable__needs_creation=None,
+        unavailable__not_held=Z,
+        withheld=Z,
+    )
+    checks = check_applications(t)
+    assert [c for c in checks if c.rule == "R5" and c.target.startswith("unavailable:")] == []
+    assert [c for c in checks if c.rule == "R5" and c.target.startswith("withheld:")]
+
+
 # --------------------------------------------------------------------------- blank, text, missing
 
 

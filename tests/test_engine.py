@@ -237,6 +237,22 @@ def test_an_unvouched_row_whose_own_rule_fails_is_left_missing() -> None:
     assert "R3 (granted) fails (21 against 22)" in note.message
 
 
+def test_splits_chosen_by_the_row_rule_are_not_confirmed_by_agreeing() -> None:
+    # found by the damage suite: a run-together row that lost a cell has no true split, and two
+    # splits its own rule (R3) allows agree on five cells by that rule alone (22 is no total of
+    # the truth 5 3 1 2 4 6 | 21); with partially_granted unreadable, no rule across rows holds
+    table = _table()
+    split = [
+        Reading(tuple(number(v) for v in values), "read as …", code="cells.run_together_split")
+        for values in ((5, 3, 1, 2, 10, 1, 22), (5, 3, 1, 2, 1, 10, 22))
+    ]
+    unreadable = Reading((MISSING,) * len(APP_COLUMNS), "unreadable")
+    units = _units(table, {"granted": split, "partially_granted": [unreadable]})
+    decided = decide("applications", units, APP_COLUMNS)
+    assert {decided.cells[("granted", c)].state for c in APP_COLUMNS} == {CellState.MISSING}
+    assert any(d.code == "cells.unconfirmed" and "Row granted" in d.message for d in decided.diagnostics)
+
+
 # --------------------------------------------------------------------------- readings of a row
 
 
@@ -261,3 +277,12 @@ def test_a_number_with_decimals_may_have_lost_its_separator() -> None:
     material = Material(tokens=_cells(["204696.76"]), layout="delimited", exact=False, doubts=("short",))
     readings = {tuple(c.raw for c in r.cells) for r in row_readings(material, spec).readings}
     assert ("204", "696.76") in readings and ("", "204696.76") in readings
+
+
+def test_a_money_unit_stays_with_the_last_number_of_a_lost_separator() -> None:
+    # found by the damage suite: ``138 | 642.46万`` (a Tika row) printed as ``138642.46万`` was
+    # read with cell 1 lost and the amount 138642.46, since the unit hid every split
+    spec = RowSpec(n=2, make=lambda text, line, i: parse_cell(text, line=line), decimal_last=True)
+    material = Material(tokens=_cells(["138642.46万"]), layout="delimited", exact=False, doubts=("short",))
+    readings = {tuple(c.raw for c in r.cells) for r in row_readings(material, spec).readings}
+    assert ("138", "642.46万") in readings and ("", "138642.46万") in readings

@@ -106,6 +106,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "row.numbered_label": (Severity.INFO, "A row label was identified by its item number within its group."),
     "row.extra": (Severity.INFO, "A row outside the template was kept under its own label."),
     "row.bound_by_order": (Severity.WARNING, "Values printed apart from their label were paired by order."),
+    "row.label_holds_numbers": (
+        Severity.WARNING,
+        "A row's label holds numbers: cells ran into it (its own or another row's) and are not read.",
+    ),
     "row.unbound_values": (
         Severity.ERROR,
         "Values could not be paired with a row label; they were not used.",

@@ -130,7 +130,10 @@ def _applications(keys: tuple[str, ...], columns: tuple[str, ...]) -> tuple[Rule
     out: list[Rule] = []
     leaves = result_leaves(keys)
     results = [k for k in keys if k not in TOP]
+    # a group's subtotal is checked against its items only when every item the template has is
+    # there: a row not found may hold any number
     groups = {g: [k for k in results if k.startswith(g + ".")] for g in GROUPS if g in keys}
+    groups = {g: children for g, children in groups.items() if set(children) >= _items(g, children)}
     top = all(k in keys for k in TOP)
     for col in columns:
         if top:
@@ -160,6 +163,11 @@ def _applications(keys: tuple[str, ...], columns: tuple[str, ...]) -> tuple[Rule
             parts = [(key, c) for c in APP_ORG_COLUMNS]
             out.append(_sum("R3", "applications", (key, "org_subtotal"), parts, f"R3 ({key}, org_subtotal)"))
     return tuple(out)
+
+
+def _items(group: str, printed: Sequence[str]) -> set[str]:
+    """The items of ``group`` the template has (none when no item is printed: a 2019 （六）)."""
+    return {spec.key for spec in APP_ROWS if spec.group == group} if printed else set()
 
 
 def result_leaves(keys: Sequence[str]) -> list[str] | None:

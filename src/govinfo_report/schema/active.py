@@ -28,17 +28,12 @@ from ..vocab import (
     SUBROW_MARKERS,
     AdRowSpec,
 )
+from ._habits import blank_margins, column_anchor, loose_ends, stray_values, usual_padding, usual_width
 from .pairing import Classified, Labelled, pair_by_order, whole_label
 from .rows import (
-    blank_margins,
-    column_anchor,
     extras,
-    loose_ends,
     rows_of,
-    stray_values,
     units,
-    usual_padding,
-    usual_width,
 )
 from .types import Mapped
 from .views import RowView
@@ -157,7 +152,7 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glu
     def refs_of(key: str) -> tuple[tuple[str, str], ...]:
         return tuple((key, c) for c in schema[key.partition("/")[0]])
 
-    strays = stray_values([r.view for r in bound], leftover)
+    strays = stray_values(bound, classified.loose, leftover)
     found, repeated = units(bound, refs_of, spec_of, "active_disclosure", diagnostics, strays=strays)
     extra_rows.extend(repeated)
     rank = {f"{spec.block}/{spec.key}": i for i, spec in enumerate(AD_ROWS)}

@@ -36,18 +36,13 @@ from ..vocab import (
     SUBROW_MARKERS,
     AppRowSpec,
 )
+from ._habits import blank_margins, column_anchor, loose_ends, stray_values, usual_padding, usual_width
 from .pairing import Classified, Labelled, pair_by_order, whole_label
 from .rows import (
-    blank_margins,
-    column_anchor,
     count_cell,
     extras,
-    loose_ends,
     rows_of,
-    stray_values,
     units,
-    usual_padding,
-    usual_width,
 )
 from .types import Mapped
 from .views import RowView
@@ -275,7 +270,7 @@ def map_applications(views: Sequence[RowView], *, template: str | None, glued: b
         width=usual_width(views_bound),
         padding=padding,
     )
-    strays = stray_values([r.view for r in rows.bound], leftover)
+    strays = stray_values(rows.bound, rows.loose, leftover)
     # a group's subtotal is bound by its heading, which may be the label over its items
     keys = {r.key for r in rows.bound}
     subtotals = {"withheld", "unavailable", "not_processed"} | (

@@ -9,7 +9,6 @@ naming one template row become one :class:`~..reading.Unit`, and the engine deci
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
 import attrs
@@ -32,6 +31,7 @@ from ..reading import (
 )
 from ..text import fold
 from ..values import is_numeric_run, is_value_text, parse_cell
+from ._habits import MARKUP
 from .pairing import Labelled
 from .views import RowView
 
@@ -52,8 +52,6 @@ _NUMBER_IN_LABEL = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.、．])(?!\s*�
 """A number in a label's text (not an item number such as ``2.``, not a year)."""
 _ITEM_NUMBER = regex.compile(r"^\W*\d{1,2}\s*[.．、]")
 
-_MARKUP = frozenset({"html", "docx", "pdf"})
-"""Grids read from markup, which marks a cell's span and a row's missing cells."""
 
 _TRAILING_DIGITS = regex.compile(r"(?<=[^\d.．、,，\s])(\d+)$")
 """Digits at the end of a label: the start of the row's first number, printed beside the label
@@ -88,7 +86,7 @@ def material(
         if glued is not None and tokens:
             lead = (GridCell(glued.group(1), view.line),)
             doubts.append(f"digits {glued.group(1)!r} glued to the label")
-        elif len(_NUMBER_IN_LABEL.findall(_ITEM_NUMBER.sub("", view.label))) >= 2:
+        elif _numbers_in(view.label):
             # numbers inside the label's text: a converter ran the row's cells into its label, and
             # its blank cells tell nothing
             doubts.append("numbers inside the label")
@@ -97,7 +95,7 @@ def material(
         tokens,
         layout,
         exact=exact,
-        padded_ends=view.strategy not in _MARKUP,
+        padded_ends=view.strategy not in MARKUP,
         doubts=tuple(doubts),
         strays=tuple(strays),
         joinable=frozenset(joinable),
@@ -106,104 +104,14 @@ def material(
     )
 
 
+def _numbers_in(label: str) -> bool:
+    """Whether a label's text holds numbers (two or more, past its item number)."""
+    return len(_NUMBER_IN_LABEL.findall(_ITEM_NUMBER.sub("", label))) >= 2
+
+
 def _several_values(text: str) -> bool:
     pieces = text.split()
     return len(pieces) > 1 and all(is_value_text(p) or is_numeric_run(p) for p in pieces)
-
-
-def column_anchor(views: Sequence[RowView], n: int | Sequence[int]) -> int | None:
-    """The column where a table's values usually start, from the rows that fill exactly their
-    ``n`` columns (one count for the table, or one per row)."""
-    starts: Counter[int] = Counter()
-    widths = [n] * len(views) if isinstance(n, int) else n
-    for view, width in zip(views, widths, strict=True):
-        filled = [i for i, c in enumerate(view.values) if c.text.strip()]
-        if filled and filled[-1] - filled[0] + 1 == width:
-            starts[view.value_start + filled[0]] += 1
-    if not starts:
-        return None
-    (column, count), *rest = starts.most_common(2)
-    return column if count >= 2 and (not rest or rest[0][1] < count) else None
-
-
-def usual_padding(views: Sequence[RowView], n: int | Sequence[int]) -> tuple[int | None, int | None] | None:
-    """The blank cells a table's rows usually print before and after their values, each side on
-    its own, from the rows whose filled cells span exactly their ``n`` columns; a side is None
-    when fewer than two rows, or no clear majority, agree on it (a tab dump's rows print one or
-    two empty cells after their labels, as their labels span, but one trailing tab each)."""
-    before: Counter[int] = Counter()
-    after: Counter[int] = Counter()
-    widths = [n] * len(views) if isinstance(n, int) else n
-    for view, width in zip(views, widths, strict=True):
-        cells = [c for c in view.values if not c.filler]
-        filled = [i for i, c in enumerate(cells) if c.text.strip()]
-        if filled and filled[-1] - filled[0] + 1 == width:
-            before[filled[0]] += 1
-            after[len(cells) - filled[-1] - 1] += 1
-    sides = (_majority(before), _majority(after))
-    return None if sides == (None, None) else sides
-
-
-def blank_margins(
-    views: Sequence[RowView], n: int | Sequence[int], padding: tuple[int | None, int | None] | None
-) -> frozenset[tuple[int, int]] | None:
-    """The blank margins (cells before and after the filled ones, beyond the usual ``padding``)
-    that at least two rows whose filled cells span exactly their ``n`` columns print."""
-    found: Counter[tuple[int, int]] = Counter()
-    widths = [n] * len(views) if isinstance(n, int) else n
-    lead, trail = padding or (None, None)
-    for view, width in zip(views, widths, strict=True):
-        cells = [c for c in view.values if not c.filler]
-        filled = [i for i, c in enumerate(cells) if c.text.strip()]
-        if filled and filled[-1] - filled[0] + 1 == width:
-            before, after = filled[0] - (lead or 0), len(cells) - filled[-1] - 1 - (trail or 0)
-            found[(max(before, 0), max(after, 0))] += 1
-    if not found:
-        return None
-    return frozenset(m for m, count in found.items() if count >= 2) | {(0, 0)}
-
-
-def loose_ends(
-    views: Sequence[RowView], n: int | Sequence[int], padding: tuple[int | None, int | None] | None
-) -> tuple[bool, bool]:
-    """Whether rows of a table print blank cells beyond their ``n`` columns and the usual
-    ``padding``, before their values (a label's span) and after them (a trailing separator): in
-    that table a blank cell at that end of a row may be no cell of it. Markup grids are left
-    out: they mark their spans and their rows' missing cells."""
-    widths = [n] * len(views) if isinstance(n, int) else n
-    lead, trail = padding or (None, None)
-    before = after = False
-    for view, width in zip(views, widths, strict=True):
-        if view.strategy in _MARKUP:
-            continue
-        cells = [c for c in view.values if not c.filler]
-        core = cells[lead or 0 : len(cells) - (trail or 0)]
-        if len(core) > width:
-            before = before or not core[0].text.strip()
-            after = after or not core[-1].text.strip()
-    return before, after
-
-
-_SAME_WIDTH = 0.8
-"""The share of a table's rows that must have one width for it to be the table's width."""
-
-
-def usual_width(views: Sequence[RowView]) -> int | None:
-    """The cells (label cells included, spans and fillers left out) the rows of a table have,
-    when nearly all agree (a Markdown table pads every row to its width; a converter that drops
-    a span's cells leaves rows of every width, which then say nothing)."""
-    found: Counter[int] = Counter(v.value_start + sum(1 for c in v.values if not c.filler) for v in views)
-    if not found:
-        return None
-    (width, count), *_ = found.most_common(1)
-    return width if count >= 2 and count >= _SAME_WIDTH * sum(found.values()) else None
-
-
-def _majority(found: Counter[int]) -> int | None:
-    if not found:
-        return None
-    (value, count), *_ = found.most_common(1)
-    return value if count >= 2 and 2 * count > sum(found.values()) else None
 
 
 def candidate(
@@ -287,6 +195,12 @@ def units(
         )
         out.append(Unit(refs_of(key), candidates, f"Row {key}"))
         first = found[0]
+        if _numbers_in(first.view.label):
+            message = (
+                f"Row {key}: its label {first.view.label!r} holds numbers; cells run into it "
+                "(its own, or a row's whose label was run in too) are not read."
+            )
+            diagnostics.append(diag("row.label_holds_numbers", message, first.view.span))
         if first.how != "exact":
             code = "row.numbered_label" if first.how == "numbered" else "row.fuzzy_label"
             message = f"Row {key}: label {first.view.label!r} matched by {first.how}."
@@ -307,33 +221,6 @@ def units(
                 extra_row(table, other.view, diagnostics, glued=LAYOUTS.get(other.view.strategy) == GLUED)
             )
     return out, extra
-
-
-_STRAY_REACH = 2
-"""How many grid rows away a loose value may belong to a labelled row."""
-
-
-def stray_values(
-    bound: Sequence[RowView], leftover: Sequence[RowView]
-) -> dict[int, list[tuple[GridCell, ...]]]:
-    """Loose values (the rest of a wrapped number and the cells after it, a page number), by the
-    index of the labelled row just before and just after them: those rows may have lost or
-    gained them."""
-    indices = sorted(v.index for v in bound)
-    out: dict[int, list[tuple[GridCell, ...]]] = {}
-    for loose in leftover:
-        filled = [c for c in loose.values if c.text.strip()]
-        if fold(loose.label) or not filled:
-            continue
-        at = loose.index
-        before = max((i for i in indices if at - _STRAY_REACH <= i < at), default=None)
-        after = min((i for i in indices if at < i <= at + _STRAY_REACH), default=None)
-        for index in (before, after):
-            if index is not None:
-                found = tuple(c for c in loose.values if c.text.strip())
-                if found:
-                    out.setdefault(index, []).append(found)
-    return out
 
 
 def rows_of(

@@ -116,8 +116,18 @@ def _run_cells(run: str) -> list[tuple[int, str]] | None:
 
 
 def _tail_cells(gap: str, tail: int, numbers: Sequence[int], start: int) -> list[GridCell]:
-    """The cells of the run ``gap[tail:]`` (:func:`_run_cells`), each on the line it starts."""
-    return [GridCell(text, numbers[start + tail + at]) for at, text in _run_cells(gap[tail:]) or ()]
+    """The cells of the run ``gap[tail:]`` (:func:`_run_cells`), each on the line it starts; a
+    cell's numbers on a later line are a cell of their own (a stray, or the row's rest)."""
+    out: list[GridCell] = []
+    for at, text in _run_cells(gap[tail:]) or ():
+        first = start + tail + at
+        piece = 0
+        for k in range(1, len(text)):
+            if text[k - 1] == " " and numbers[first + k] != numbers[first + piece]:
+                out.append(GridCell(text[piece:k].strip(), numbers[first + piece]))
+                piece = k
+        out.append(GridCell(text[piece:].strip(), numbers[first + piece]))
+    return out
 
 
 _YEAR_LABEL = regex.compile(r"(?:19|20)[0-9]{2}$")
