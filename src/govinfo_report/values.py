@@ -118,16 +118,10 @@ def parse_cell(raw: str, *, line: int | None = None, money: bool = False, unit: 
     ``money`` gives a Decimal value; ``unit`` is the column's unit when the cell writes none.
     """
     text, state, value, own_unit, note = _read_money(raw) if money else _read_count(raw)
+    # positional arguments: raw, state, value, unit, line, note (this runs for every cell)
     if state is not CellState.NUMBER:
-        return Cell(raw=text, state=state, line=line)
-    return Cell(
-        raw=text,
-        state=state,
-        value=value,
-        unit=own_unit or (unit if money else None),
-        line=line,
-        note=note,
-    )
+        return Cell(text, state, None, None, line)
+    return Cell(text, state, value, own_unit or (unit if money else None), line, note)
 
 
 def is_value_text(text: str) -> bool:

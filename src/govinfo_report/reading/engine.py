@@ -18,13 +18,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
 from ..diagnostics import diag
 from ..model import Cell, CellState, Diagnostic, Span
-from ..rules import Number, Rule, cell_ok, sides, table_rules
+from ..rules import Number, Rule, cell_ok, sides_in, table_rules
 from .model import Candidate, Reading, Ref, Unit
 from .search import Option, Where, blank_totals, linked, prune_local, search
 
@@ -55,6 +55,8 @@ def decide(table: str, units: Sequence[Unit], columns: Sequence[str]) -> Decided
     initial = [list(o) for o in options]
     always: dict[int, tuple[list[Rule], list[int]]] = {}  # what every reading of a unit breaks
     for u, unit in enumerate(units):
+        if unit.vouched and len(options[u]) == 1:
+            continue  # its one reading stands, whatever it breaks: the report's own error
         local = [rule for rule, on in zip(rules, touched, strict=True) if on == [u]]
         options[u], broken_rules, broken_cells = prune_local(
             table, unit, options[u], local, where, strict=strict
@@ -101,11 +103,14 @@ def _unsupported(
     """Leave missing a cell the rules chose (its row's readings disagree on it, or it is a split
     the row rule picked among the digits' readings) that a rule across rows could confirm but
     none does: the row's own rule alone may pick a wrong split by chance when a cell was lost."""
-    get: Callable[[str, str], Cell] = lambda row, column: cells.get((row, column), _MISSING)  # noqa: E731
+    if all(unit.vouched or forced[u] for u, unit in enumerate(units)):
+        return
+    # only rules over a row read neither as vouched nor as forced matter here
+    cross = [(rule, on) for rule, on in cross if any(not units[u].vouched and not forced[u] for u in on)]
     held = {
         ref
         for rule, _ in cross
-        if (found := sides(rule, get)) is not None and found[0] == found[1]
+        if (found := sides_in(rule, cells, _MISSING)) is not None and found[0] == found[1]
         for ref in rule.cells
     } | confirmed
     tied = {ref for rule, _ in cross for ref in rule.cells}
@@ -150,15 +155,17 @@ def _agree(unit: Unit, chosen: Sequence[Option], notes: list[Diagnostic]) -> dic
     out: dict[Ref, Cell] = {}
     doubtful: list[str] = []
     unknown: list[str] = []
+    single = len(unit.keys) == 1
+    alone = len(chosen) == 1
+    cells = chosen[0][1].cells
     for p, ref in enumerate(unit.refs):
-        seen = {(r.cells[p].state, r.cells[p].value) for _, r in chosen}
-        first = chosen[0][1].cells[p]
-        name = ref[1] if len(unit.keys) == 1 else f"{ref[0]}:{ref[1]}"
-        if len(seen) == 1 and first.state is not CellState.MISSING:
+        first = cells[p]
+        seen = 1 if alone else len({(r.cells[p].state, r.cells[p].value) for _, r in chosen})
+        if seen == 1 and first.state is not CellState.MISSING:
             out[ref] = first
         else:
             out[ref] = Cell(raw=raw, state=CellState.MISSING, line=line)
-            (doubtful if len(seen) > 1 else unknown).append(name)
+            (doubtful if seen > 1 else unknown).append(ref[1] if single else f"{ref[0]}:{ref[1]}")
     notes.extend(_row_notes(unit, chosen, doubtful, unknown))
     return out
 
@@ -171,6 +178,15 @@ def _row_notes(
     if not unit.candidates:
         return []
     candidate = unit.candidates[chosen[0][0]]
+    if (
+        len(chosen) == 1
+        and not doubtful
+        and not unknown
+        and chosen[0][1].code is None
+        and candidate.readings
+        and all(c.code is None for c in unit.candidates)
+    ):
+        return []  # one reading as printed, every cell known: nothing to say (most rows)
     span, raw, what, n = candidate.span, candidate.raw, unit.what, len(unit.refs)
     readings = [r for _, r in chosen]
     if not any(c.readings for c in unit.candidates):
@@ -222,7 +238,8 @@ def _unconfirmed(
 ) -> None:
     """Leave missing what a failing rule may say a reading got wrong, in rows the layout does
     not vouch for (see the module docstring, step 4)."""
-    get: Callable[[str, str], Cell] = lambda row, column: cells.get((row, column), _MISSING)  # noqa: E731
+    if all(unit.vouched for unit in units):
+        return  # a vouched row's arithmetic errors are the report's
     doubted: dict[int, tuple[set[Ref], str]] = {}
 
     def doubt(u: int, refs: Sequence[Ref], why: str) -> None:
@@ -232,11 +249,13 @@ def _unconfirmed(
 
     for u, (broken_rules, positions) in always.items():
         for rule in broken_rules:
-            doubt(u, rule.cells, _failing(rule, sides(rule, get)))
+            doubt(u, rule.cells, _failing(rule, sides_in(rule, cells, _MISSING)))
         if positions:
             doubt(u, [units[u].refs[p] for p in positions], "R9 (a count is a whole number) fails")
     for rule, on in rules:
-        found = sides(rule, get)
+        if all(units[u].vouched for u in on):
+            continue  # nothing to doubt: see ``doubt``
+        found = sides_in(rule, cells, _MISSING)
         if found is None or found[0] == found[1]:
             continue
         for u in on:
@@ -244,10 +263,11 @@ def _unconfirmed(
                 doubt(u, rule.cells, _failing(rule, found))
             elif not units[u].bound:
                 doubt(u, units[u].refs, _failing(rule, found))
-    owner = {ref: u for u, unit in enumerate(units) for ref in unit.refs}
-    for ref, cell in cells.items():
-        if not cell_ok(table, ref[1], cell):
-            doubt(owner[ref], [ref], "R9 (a count is a whole number) fails")
+    for u, unit in enumerate(units):
+        if not unit.vouched:
+            for ref in unit.refs:
+                if not cell_ok(table, ref[1], cells[ref]):
+                    doubt(u, [ref], "R9 (a count is a whole number) fails")
     for u, (refs, why) in sorted(doubted.items()):
         unit = units[u]
         candidate = unit.candidates[0] if unit.candidates else None

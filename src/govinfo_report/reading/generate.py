@@ -79,12 +79,10 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
         # the blank cells the table's rows print around their values (a label's span, a trailing
         # separator): this row's own cells are what lies inside them
         tokens, skipped, shifted = _unpadded(tokens, spec.padding)
-        material = attrs.evolve(material, tokens=tokens)
         offset += skipped
     if material.layout == GRID and material.padded_ends:
         # a Markdown table writes a span as empty cells and pads its rows with them
         tokens, offset, shifted = _markdowncells_of(tokens, spec, offset)
-        material = attrs.evolve(material, tokens=tokens)
     printed, note, code = _printed(tokens, spec, material.layout, offset, bool(material.joinable))
     unusual = spec.padding is not None and material.layout == DELIMITED and len(tokens) != n
     if unusual:
@@ -122,6 +120,7 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
     doubt = doubt or (not vouched and any(_refuted(r, spec) for r in printed))
     if vouched or (printed and not doubt):
         return Generated(tuple(printed), vouched, note, code, forced=len(printed) == 1)
+    material = attrs.evolve(material, tokens=tokens)  # without the padding left out
     damaged = list(itertools.islice(damaged_readings(material, spec), _MAX_TRIED + 1))
     found = _unique([*printed, *damaged])
     if len(found) > limits.MAX_ROW_READINGS or len(damaged) > _MAX_TRIED:
@@ -220,6 +219,8 @@ def _unpadded(
     """The tokens without the table's usual blank padding (as much of it as the row has), how
     many were left out before them, and whether the row lacks some of the padding."""
     lead, trail = padding
+    if not lead and not trail:
+        return tokens, 0, False
     blanks_before = next((i for i, t in enumerate(tokens) if not is_blank(t)), len(tokens))
     blanks_after = next((i for i, t in enumerate(reversed(tokens)) if not is_blank(t)), len(tokens))
     before = min(lead or 0, blanks_before)

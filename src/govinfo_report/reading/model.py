@@ -148,14 +148,17 @@ class Unit:
     """Usually one; several when the row is printed more than once."""
     what: str = ""
     """How messages name the row (``Row granted``)."""
+    keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    """The row keys of the cells, in order."""
+    vouched: bool = attrs.field(init=False, eq=False, repr=False)
+    """Its one document row's layout vouches for its reading."""
 
-    @property
-    def keys(self) -> tuple[str, ...]:
-        """The row keys of the cells, in order."""
-        return tuple(dict.fromkeys(r for r, _ in self.refs))
+    @keys.default
+    def _keys(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([r[0] for r in self.refs]))
 
-    @property
-    def vouched(self) -> bool:
+    @vouched.default
+    def _vouched(self) -> bool:
         return len(self.candidates) == 1 and self.candidates[0].vouched
 
     @property

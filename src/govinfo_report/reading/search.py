@@ -127,6 +127,14 @@ def prune_local(
 ) -> tuple[list[Option], list[Rule], list[int]]:
     """The options the unit's own rules (and R9) leave (see :func:`survivors`); the rules and the
     positions (R9) that every option breaks."""
+    if len(options) == 1:  # the one reading stands: only what it breaks is wanted
+        cells = options[0][1].cells
+        refs = unit.refs
+        return (
+            options,
+            [rule for rule in rules if _outcome(rule, cells, where, strict) == BREAKS],
+            [p for p, c in enumerate(cells) if not cell_ok(table, refs[p][1], c)],
+        )
     table_of: list[list[int]] = []
     for _, reading in options:
         stands = [_outcome(rule, reading.cells, where, strict) for rule in rules]
@@ -134,7 +142,7 @@ def prune_local(
             HOLDS if cell_ok(table, unit.refs[p][1], c) else BREAKS for p, c in enumerate(reading.cells)
         ]
         table_of.append(stands)
-    kept = survivors(table_of)
+    kept = survivors(table_of) if len(table_of) > 1 else list(range(len(table_of)))
     always = [i for i in range(len(rules) + len(unit.refs)) if all(t[i] == BREAKS for t in table_of)]
     return (
         [options[k] for k in kept],

@@ -19,15 +19,11 @@ UNKNOWN_SLOT = GridCell("", -1)
 
 def cells_of(slots: Sequence[GridCell], spec: RowSpec) -> tuple[Cell, ...]:
     """The cells of a reading: each printed token read in its own column."""
-    out: list[Cell] = []
-    for i, slot in enumerate(slots):
-        if slot is UNKNOWN_SLOT:
-            out.append(UNKNOWN)
-        elif slot is BLANK_SLOT:
-            out.append(BLANK)
-        else:
-            out.append(spec.make(slot.text, slot.line, i))
-    return tuple(out)
+    make = spec.make
+    return tuple(
+        UNKNOWN if slot is UNKNOWN_SLOT else BLANK if slot is BLANK_SLOT else make(slot.text, slot.line, i)
+        for i, slot in enumerate(slots)
+    )
 
 
 BLANK = Cell(raw="", state=CellState.BLANK)

@@ -25,8 +25,8 @@ def column_anchor(views: Sequence[RowView], n: int | Sequence[int]) -> int | Non
     starts: Counter[int] = Counter()
     widths = [n] * len(views) if isinstance(n, int) else n
     for view, width in zip(views, widths, strict=True):
-        filled = [i for i, c in enumerate(view.values) if c.text.strip()]
-        if filled and filled[-1] - filled[0] + 1 == width:
+        filled = view.values_filled
+        if filled and filled[1] - filled[0] + 1 == width:
             starts[view.value_start + filled[0]] += 1
     if not starts:
         return None
@@ -43,11 +43,10 @@ def usual_padding(views: Sequence[RowView], n: int | Sequence[int]) -> tuple[int
     after: Counter[int] = Counter()
     widths = [n] * len(views) if isinstance(n, int) else n
     for view, width in zip(views, widths, strict=True):
-        cells = [c for c in view.values if not c.filler]
-        filled = [i for i, c in enumerate(cells) if c.text.strip()]
-        if filled and filled[-1] - filled[0] + 1 == width:
+        filled = view.own_filled
+        if filled and filled[1] - filled[0] + 1 == width:
             before[filled[0]] += 1
-            after[len(cells) - filled[-1] - 1] += 1
+            after[len(view.own) - filled[1] - 1] += 1
     sides = (_majority(before), _majority(after))
     return None if sides == (None, None) else sides
 
@@ -61,10 +60,9 @@ def blank_margins(
     widths = [n] * len(views) if isinstance(n, int) else n
     lead, trail = padding or (None, None)
     for view, width in zip(views, widths, strict=True):
-        cells = [c for c in view.values if not c.filler]
-        filled = [i for i, c in enumerate(cells) if c.text.strip()]
-        if filled and filled[-1] - filled[0] + 1 == width:
-            before, after = filled[0] - (lead or 0), len(cells) - filled[-1] - 1 - (trail or 0)
+        filled = view.own_filled
+        if filled and filled[1] - filled[0] + 1 == width:
+            before, after = filled[0] - (lead or 0), len(view.own) - filled[1] - 1 - (trail or 0)
             found[(max(before, 0), max(after, 0))] += 1
     if not found:
         return None
@@ -84,7 +82,7 @@ def loose_ends(
     for view, width in zip(views, widths, strict=True):
         if view.strategy in MARKUP:
             continue
-        cells = [c for c in view.values if not c.filler]
+        cells = view.own
         core = cells[lead or 0 : len(cells) - (trail or 0)]
         if len(core) > width:
             before = before or not core[0].text.strip()
@@ -100,7 +98,7 @@ def usual_width(views: Sequence[RowView]) -> int | None:
     """The cells (label cells included, spans and fillers left out) the rows of a table have,
     when nearly all agree (a Markdown table pads every row to its width; a converter that drops
     a span's cells leaves rows of every width, which then say nothing)."""
-    found: Counter[int] = Counter(v.value_start + sum(1 for c in v.values if not c.filler) for v in views)
+    found: Counter[int] = Counter(v.value_start + len(v.own) for v in views)
     if not found:
         return None
     (width, count), *_ = found.most_common(1)

@@ -14,7 +14,7 @@ from ..diagnostics import diag
 from ..model import Cell, CellState, Diagnostic
 from ..reading import RowSpec, decide
 from ..reading.model import CellFactory
-from ..text import fold
+from ..text import fold, memo_short
 from ..values import parse_cell
 from ..vocab import (
     AD_BLOCKS,
@@ -43,14 +43,18 @@ def _names_block(folded: str) -> bool:
     return any(p in folded for block in AD_BLOCKS for p in block.patterns)
 
 
+@memo_short(2048)
 def _row(folded: str) -> AdRowSpec | None:
     """The row whose label is the most specific one in ``folded``; None when two rows are named
     apart (two lines run into one names neither)."""
     best: tuple[int, AdRowSpec] | None = None
     found: list[tuple[int, int]] = []
     for spec in AD_ROWS:
-        longest = max((p for p in spec.patterns if p in folded), key=len, default=None)
-        if longest is None:
+        longest = ""
+        for pattern in spec.patterns:
+            if pattern in folded and len(pattern) > len(longest):
+                longest = pattern
+        if not longest:
             continue
         at = folded.find(longest)
         found.append((at, at + len(longest)))
@@ -135,19 +139,24 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glu
     margins = blank_margins([r.view for r in bound], widths, padding)
     width = usual_width([r.view for r in bound])
 
+    specs: dict[str, RowSpec] = {}
+
     def spec_of(key: str) -> RowSpec:
-        columns = schema[key.partition("/")[0]]
-        return RowSpec(
-            len(columns),
-            _factory(columns, unit),
-            signed=frozenset(i for i, c in enumerate(columns) if c in AD_SIGNED_COLUMNS),
-            decimal_last=columns[-1] in AD_MONEY_COLUMNS,
-            anchor=anchor,
-            ends=ends,
-            margins=margins,
-            width=width,
-            padding=padding,
-        )
+        block = key.partition("/")[0]
+        if block not in specs:  # one per block: its rows share their columns
+            columns = schema[block]
+            specs[block] = RowSpec(
+                len(columns),
+                _factory(columns, unit),
+                signed=frozenset(i for i, c in enumerate(columns) if c in AD_SIGNED_COLUMNS),
+                decimal_last=columns[-1] in AD_MONEY_COLUMNS,
+                anchor=anchor,
+                ends=ends,
+                margins=margins,
+                width=width,
+                padding=padding,
+            )
+        return specs[block]
 
     def refs_of(key: str) -> tuple[tuple[str, str], ...]:
         return tuple((key, c) for c in schema[key.partition("/")[0]])

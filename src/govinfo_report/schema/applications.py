@@ -91,8 +91,11 @@ def _match(folded: str, group: str | None) -> Match | None:
     best: tuple[int, AppRowSpec] | None = None
     found: list[tuple[int, int]] = []  # where each row named is named
     for spec in APP_ROWS:
-        longest = max((p for p in spec.patterns if p in folded), key=len, default=None)
-        if longest is None:
+        longest = ""
+        for pattern in spec.patterns:
+            if pattern in folded and len(pattern) > len(longest):
+                longest = pattern
+        if not longest:
             continue
         at = folded.find(longest)
         found.append((at, at + len(longest)))

@@ -29,7 +29,7 @@ from ..reading import (
     Unit,
     row_readings,
 )
-from ..text import fold
+from ..text import fold, memo_short
 from ..values import is_numeric_run, is_value_text, parse_cell
 from ._habits import MARKUP
 from .pairing import Labelled
@@ -53,6 +53,9 @@ _NUMBER_IN_LABEL = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.、．])(?!\s*�
 _ITEM_NUMBER = regex.compile(r"^\W*\d{1,2}\s*[.．、]")
 
 
+_SPACE = regex.compile(r"[\s\x1c-\x1f]")
+"""What ``str.split()`` splits at."""
+
 _TRAILING_DIGITS = regex.compile(r"(?<=[^\d.．、,，\s])(\d+)$")
 """Digits at the end of a label: the start of the row's first number, printed beside the label
 (``6、属于四类过程性信息1`` | ``2`` … for 12). No template label ends with a digit."""
@@ -63,14 +66,15 @@ def material(
 ) -> Material:
     """What a row's structure says about its value cells."""
     layout = LAYOUTS.get(view.strategy, DELIMITED)
-    tokens = tuple(c for c in view.values if not c.filler)
+    tokens = view.own
     exact = len(tokens) == len(view.values) and not by_order
     doubts: list[str] = []
     lead: tuple[GridCell, ...] = ()
     joinable: set[int] = set()
     if layout == SPACED:  # a number wrapped in a narrow column, or spaced out (``1 1``)
         joinable = set(range(len(tokens) - 1))
-    if layout != GLUED and any(_several_values(c.text) for c in tokens):
+    spaced = _SPACE.search("".join([c.text for c in tokens])) is not None  # most rows: no space
+    if layout != GLUED and spaced and any(_several_values(c.text) for c in tokens):
         # two columns in one cell (``0 0``), or a number wrapped in it (``1 3014``): each piece
         # is a token of its own, and the pieces of one cell may be one number
         exact = False
@@ -82,10 +86,10 @@ def material(
         tokens = tuple(pieces)
     blanks_unknown = False
     if layout != GLUED:
-        glued = _TRAILING_DIGITS.search(view.label.strip())
-        if glued is not None and tokens:
-            lead = (GridCell(glued.group(1), view.line),)
-            doubts.append(f"digits {glued.group(1)!r} glued to the label")
+        glued = _glued_digits(view.label)
+        if glued and tokens:
+            lead = (GridCell(glued, view.line),)
+            doubts.append(f"digits {glued!r} glued to the label")
         elif _numbers_in(view.label):
             # numbers inside the label's text: a converter ran the row's cells into its label, and
             # its blank cells tell nothing
@@ -104,11 +108,33 @@ def material(
     )
 
 
+def _depths(cells: Sequence[GridCell]) -> list[int]:
+    """How many space-separated pieces each filled cell holds; empty when one holds a single
+    piece (the common case, found at the first such cell)."""
+    out: list[int] = []
+    for cell in cells:
+        if cell.text.strip():
+            depth = len(cell.text.split())
+            if depth < 2:
+                return []
+            out.append(depth)
+    return out
+
+
+@memo_short(2048)
+def _glued_digits(label: str) -> str:
+    """The digits at the end of a label (``""`` when none): see :data:`_TRAILING_DIGITS`."""
+    found = _TRAILING_DIGITS.search(label.strip())
+    return found.group(1) if found is not None else ""
+
+
+@memo_short(2048)
 def _numbers_in(label: str) -> bool:
     """Whether a label's text holds numbers (two or more, past its item number)."""
     return len(_NUMBER_IN_LABEL.findall(_ITEM_NUMBER.sub("", label))) >= 2
 
 
+@memo_short(4096)
 def _several_values(text: str) -> bool:
     pieces = text.split()
     return len(pieces) > 1 and all(is_value_text(p) or is_numeric_run(p) for p in pieces)
@@ -131,8 +157,8 @@ def candidate(
     if not vouchable:
         found = attrs.evolve(found, exact=False)
     certain = not by_order and vouchable
-    pieces = [len(c.text.split()) for c in view.values if c.text.strip()]
-    if len(pieces) > 1 and min(pieces) > 1 and len(set(pieces)) == 1:  # every cell k numbers deep
+    pieces = _depths(view.values)
+    if len(pieces) > 1 and len(set(pieces)) == 1:  # every cell k numbers deep
         note = f"its cells hold {pieces[0]} numbers each: {pieces[0]} rows printed as one"
         return Candidate(
             view.label, view.span, view.raw, (), note=note, code="cells.too_few", certain=certain
@@ -234,9 +260,10 @@ def rows_of(
     for u, unit in enumerate(units_):
         source = decided.sources[u]
         for key in unit.keys:
-            cells = tuple(
-                (column, _noted(decided.cells[(key, column)], diagnostics)) for column in columns_of(key)
-            )
+            cells = tuple((column, decided.cells[(key, column)]) for column in columns_of(key))
+            for _, cell in cells:
+                if cell.note is not None or cell.state is CellState.TEXT:
+                    _noted(cell, diagnostics)
             label = source.label if len(unit.keys) == 1 and source.label else key
             out.append(Row(key, label, cells, source.span))
     return out

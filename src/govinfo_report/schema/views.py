@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -37,6 +38,22 @@ class RowView:
     """Every label cell of the row spans into the row below (a group's label, such as （三）不予公开
     over its items): the row's own label is not printed."""
 
+    @functools.cached_property
+    def own(self) -> tuple[GridCell, ...]:
+        """The value cells the row prints itself (a Markdown table's filler cells left out)."""
+        values = self.values
+        return tuple(c for c in values if not c.filler) if any(c.filler for c in values) else values
+
+    @functools.cached_property
+    def own_filled(self) -> tuple[int, int] | None:
+        """The first and last non-blank cell of :attr:`own`; None when all are blank."""
+        return _reach(self.own)
+
+    @functools.cached_property
+    def values_filled(self) -> tuple[int, int] | None:
+        """The first and last non-blank cell of :attr:`values`; None when all are blank."""
+        return self.own_filled if self.own is self.values else _reach(self.values)
+
     @property
     def has_values(self) -> bool:
         return bool(self.values)
@@ -53,6 +70,11 @@ class RowView:
     @property
     def raw(self) -> str:
         return " ".join(c.text for c in self.values)
+
+
+def _reach(cells: Sequence[GridCell]) -> tuple[int, int] | None:
+    filled = [i for i, c in enumerate(cells) if c.text.strip()]
+    return (filled[0], filled[-1]) if filled else None
 
 
 _INLINE_VALUE = regex.compile(
@@ -75,8 +97,13 @@ def row_views(rows: Sequence[Sequence[GridCell]], strategy: str = "", start: int
     out: list[RowView] = []
     for index, row in enumerate(rows, start):
         below = rows[index - start + 1] if index - start + 1 < len(rows) else ()
-        down = {id(c) for k, c in enumerate(row) if k < len(below) and below[k].spanned and c.text.strip()}
-        cells = [c for c in row if not c.spanned]
+        down = (
+            {id(c) for k, c in enumerate(row) if k < len(below) and below[k].spanned and c.text.strip()}
+            if any(c.spanned for c in below)
+            else set()
+        )
+        spanned = any(c.spanned for c in row)
+        cells = [c for c in row if not c.spanned] if spanned else list(row)
         if not cells:
             continue
         is_label: list[bool] = []  # up to the first value cell
@@ -102,6 +129,9 @@ def row_views(rows: Sequence[Sequence[GridCell]], strategy: str = "", start: int
         spans = bool(label_cells) and all(id(c) in down for c in label_cells)
         # the grid column of the first value: spanned label cells count (rows of a grid line up)
         first = cells[last_text + 1] if values and not inline else None
-        start_at = next(k for k, c in enumerate(row) if c is first) if first is not None else len(row)
+        if first is None:
+            start_at = len(row)
+        else:
+            start_at = next(k for k, c in enumerate(row) if c is first) if spanned else last_text + 1
         out.append(RowView(label, values, line, last, index, start_at, inline, strategy, spans))
     return out

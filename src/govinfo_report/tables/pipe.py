@@ -45,9 +45,11 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
                         cells.append(GridCell(buffer, first if first is not None else number))
                     opened = True
                     buffer, first = "", None
-                if part.strip():
+                piece = part.strip()
+                if piece:
                     first = number if first is None else first
-                    buffer = join_cell_pieces([buffer, part.strip()])  # ``12`` / ``3``: never 123
+                    # ``12`` / ``3`` split over lines: never 123
+                    buffer = join_cell_pieces((buffer, piece)) if buffer else piece
         if buffer:
             cells.append(GridCell(buffer, first if first is not None else pieces[-1][1]))
         rows.append(cells)
