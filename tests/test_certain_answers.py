@@ -58,10 +58,10 @@ def _edit_row(text: str, label: str, edit: Any) -> tuple[str, int]:
     return "\n".join(lines), at + 1
 
 
-# Nine of these tests failed before the reading engine (run against the code at commit 4841189):
-# the value named in the comment came back in the wrong cell. The other six (a short or long tab
-# row, an extra empty HTML cell, stray lines between tab rows, cells printed apart, a blank total
-# in its column) pin the same classes in layouts that already held them.
+# Thirteen of these eighteen tests fail against the code before the reading engine (commit
+# 4841189): a value came back in the wrong cell or as a blank, or nothing said a row's numbers
+# went unread. The other five (a short or long tab row, an extra empty HTML cell, stray lines
+# between tab rows, cells printed apart) pin the same classes in layouts that already held them.
 
 # --------------------------------------------------------------------------- 1. one cell short
 
@@ -115,18 +115,27 @@ def test_a_trailing_separator_is_not_taken_for_a_blank_total() -> None:
     assert parsed.applications.get("granted", "total").state is not CellState.BLANK
 
 
-def test_a_blank_total_in_the_tables_columns_is_the_reports_own() -> None:
+def test_a_blank_total_beside_numbers_is_not_given_as_blank() -> None:
     report = distinct()
-    # no row of the table ends with a separator: ``1 2 3 4 5 6 ⇥`` prints a blank 总计 in its
-    # column, as a report may; it stays blank, marked by the rule it breaks, its values kept
-    text, _ = _edit_row(to_text(report), "予以公开", lambda cells: [*cells[:-1], ""])
+    # no row of the table ends with a separator: ``1 2 3 4 5 6 ⇥`` is a blank 总计 (the report's
+    # error) or a lost 总计 and a trailing tab; the six values are kept (every reading that the
+    # column sums leave agrees on them), the total is missing, not blank
+    text, line = _edit_row(to_text(report), "予以公开", lambda cells: [*cells[:-1], ""])
     parsed = parse(text)
-    assert_truth_or_missing(report, parsed)  # the total's truth is lost: None either way
+    assert_truth_or_missing(report, parsed, near=line)
     assert parsed.applications is not None
     granted = parsed.applications.row("granted")
-    assert [c.value for _, c in granted.cells][:6] == [1, 2, 3, 4, 5, 6]
-    total = parsed.applications.get("granted", "total")
-    assert total.state is CellState.BLANK and total.disputed
+    assert [c.value for _, c in granted.cells][:5] == [1, 2, 3, 4, 5]
+    assert parsed.applications.get("granted", "total").state is CellState.MISSING
+
+
+def test_a_lost_first_cell_and_a_trailing_tab_never_slide_the_values_left() -> None:
+    # found by a review: ``2.没有现成信息需要另行制作`` without its 111 and with a trailing tab,
+    # in a table whose other rows end without one, was read 112 113 … one column left
+    report = distinct()
+    text, line = _edit_row(to_text(report), "没有现成信息", lambda cells: [cells[0], *cells[2:], ""])
+    missing = assert_truth_or_missing(report, parse(text), near=line)
+    assert missing and all(m.startswith("unavailable.needs_creation/") for m in missing)
 
 
 # --------------------------------------------------------------------------- 2. one cell long

@@ -107,9 +107,10 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
     doubt = bool(material.doubts or material.strays) or merged or shifted or loose or wide or odd or short
     doubt = doubt or any(r.damaged for r in printed)
     # a delimited row ending in a blank cell its own rule refutes (a blank 总计 beside numbers),
-    # in a table whose rows show no habit after their values: the blank may be a trailing
-    # separator after a lost cell rather than the report's error
-    habit = spec.padding is not None and spec.padding[1] is not None
+    # in a table whose rows print no separator after their values: the blank may as well be a
+    # trailing separator after a lost cell as the report's own error, and text alone cannot
+    # tell the two apart (where the rows do print one, it was left out above as padding)
+    habit = spec.padding is not None and bool(spec.padding[1])
     if material.layout == DELIMITED and tokens and is_blank(tokens[-1]) and not habit:
         doubt = doubt or any(_refuted(r, spec) for r in printed)
     # a PDF's text shows no blank cells and no cell boundaries: it never vouches for a reading
