@@ -69,9 +69,11 @@ def compare(got: dict[str, Any], report: Canonical) -> tuple[list[Any], list[Any
     return wrong, missed
 
 
-_IN_DOUBT = {"cells.too_few", "cells.ambiguous", "cells.unconfirmed"}
+_IN_DOUBT = {"cells.too_few", "cells.ambiguous", "cells.unconfirmed", "row.unbound_values"}
 """What the reading engine says of a row it leaves missing: no reading fits (too few cells), the
-readings the rules leave disagree, or a rule fails on a row its layout does not vouch for."""
+readings the rules leave disagree, or a rule fails on a row its layout does not vouch for; or
+the pairing of labels and values printed apart left a row's values unpaired (a subtotal's
+numbers printed above its group's label after a page footer, in PDF text)."""
 
 AMBIGUOUS: dict[str, set[str]] = {
     "run together": {

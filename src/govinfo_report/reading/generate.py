@@ -80,9 +80,15 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
         # separator): this row's own cells are what lies inside them
         tokens, skipped, shifted = _unpadded(tokens, spec.padding)
         offset += skipped
+    whole = tokens  # the row as printed
     if material.layout == GRID and material.padded_ends:
         # a Markdown table writes a span as empty cells and pads its rows with them
         tokens, offset, shifted = _markdowncells_of(tokens, spec, offset)
+        inside = len(tokens) == n and not is_blank(tokens[0]) and not is_blank(tokens[-1])
+        if not (spec.width is None and len(whole) > n and inside and any(is_blank(t) for t in tokens)):
+            # only a blank among n cells of a wider row, in a table of no one width, leaves in
+            # doubt which of its blank cells are padding: the readings under damage see it whole
+            whole = tokens
     printed, note, code = _printed(tokens, spec, material.layout, offset, bool(material.joinable))
     unusual = spec.padding is not None and material.layout == DELIMITED and len(tokens) != n
     if unusual:
@@ -121,7 +127,9 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
     doubt = doubt or (not vouched and any(_refuted(r, spec) for r in printed))
     if vouched or (printed and not doubt):
         return Generated(tuple(printed), vouched, note, code, forced=len(printed) == 1)
-    material = attrs.evolve(material, tokens=tokens)  # without the padding left out
+    # a delimited row without the table's padding; a Markdown row whole (which of its blank
+    # cells are padding is what is in doubt)
+    material = attrs.evolve(material, tokens=whole)
     damaged = list(itertools.islice(damaged_readings(material, spec), _MAX_TRIED + 1))
     found = _unique([*printed, *damaged])
     if len(found) > limits.MAX_ROW_READINGS or len(damaged) > _MAX_TRIED:
@@ -145,7 +153,11 @@ def _markdowncells_of(
     filled = [i for i, t in enumerate(tokens) if not is_blank(t)]
     as_wide = spec.width is None or offset + len(tokens) == spec.width  # no cell more or less
     if filled and filled[-1] - filled[0] + 1 == n and as_wide:
-        return tokens[filled[0] : filled[-1] + 1], offset + filled[0], False
+        window = tokens[filled[0] : filled[-1] + 1]
+        # a blank inside the window of a row wider than the template, where the table's width is
+        # unknown: it may be an empty cell too many, and a blank at the end the row's own
+        unsure = spec.width is None and len(tokens) > n and any(is_blank(t) for t in window)
+        return window, offset + filled[0], unsure
     shifted = spec.anchor is None or spec.width is None
     if spec.anchor is not None:
         tokens, moved = _from_anchor(tokens, spec.anchor - offset)

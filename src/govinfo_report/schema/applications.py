@@ -19,8 +19,9 @@ import regex
 from .. import limits
 from ..diagnostics import diag
 from ..model import Diagnostic, Row
-from ..reading import RowSpec, decide
+from ..reading import Reading, RowSpec, Unit, decide
 from ..reading.model import Number, RowRule
+from ..reading.slots import UNKNOWN
 from ..splitting import total_is_sum
 from ..text import SHORT_TEXT, fold, memo
 from ..values import is_numeric_run
@@ -289,12 +290,36 @@ def map_applications(views: Sequence[RowView], *, template: str | None, glued: b
         unvouched=subtotals,
     )
     extra_rows.extend(repeated)
+    found = [_over_a_lost_item(unit, keys) for unit in found]
     found.sort(key=lambda unit: _rank(unit.keys[0]))
     decided = decide("applications", found, columns)
     diagnostics.extend(decided.diagnostics)
     out = rows_of(found, decided, lambda _: columns, diagnostics)
     diagnostics.extend(_missing_rows(template, out))
     return Mapped(tuple(out), tuple(extra_rows), tuple(diagnostics), columns)
+
+
+def _over_a_lost_item(unit: Unit, keys: set[str]) -> Unit:
+    """A group's subtotal row, read where the group prints some of its items and not others:
+    its label may be the group's heading over an item whose own label was lost, so its numbers
+    may be that item's as well as the subtotal's; nothing in the text tells, and no rule checks
+    a subtotal against items that are not all there. Its cells are then unknown."""
+    key = unit.keys[0]
+    if len(unit.keys) != 1 or key not in _SUBTOTAL_GROUPS:
+        return unit
+    if any(w in fold(c.label) for c in unit.candidates for w in APP_SUBTOTAL_ROW_LABELS):
+        return unit  # ``小计``: a subtotal by its own label, no item's
+    items = {spec.key for spec in APP_ROWS if spec.group == key}
+    printed = items & keys
+    if not printed or printed == items:
+        return unit
+    lost = ", ".join(sorted(items - keys))
+    why = f"its label may be the group's heading over {lost}, whose own label is not there"
+    unknown = Reading((UNKNOWN,) * len(unit.refs), why)
+    candidates = tuple(
+        attrs.evolve(c, readings=(*c.readings, unknown), vouched=False, forced=False) for c in unit.candidates
+    )
+    return Unit(unit.refs, candidates, unit.what)
 
 
 def _rank(key: str) -> float:
