@@ -50,22 +50,7 @@ ZOO_DIR = CORPUS_DIR.parent / "zoo"
 TABLES = ("active_disclosure", "applications", "review_litigation")
 """In document order (sections 二, 三, 四)."""
 APP_COLS = (*render.APP_COLUMNS, "total")
-CHANGES = ("previous_year", "change", "decisions")
-AD_COLS = {
-    "2019": {
-        "art20_1": ("new_made", "new_published", "total_published"),
-        "art20_5": CHANGES,
-        "art20_6": CHANGES,
-        "art20_8": CHANGES[:2],
-        "art20_9": ("projects", "amount"),
-    },
-    "2021": {
-        "art20_1": ("issued", "repealed", "in_force"),
-        "art20_5": ("decisions",),
-        "art20_6": ("decisions",),
-        "art20_8": ("amount",),
-    },
-}
+AD_COLS = render.AD_COLUMNS
 RENDER_LAYOUTS = ("tabs", "tika", "pipes", "md", "mdblocks", "html", "docx", "pdftext", "runtogether")
 RENDER_SEEDS = 12
 """Rendered bases per layout, the two templates in turn."""

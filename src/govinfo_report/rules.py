@@ -16,7 +16,7 @@ R9 (counts are non-negative whole numbers) speaks of single cells: see :func:`ce
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
 import attrs
@@ -90,21 +90,6 @@ def sides(rule: Rule, get: Callable[[str, str], Cell]) -> tuple[Number, Number] 
     if target.state is not CellState.NUMBER or target.value is None or not rule.left:
         return None
     total, unusable, number = term(get(*r) for r in rule.left)
-    return None if unusable or not number else (total, target.value)
-
-
-def sides_in(rule: Rule, cells: Mapping[Ref, Cell], missing: Cell) -> tuple[Number, Number] | None:
-    """:func:`sides` with the cells looked up in ``cells`` (``missing`` for a cell not there)."""
-    if rule.balance:
-        left = term([cells.get(r, missing) for r in rule.left])
-        right = term([cells.get(r, missing) for r in rule.right])
-        if left[1] or right[1] or not (left[2] or right[2]):
-            return None
-        return left[0], right[0]
-    target = cells.get(rule.target, missing)
-    if target.state is not CellState.NUMBER or target.value is None or not rule.left:
-        return None
-    total, unusable, number = term([cells.get(r, missing) for r in rule.left])
     return None if unusable or not number else (total, target.value)
 
 

@@ -18,13 +18,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from ..diagnostics import diag
 from ..model import Cell, CellState, Diagnostic, Span
-from ..rules import Number, Rule, cell_ok, sides_in, table_rules
+from ..rules import Number, Rule, cell_ok, sides, table_rules
 from .model import Candidate, Reading, Ref, Unit
 from .search import Option, Where, blank_totals, linked, prune_local, search
 
@@ -107,10 +107,11 @@ def _unsupported(
         return
     # only rules over a row read neither as vouched nor as forced matter here
     cross = [(rule, on) for rule, on in cross if any(not units[u].vouched and not forced[u] for u in on)]
+    get = _lookup(cells)
     held = {
         ref
         for rule, _ in cross
-        if (found := sides_in(rule, cells, _MISSING)) is not None and found[0] == found[1]
+        if (found := sides(rule, get)) is not None and found[0] == found[1]
         for ref in rule.cells
     } | confirmed
     tied = {ref for rule, _ in cross for ref in rule.cells}
@@ -240,6 +241,7 @@ def _unconfirmed(
     not vouch for (see the module docstring, step 4)."""
     if all(unit.vouched for unit in units):
         return  # a vouched row's arithmetic errors are the report's
+    get = _lookup(cells)
     doubted: dict[int, tuple[set[Ref], str]] = {}
 
     def doubt(u: int, refs: Sequence[Ref], why: str) -> None:
@@ -249,13 +251,13 @@ def _unconfirmed(
 
     for u, (broken_rules, positions) in always.items():
         for rule in broken_rules:
-            doubt(u, rule.cells, _failing(rule, sides_in(rule, cells, _MISSING)))
+            doubt(u, rule.cells, _failing(rule, sides(rule, get)))
         if positions:
             doubt(u, [units[u].refs[p] for p in positions], "R9 (a count is a whole number) fails")
     for rule, on in rules:
         if all(units[u].vouched for u in on):
             continue  # nothing to doubt: see ``doubt``
-        found = sides_in(rule, cells, _MISSING)
+        found = sides(rule, get)
         if found is None or found[0] == found[1]:
             continue
         for u in on:
@@ -279,6 +281,11 @@ def _unconfirmed(
         if lost:
             message = f"{unit.what}: its layout does not vouch for its cells and {why}; left missing."
             notes.append(diag("cells.unconfirmed", message, candidate.span if candidate else None))
+
+
+def _lookup(cells: dict[Ref, Cell]) -> Callable[[str, str], Cell]:
+    """The decided cells as :func:`..rules.sides` reads them (MISSING where there is none)."""
+    return lambda row, column: cells.get((row, column), _MISSING)
 
 
 def _failing(rule: Rule, found: tuple[Number, Number] | None) -> str:

@@ -309,7 +309,7 @@ def _over_a_lost_item(unit: Unit, keys: set[str]) -> Unit:
         return unit
     if any(w in fold(c.label) for c in unit.candidates for w in APP_SUBTOTAL_ROW_LABELS):
         return unit  # ``小计``: a subtotal by its own label, no item's
-    items = {spec.key for spec in APP_ROWS if spec.group == key}
+    items = {spec.key for spec in _CHILDREN.get(key, {}).values()}
     printed = items & keys
     if not printed or printed == items:
         return unit

@@ -269,11 +269,6 @@ def rows_of(
     return out
 
 
-def missing_cells(view: RowView, n: int) -> tuple[Cell, ...]:
-    """The cells of a row that could not be read honestly; each keeps the row's raw text."""
-    return tuple(Cell(raw=view.raw, state=CellState.MISSING, line=view.line) for _ in range(n))
-
-
 def extras(
     table: str, leftover: Sequence[RowView], diagnostics: list[Diagnostic], *, glued: bool = False
 ) -> list[ExtraRow]:
