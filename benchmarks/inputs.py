@@ -27,6 +27,25 @@ from strategies import (  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "corpus" / "raw"
 """The shared corpus, beside the project (read when present)."""
 
+SHARED = ROOT.parent / "shared"
+
+
+def pdf_files(folder: Path) -> list[tuple[str, Path]]:
+    """The PDFs the PDF part times: the shared corpus's and the zoo's Word-printed ones when
+    present, and a generated report of both templates written by the tests' PDF writer."""
+    from pdfwriter import to_pdf
+
+    found = sorted((SHARED / "corpus" / "pdf").glob("*.pdf")) + sorted(
+        (SHARED / "zoo").glob("*__pdf__soffice.pdf")
+    )
+    out = [(path.stem.split("__")[0], path) for path in found]
+    for template in ("2019", "2021"):
+        path = folder / f"generated-{template}.pdf"
+        path.write_bytes(to_pdf(canonical(template), lead=450, repeat_header=True, footer=True))
+        out.append((f"generated {template}", path))
+    return out
+
+
 TEXT_LAYOUTS: dict[str, tuple[Callable[[Canonical], str], str]] = {
     "tabs": (to_text, ".txt"),
     "tika": (to_tika, ".txt"),

@@ -11,6 +11,10 @@ Measures, in one run:
   (``re.findall`` of the runs of digits and of Han characters: the least any parser must do);
 * **HTML**: ``parse_file`` against ``pandas.read_html`` and ``lxml.html.fromstring`` on the same
   pages;
+* **PDF**: ``parse_file`` per PDF against PDFium's bare text extraction of the same file (open,
+  every page's text, close: the least a PDF reader must do) and against pdfplumber's
+  ``extract_text`` (when the ``bench`` extra installs it), with the peak memory of a parse
+  (``tracemalloc``: Python's allocations, PDFium's own are outside it);
 * **batch**: reports per second over generated reports with ``parse_many`` at ``jobs=1`` and
   ``jobs=2``, the layouts taken in turn;
 * **growth**: report-like inputs of 10 KB to 10 MB, time and peak memory (``tracemalloc``), in
@@ -43,7 +47,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from inputs import batch_files, html_pages, report_like, text_fixtures
+from inputs import batch_files, html_pages, pdf_files, report_like, text_fixtures
 
 from govinfo_report import parse_file
 from govinfo_report.batch import Failure, parse_many
@@ -57,7 +61,63 @@ TARGETS = {
     "growth": 12.0,  # time of 10 MB / time of 1 MB at most
     "memory": 20.0,  # peak memory / input size below
     "batch": 1000.0,  # reports per second at jobs=2 at least
+    "pdf": 3.0,  # median parse_file / PDFium's text layer at most
 }
+
+
+def pdfium_text(path: Path) -> str:
+    """PDFium's bare text extraction: open, every page's text in its order, close."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path.read_bytes())
+    try:
+        texts = []
+        for page in document:
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return "\n".join(texts)
+    finally:
+        document.close()
+
+
+def pdfplumber_text(path: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def bench_pdf(files: list[tuple[str, Path]], passes: int) -> list[dict[str, object]]:
+    try:
+        import pdfplumber  # noqa: F401
+    except ImportError:  # the bench extra installs it
+        plumber = False
+    else:
+        plumber = True
+    inf = float("inf")
+    best = {name: {"parse": inf, "pdfium": inf, "pdfplumber": inf} for name, _ in files}
+    rng = random.Random(3)
+    for _ in range(passes):
+        clear_memos()
+        order = list(files)
+        rng.shuffle(order)
+        for name, path in order:
+            row = best[name]
+            row["parse"] = min(row["parse"], _seconds(parse_file, path))
+            row["pdfium"] = min(row["pdfium"], _seconds(pdfium_text, path))
+            if plumber:
+                row["pdfplumber"] = min(row["pdfplumber"], _seconds(pdfplumber_text, path))
+    out: list[dict[str, object]] = []
+    for name, path in files:
+        tracemalloc.start()
+        parse_file(path)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        row = best[name]
+        out.append({"pdf": name, **row, "pdfplumber": row["pdfplumber"] if plumber else None, "peak": peak})
+    return out
 
 
 def floor(path: Path) -> int:
@@ -248,6 +308,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         print()
 
+        print("## PDF: parse_file vs PDFium's text layer vs pdfplumber's extract_text, same file")
+        pdf = bench_pdf(pdf_files(folder), passes=3 if quick else 7)
+        print("| PDF | parse_file | PDFium text | pdfplumber text | parse / PDFium | peak memory |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for row in pdf:
+            ours, bare, plumber, peak = row["parse"], row["pdfium"], row["pdfplumber"], row["peak"]
+            assert isinstance(ours, float) and isinstance(bare, float) and isinstance(peak, int)
+            shown = f"{plumber * 1e3:.1f} ms" if isinstance(plumber, float) else "not installed"
+            print(
+                f"| {row['pdf']} | {ours * 1e3:.1f} ms | {bare * 1e3:.1f} ms | {shown} | "
+                f"{ours / bare:.1f}x | {peak / 1e6:.1f} MB |"
+            )
+        pdf_ratio = statistics.median(float(r["parse"]) / float(r["pdfium"]) for r in pdf)  # type: ignore[arg-type]
+        verdicts.append(
+            ("PDF: median parse_file / PDFium text", f"{pdf_ratio:.1f}x", "≤ 3x", pdf_ratio <= TARGETS["pdf"])
+        )
+        print()
+
         print(f"## batch: parse_many over {batch_n:,} generated reports")
         batch_folder = folder / "batch"
         batch_folder.mkdir()
@@ -282,7 +360,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print()
 
-    print("## against the targets of issue 6")
+    print("## against the targets (issues 6 and 13)")
     print("| measure | result | target | met |")
     print("|---|---:|---:|---|")
     for what, result, target, met in verdicts:

@@ -189,11 +189,34 @@ def to_pdf_file(report: Canonical) -> bytes:
 
 
 def to_pdf_open(report: Canonical) -> bytes:
-    """A PDF whose tables have no outer side borders: pdfplumber loses a column of the grids,
-    so the tables are read from the PDF's text (labels apart from numbers, wrapped cells)."""
+    """A PDF whose tables have no outer side borders: the grid builder draws them back."""
     from pdfwriter import to_pdf
 
     return to_pdf(report, open_sides="both")
+
+
+def to_pdf_unruled(report: Canonical) -> bytes:
+    """A PDF whose tables are printed with no ruling lines: read from the PDF's text (labels apart
+    from numbers, blank cells gone, wrapped cells)."""
+    from pdfwriter import to_pdf
+
+    return to_pdf(report, rules=False)
+
+
+def to_pdf_page_breaks(report: Canonical) -> bytes:
+    """Tables moved down so that page breaks fall inside them: a row cut in two by the break,
+    page numbers between the pieces, the vertical label turned to read upwards."""
+    from pdfwriter import to_pdf
+
+    return to_pdf(report, lead=520, split_rows=True, footer=True, vertical="up")
+
+
+def to_pdf_repeated_header(report: Canonical) -> bytes:
+    """Page breaks inside the tables, the header printed again on the new page, no right border,
+    the vertical label turned to read downwards."""
+    from pdfwriter import to_pdf
+
+    return to_pdf(report, lead=450, repeat_header=True, footer=True, vertical="down", open_sides="right")
 
 
 # --- perturbations, the way extraction tools damage text -------------------------------------------
@@ -399,6 +422,9 @@ def to_markdown_blocks(report: Canonical) -> str:
 
 LAYOUTS: dict[str, Callable[[Canonical], str | bytes]] = {
     "pdf open borders": to_pdf_open,
+    "pdf unruled": to_pdf_unruled,
+    "pdf page breaks": to_pdf_page_breaks,
+    "pdf repeated header": to_pdf_repeated_header,
     "run together": to_run_together,
     "pdf": to_pdf_file,
     "split pipes": to_split_pipes,
@@ -414,7 +440,10 @@ STRATEGIES: dict[str, set[str]] = {
     "split pipes": {"pipe"},
     "markdown blocks": {"markdown"},
     "run together": {"runtogether", "pdftext"},
-    "pdf open borders": {"pdftext"},
+    "pdf open borders": {"pdf"},
+    "pdf page breaks": {"pdf"},
+    "pdf repeated header": {"pdf"},
+    "pdf unruled": {"pdftext"},
 }
 """The strategies that may rebuild a layout's tables, where they differ from the layout's name
 (table 4's fifteen glued numbers, on a line of their own, read as a PDF-text row)."""

@@ -196,7 +196,7 @@ def test_r8_previous_year_count_carries_into_the_next_2019_report() -> None:
 
 
 def test_notebook_html_marks_failing_cells_with_their_rule(corpus_dir: Path) -> None:
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     html = parse_file(corpus_dir / "pdf" / "001.pdf")._repr_html_()  # a ruled grid: kept as printed
     assert html.count('class="number failed"') == 10  # 001: R4 fails for review and after review
     assert "R4: R4 (review)" in html

@@ -84,7 +84,7 @@ def test_a_folder_as_csv_gives_the_tidy_rows_of_all_five(folder: Path) -> None:
 
 
 def test_check_names_the_failing_rule_and_its_cells(corpus_dir: Path) -> None:
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     # the PDF's ruled grid vouches for its cells (its text would leave the failing groups missing)
     done = run("check", str(corpus_dir / "pdf" / "001.pdf"))
     assert done.returncode == 1

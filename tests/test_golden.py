@@ -260,7 +260,7 @@ PDF_CASES = sorted(p.stem for p in (CORPUS / "pdf").glob("*.pdf")) if CORPUS.exi
 @pytest.mark.corpus
 @pytest.mark.parametrize("case", PDF_CASES)
 def test_corpus_pdf_matches_gold(case: str) -> None:
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     report = parse_file(CORPUS / "pdf" / f"{case}.pdf")
     gold = json.loads((CORPUS / "gold" / f"{case}.json").read_text(encoding="utf-8"))
     pred = report.to_dict()
@@ -312,7 +312,7 @@ def test_corpus_known_misses_are_missing_not_wrong(case: str) -> None:
 def test_real_inconsistencies_are_named() -> None:
     # 001: review totals written 0 although 10 + 1 upheld/corrected, and 5 + 0 after review. The
     # PDF's ruled grid vouches for its cells: they are kept, and the checks name the totals
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     report = parse_file(CORPUS / "pdf" / "001.pdf")
     failed = {(c.rule, c.target) for c in report.failed_checks}
     assert failed == {("R4", "review:total"), ("R4", "litigation_after_review:total")}

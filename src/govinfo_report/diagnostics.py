@@ -36,6 +36,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     ),
     "input.unsafe_xml": (Severity.ERROR, "The DOCX holds XML with a DTD or entity declarations."),
     "input.corrupt": (Severity.ERROR, "The file is damaged and cannot be opened."),
+    "input.encrypted": (Severity.ERROR, "The PDF needs a password that is not the empty one."),
     "input.no_text_layer": (
         Severity.ERROR,
         "The PDF has no text layer (a scan); OCR it first and parse the text.",
@@ -53,6 +54,14 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "limits.pdf_ruling": (
         Severity.WARNING,
         "A PDF page draws more ruling lines than the limit; its tables were read from the text only.",
+    ),
+    "limits.pdf_objects": (
+        Severity.ERROR,
+        "A PDF page holds more characters or objects than the limits; the rest were not read.",
+    ),
+    "limits.pdf_time": (
+        Severity.ERROR,
+        "The PDF took longer to read than the time limit; the pages after it were not read.",
     ),
     "limits.span_clamped": (
         Severity.WARNING,

@@ -87,4 +87,23 @@ MAX_PDF_PAGES = 300
 MAX_PDF_RULING_CROSSINGS = 5_000
 """Distinct ruling-line rows x columns a PDF page may draw for its tables to be read as grids
 (a report's table 3 draws about 30 x 12); past it the page's tables are read from its text only
-(``limits.pdf_ruling``), since pdfplumber's table finding grows steeply with the crossings."""
+(``limits.pdf_ruling``): finding cells grows with the square of the crossings."""
+
+MAX_PDF_PAGE_CHARS = 100_000
+"""Characters of one PDF page read at most (a page of a report has about 1,500); the rest are
+left out (``limits.pdf_objects``)."""
+
+MAX_PDF_PAGE_OBJECTS = 50_000
+"""Page objects (text runs, paths, images, forms and what forms hold) of one PDF page looked at
+for ruling lines at most; the rest are left out (``limits.pdf_objects``)."""
+
+MAX_PDF_PATH_SEGMENTS = 10_000
+"""Segments of one PDF path object followed at most (a cell's border has four or five)."""
+
+MAX_PDF_FORM_DEPTH = 8
+"""Form XObjects nested deeper than this are not looked into for ruling lines."""
+
+MAX_PDF_SECONDS = 30
+"""Seconds one PDF may take to read (text and ruling lines); pages not begun by then are left
+out (``limits.pdf_time``). A report takes about 0.03 s. The check runs between pages, so one
+hostile page PDFium itself is slow to load can overrun it."""

@@ -1,34 +1,49 @@
-"""PDF: the text layer and the ruled tables, page by page, with pdfplumber (the extra ``pdf``).
+"""PDF: the text layer and the ruled tables, page by page, on PDFium (pypdfium2, the extra ``pdf``).
 
-Pages are read with ``extract_text()`` and joined with a newline, so line numbers count lines of
-that text. The text goes through the same stages as any text: the PDF-text layout strategy knows
-how pdfplumber lays tables out (labels apart from their numbers, vertical labels, page footers
-inside tables). Tables drawn with ruling lines are also read as grids (``find_tables``): their
-cells are exact, the way HTML and DOCX cells are, and the pipeline uses them for the tables they
-hold unless the text's reading fits the template better (``pipeline._prefer_ruled``). A cell
-pdfplumber reports as merged (None) is a spanned position; a cell wrapped over lines is joined
-with no separator, except between two digits, where a space keeps ``3`` and ``5`` from becoming
-``35``.
+Each page's glyphs are grouped into lines top down (``_pdf_lines``) and the pages' lines joined,
+so line numbers count lines of that text; it goes through the same stages as any text, where the
+PDF-text layout strategy reads tables printed without rules. Tables drawn with ruling lines are
+rebuilt from the page's segments (``_pdf_grid``) and their cells filled with the glyphs whose
+centres they hold: such cells are exact, the way HTML and DOCX cells are, and the pipeline uses
+them for the tables they hold unless the text's reading fits the template better
+(``pipeline._prefer_ruled``). A table whose rows go on past a page break, with nothing but a page
+footer between, is one table: its pieces are laid on one grid by their columns' ``x``. A cell's
+wrapped lines are joined with no separator, except between two digits, where a space keeps ``3``
+and ``5`` from becoming ``35``; a cell printed one character per line (a vertical label) is read
+in the order the PDF draws it, so rotated text reads forwards.
+
+Bad input: a password the empty one does not open, a damaged or truncated file, or a file with
+no text layer (a scan) is refused with one sentence; hostile files are bounded by the page,
+object, character and ruling limits in :mod:`govinfo_report.limits` and by
+:data:`~govinfo_report.limits.MAX_PDF_SECONDS` per document.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import logging
-from collections.abc import Iterator
-from typing import Any
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 import attrs
+import regex
 
 from .. import limits
 from ..diagnostics import diag
 from ..errors import InputError
 from ..model import Diagnostic, GridCell
+from ..normalize import FOOTER
 from ..tables.document import GridRows, join_cell_pieces
+from ..values import is_value_text
+from . import _pdf_grid as grid
+from ._pdf_lines import group_lines, line_text
+from ._pdfium import Glyph, Page, raw, read_page
 
 _MIN_TEXT = 20
 """Visible characters below which a PDF counts as having no text layer."""
+
+_EDGE = 2 * grid.SNAP
+"""Points the left and right edges of a table's two pieces may differ by across a page break."""
 
 
 @attrs.frozen
@@ -40,138 +55,319 @@ class PdfText:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-def _pdfplumber() -> Any:
+class _Piece(NamedTuple):
+    """A ruled table on one page: its cells, each with its text and the line it starts on."""
+
+    page: int
+    boxes: list[grid.Box]
+    texts: list[str]
+    lines: list[int | None]
+
+
+class _PageLines(NamedTuple):
+    texts: list[str]
+    baselines: list[float]
+    first: int
+    """Line number of the page's first line in the whole text."""
+
+
+def _pdfium() -> Any:
     try:
-        import pdfplumber
+        return raw()
     except ImportError:
         raise InputError(
             "input.missing_extra",
-            "Reading PDF files needs pdfplumber; install it with: pip install 'govinfo-report[pdf]'.",
+            "Reading PDF files needs pypdfium2; install it with: pip install 'govinfo-report[pdf]'.",
         ) from None
-    return pdfplumber
 
 
 def read_pdf(data: bytes) -> PdfText:
-    """The text layer of a PDF. Raises :class:`InputError` when pdfplumber is missing, the file is
-    damaged or encrypted, or no page has text (a scan)."""
-    pdfplumber = _pdfplumber()
-    diagnostics: list[Diagnostic] = []
-    with _quiet("pdfminer"):
-        return _read(pdfplumber, data, diagnostics)
-
-
-@contextlib.contextmanager
-def _quiet(name: str) -> Iterator[None]:
-    """pdfminer logs a warning for every font quirk of a page; a report's problems are
-    diagnostics, so its log is kept to errors while the PDF is read."""
-    logger = logging.getLogger(name)
-    level = logger.level
-    logger.setLevel(max(level, logging.ERROR))
+    """The text layer and the ruled tables of a PDF. Raises :class:`InputError` when pypdfium2 is
+    missing, the file is damaged or needs a password, or no page has text (a scan)."""
+    pdfium_c = _pdfium()
+    document = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
+    if not document:
+        raise InputError(*_refusal(pdfium_c.FPDF_GetLastError(), pdfium_c))
     try:
-        yield
+        return _read(pdfium_c, document)
     finally:
-        logger.setLevel(level)
+        pdfium_c.FPDF_CloseDocument(document)
 
 
-def _read(pdfplumber: Any, data: bytes, diagnostics: list[Diagnostic]) -> PdfText:
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = pdf.pages
-            count = len(pages)
-            if count > limits.MAX_PDF_PAGES:
-                diagnostics.append(
-                    diag(
-                        "limits.pdf_pages",
-                        f"The PDF has {count} pages; only the first {limits.MAX_PDF_PAGES} were read.",
-                    )
-                )
-            texts: list[str] = []
-            tables: list[GridRows] = []
-            first_line = 1
-            ruled: list[int] = []
-            for number, page in enumerate(pages[: limits.MAX_PDF_PAGES], start=1):
-                text = page.extract_text() or ""
-                texts.append(text)
-                lines = text.split("\n")
-                if _crossings(page) > limits.MAX_PDF_RULING_CROSSINGS:
-                    ruled.append(number)
-                else:
-                    tables.extend(_grid(t.extract(), lines, first_line) for t in page.find_tables())
-                first_line += len(lines)
-                page.close()  # frees the page's layout objects as soon as its text is out
-    except InputError:
-        raise
-    except Exception as error:  # pdfminer raises many types on damaged or encrypted files
-        raise InputError("input.corrupt", _damaged(error)) from None
-    if sum(len("".join(t.split())) for t in texts) < _MIN_TEXT:
+def _refusal(error: int, pdfium_c: Any) -> tuple[str, str]:
+    if error == pdfium_c.FPDF_ERR_PASSWORD:
+        return "input.encrypted", "The PDF needs a password to open; remove it and parse the file again."
+    if error == pdfium_c.FPDF_ERR_SECURITY:
+        return "input.encrypted", "The PDF is encrypted with a security handler that cannot be read."
+    return "input.corrupt", "The PDF is damaged and cannot be read."
+
+
+def _read(pdfium_c: Any, document: Any) -> PdfText:
+    started = time.monotonic()
+    diagnostics: list[Diagnostic] = []
+    count = pdfium_c.FPDF_GetPageCount(document)
+    if count <= 0:
+        raise InputError("input.corrupt", "The PDF is damaged: it has no readable page.")
+    if count > limits.MAX_PDF_PAGES:
+        message = f"The PDF has {count} pages; only the first {limits.MAX_PDF_PAGES} were read."
+        diagnostics.append(diag("limits.pdf_pages", message))
+    pages: list[_PageLines] = []
+    pieces: list[_Piece] = []
+    troubles: dict[str, list[int]] = {}
+    first = 1
+    for number in range(1, min(count, limits.MAX_PDF_PAGES) + 1):
+        if time.monotonic() - started > limits.MAX_PDF_SECONDS:
+            message = (
+                f"Reading the PDF took longer than {limits.MAX_PDF_SECONDS:g} s; "
+                f"pages from {number} on were left out."
+            )
+            diagnostics.append(diag("limits.pdf_time", message))
+            break
+        handle = pdfium_c.FPDF_LoadPage(document, number - 1)
+        if not handle:
+            troubles.setdefault("unreadable", []).append(number)
+            pages.append(_PageLines([""], [0.0], first))
+            first += 1
+            continue
+        try:
+            page = read_page(pdfium_c, handle, number)
+        finally:
+            pdfium_c.FPDF_ClosePage(handle)
+        if page.truncated:
+            troubles.setdefault("truncated", []).append(number)
+        lines = group_lines(page.glyphs)
+        line_of = {g.order: first + i for i, line in enumerate(lines) for g in line}
+        texts = [line_text(line) for line in lines] or [""]
+        pages.append(_PageLines(texts, [line[0].baseline for line in lines] or [0.0], first))
+        pieces.extend(_pieces(page, line_of, troubles))
+        first += len(texts)
+    _report_troubles(troubles, diagnostics)
+    text = "\n".join("\n".join(p.texts) for p in pages)
+    if len("".join(text.split())) < _MIN_TEXT:
         raise InputError(
             "input.no_text_layer",
             f"The PDF ({count} page(s)) has no text layer, so it is a scan; OCR it and parse the text.",
         )
-    if ruled:
-        message = (
-            f"PDF page(s) {_pages(ruled)} draw too many ruling lines; their tables were read from the text."
-        )
-        diagnostics.append(diag("limits.pdf_ruling", message))
-    empty = [n for n, t in enumerate(texts, start=1) if not t.strip()]
+    empty = [n for n, p in enumerate(pages, start=1) if not "".join(p.texts).strip()]
     if empty:
-        diagnostics.append(
-            diag(
-                "input.pages_without_text",
-                f"PDF page(s) {_pages(empty)} have no text layer (scanned?); not read.",
-            )
-        )
-    kept = tuple(grid for grid in tables if grid and len(grid[0]) > 1)
-    return PdfText("\n".join(texts), count, kept, tuple(diagnostics))
+        message = f"PDF page(s) {_pages(empty)} have no text layer (scanned?); not read."
+        diagnostics.append(diag("input.pages_without_text", message))
+    tables = tuple(_grid_rows(run) for run in _continued(pieces, pages))
+    kept = tuple(rows for rows in tables if rows and len(rows[0]) > 1)
+    return PdfText(text, count, kept, tuple(diagnostics))
 
 
-def _grid(rows: list[list[str | None]], lines: list[str], first_line: int) -> GridRows:
-    """A pdfplumber table as a rectangular grid, each row on the line of the text layer where
-    its first cell's text is found (searching on from the previous row's line)."""
-    width = max((len(row) for row in rows), default=0)
+_TROUBLES = {
+    "ruling": ("limits.pdf_ruling", "draw too many ruling lines; their tables were read from the text"),
+    "truncated": (
+        "limits.pdf_objects",
+        "hold more objects or characters than the limits; the rest was not read",
+    ),
+    "unreadable": ("input.pages_without_text", "are damaged and were not read"),
+}
+
+
+def _report_troubles(troubles: dict[str, list[int]], diagnostics: list[Diagnostic]) -> None:
+    for kind, (code, what) in _TROUBLES.items():
+        if kind in troubles:
+            diagnostics.append(diag(code, f"PDF page(s) {_pages(troubles[kind])} {what}."))
+
+
+def _pieces(page: Page, line_of: dict[int, int], troubles: dict[str, list[int]]) -> list[_Piece]:
+    """The page's ruled tables with the text of their cells."""
+    horizontal, vertical = grid.snap(page.segments)
+    if len(horizontal) * len(vertical) > limits.MAX_PDF_RULING_CROSSINGS:
+        troubles.setdefault("ruling", []).append(page.number)
+        return []
+    horizontal, vertical = grid.close_open_sides(horizontal, vertical)
+    found = grid.tables(grid.cells(grid.crossings(horizontal, vertical)))
+    members: list[list[list[Glyph]]] = [[[] for _ in boxes] for boxes in found]
+    finders = [_Finder(boxes) for boxes in found]
+    for glyph in page.glyphs:
+        x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        for t, finder in enumerate(finders):
+            b = finder.box_at(x, y)
+            if b is not None:
+                members[t][b].append(glyph)
+                break
+    out = []
+    for boxes, held in zip(found, members, strict=True):
+        texts = [_cell_text(glyphs) for glyphs in held]
+        lines = [min((line_of[g.order] for g in glyphs), default=None) for glyphs in held]
+        out.append(_Piece(page.number, boxes, texts, lines))
+    return out
+
+
+class _Finder:
+    """Which cell of a table holds a point: by the table's column and row boundaries."""
+
+    def __init__(self, boxes: list[grid.Box]) -> None:
+        self.boxes = boxes
+        self.xs = grid.boundaries([b.x0 for b in boxes] + [b.x1 for b in boxes])
+        self.ys = grid.boundaries([b.top for b in boxes] + [b.bottom for b in boxes])
+        self.at: dict[tuple[int, int], int] = {}
+        for n, box in enumerate(boxes):
+            for r in range(_nearest(self.ys, box.top), _nearest(self.ys, box.bottom)):
+                for c in range(_nearest(self.xs, box.x0), _nearest(self.xs, box.x1)):
+                    self.at[(r, c)] = n
+
+    def box_at(self, x: float, y: float) -> int | None:
+        xs, ys = self.xs, self.ys
+        if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
+            return None
+        row, column = min(bisect_right(ys, y), len(ys) - 1) - 1, min(bisect_right(xs, x), len(xs) - 1) - 1
+        n = self.at.get((row, column))
+        if n is not None and _holds(self.boxes[n], x, y):
+            return n
+        # near a boundary snapped away from its box's own edge: ask every box
+        return next((i for i, box in enumerate(self.boxes) if _holds(box, x, y)), None)
+
+
+def _holds(box: grid.Box, x: float, y: float) -> bool:
+    return box.x0 <= x <= box.x1 and box.top <= y <= box.bottom
+
+
+def _cell_text(glyphs: list[Glyph]) -> str:
+    """A cell's glyphs as text: its lines joined (a space only between two digits); a cell
+    printed one glyph per line is a vertical label, read in the PDF's own order."""
+    lines = group_lines(glyphs)
+    if len(lines) > 1 and all(len(line) == 1 for line in lines):
+        return join_cell_pieces(g.text.strip() for g in sorted(glyphs, key=lambda g: g.order))
+    return join_cell_pieces(line_text(line) for line in lines)
+
+
+def _continued(pieces: list[_Piece], pages: list[_PageLines]) -> list[list[_Piece]]:
+    """Pieces in runs, a piece joining the run before it when it goes on from the last page's
+    table: it is the first table of the next page, as wide, and only footers lie between."""
+    runs: list[list[_Piece]] = []
+    for piece in pieces:
+        if runs and _goes_on(runs[-1][-1], piece, pieces, pages):
+            runs[-1].append(piece)
+        else:
+            runs.append([piece])
+    return runs
+
+
+def _goes_on(before: _Piece, after: _Piece, pieces: list[_Piece], pages: list[_PageLines]) -> bool:
+    if after.page != before.page + 1 or after.page > len(pages):
+        return False
+    if any(p.page == before.page and _top(p) > _top(before) for p in pieces):
+        return False  # not the last table of its page
+    if any(p.page == after.page and _top(p) < _top(after) for p in pieces):
+        return False
+    left = abs(min(b.x0 for b in before.boxes) - min(b.x0 for b in after.boxes))
+    right = abs(max(b.x1 for b in before.boxes) - max(b.x1 for b in after.boxes))
+    if left > _EDGE or right > _EDGE:
+        return False
+    end = max(b.bottom for b in before.boxes)
+    lower, upper = pages[before.page - 1], pages[after.page - 1]
+    between = [t for t, y in zip(lower.texts, lower.baselines, strict=True) if y > end]
+    between += [t for t, y in zip(upper.texts, upper.baselines, strict=True) if y < _top(after)]
+    return all(not t.strip() or FOOTER.match(t) for t in between)
+
+
+def _top(piece: _Piece) -> float:
+    return min(b.top for b in piece.boxes)
+
+
+def _grid_rows(run: Sequence[_Piece]) -> GridRows:
+    """Pieces of one table as one grid: their cells placed by the column and row boundaries of
+    all of them (a piece drawn with fewer columns has cells spanning the ones it lacks). At each
+    page break, a header the next page prints again is dropped, and a row the break cut in two
+    is one row again (:func:`_mend_seam`)."""
+    offset, seams = 0.0, []
+    boxes: list[grid.Box] = []
+    texts: list[str] = []
+    lines: list[int | None] = []
+    for i, piece in enumerate(run):
+        if i:
+            offset = max(b.bottom for b in boxes) - _top(piece)
+            seams.append(max(b.bottom for b in boxes))
+        boxes += [grid.Box(b.x0, b.top + offset, b.x1, b.bottom + offset) for b in piece.boxes]
+        texts += piece.texts
+        lines += piece.lines
+    xs = grid.boundaries([b.x0 for b in boxes] + [b.x1 for b in boxes])
+    ys = grid.boundaries([b.top for b in boxes] + [b.bottom for b in boxes])
+    cover: list[list[tuple[int, bool] | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
+    for n, box in enumerate(boxes):
+        c0, c1 = _nearest(xs, box.x0), _nearest(xs, box.x1)
+        r0, r1 = _nearest(ys, box.top), _nearest(ys, box.bottom)
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                cover[r][c] = (n, r == r0 and c == c0)
     out: list[tuple[GridCell, ...]] = []
-    at = 0
-    for row in rows:
-        texts = [_cell_text(c) for c in row]
-        probe = next((c for c in row if c and c.strip()), None)
-        if probe is not None:
-            head = "".join(probe.strip().split("\n")[0].split())[:6]
-            found = next((i for i in range(at, len(lines)) if head in "".join(lines[i].split())), None)
-            if found is not None:
-                at = found
-        line = first_line + at
-        cells = [
-            GridCell("", line, spanned=True) if c is None else GridCell(t, line)
-            for c, t in zip(row, texts, strict=True)
-        ]
-        cells += [GridCell("", line)] * (width - len(cells))
-        out.append(tuple(cells))
+    line = next((n for n in lines if n is not None), 1)
+    for row in cover:
+        starts = [lines[at[0]] for at in row if at is not None and at[1]]
+        line = min((n for n in starts if n is not None), default=line)
+        out.append(tuple(_grid_cell(at, texts, line) for at in row))
+    for seam in reversed([_nearest(ys, y) for y in seams]):
+        out = _mend_seam(out, seam)
     return tuple(out)
 
 
-def _crossings(page: Any) -> int:
-    """How many points the page's horizontal and vertical ruling lines could cross at (distinct
-    rows x distinct columns); pdfplumber's table finding grows much faster than this."""
-    rows = {round(edge["top"]) for edge in page.horizontal_edges}
-    columns = {round(edge["x0"]) for edge in page.vertical_edges}
-    return len(rows) * len(columns)
+_ITEM = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
+    r"|[0-9０-９]{1,2}\s*[.、．](?![0-9０-９]))"
+)
+"""A label that starts with an item number (``三、`` ``（二）`` ``4.``) starts a row of its own."""
+
+
+def _mend_seam(rows: list[tuple[GridCell, ...]], seam: int) -> list[tuple[GridCell, ...]]:
+    """Rows around the page break before row ``seam``: a header printed again at the top of
+    the page is dropped; then the rows either side of the break are one row cut in two when no
+    position holds text on both sides unless both are label text, and the lower row's label does
+    not start with an item number of its own. A wrong join would merge two labels, never two
+    numbers."""
+    repeated = 0
+    while (
+        seam + repeated < len(rows)
+        and repeated < seam
+        and _texts(rows[seam + repeated]) == _texts(rows[repeated])
+        and not any(is_value_text(c.text) for c in rows[repeated])
+    ):
+        repeated += 1
+    rows = rows[:seam] + rows[seam + repeated :]
+    if not 0 < seam < len(rows):
+        return rows
+    upper, lower = rows[seam - 1], rows[seam]
+    label = next((c.text for c in lower if c.text.strip()), "")
+    if _ITEM.match(label):
+        return rows
+    for a, b in zip(upper, lower, strict=True):
+        if a.text.strip() and b.text.strip() and (is_value_text(a.text) or is_value_text(b.text)):
+            return rows
+    joined = tuple(_join(a, b) for a, b in zip(upper, lower, strict=True))
+    return [*rows[: seam - 1], joined, *rows[seam + 1 :]]
+
+
+def _join(upper: GridCell, lower: GridCell) -> GridCell:
+    if not lower.text.strip():
+        return upper
+    if not upper.text.strip():
+        return GridCell(lower.text, upper.line)
+    return GridCell(join_cell_pieces([upper.text, lower.text]), upper.line)
+
+
+def _texts(row: tuple[GridCell, ...]) -> list[str]:
+    return ["".join(c.text.split()) for c in row]
+
+
+def _grid_cell(at: tuple[int, bool] | None, texts: list[str], line: int) -> GridCell:
+    if at is None:
+        return GridCell("", line)
+    return GridCell(texts[at[0]], line) if at[1] else GridCell("", line, spanned=True)
+
+
+def _nearest(bounds: list[float], value: float) -> int:
+    i = bisect_left(bounds, value)
+    if i == len(bounds) or (i > 0 and value - bounds[i - 1] <= bounds[i] - value):
+        return i - 1
+    return i
 
 
 def _pages(numbers: list[int]) -> str:
     return ", ".join(map(str, numbers[:10])) + (" ..." if len(numbers) > 10 else "")
-
-
-def _cell_text(cell: str | None) -> str:
-    if not cell:
-        return ""
-    return join_cell_pieces(" ".join(piece.split()) for piece in cell.split("\n"))
-
-
-def _damaged(error: Exception) -> str:
-    name = type(error).__name__
-    if "Password" in name or "Encrypt" in name:
-        return "The PDF is password-protected; remove the password and parse it again."
-    return f"The PDF is damaged and cannot be read ({name})."
 
 
 __all__ = ["PdfText", "read_pdf"]

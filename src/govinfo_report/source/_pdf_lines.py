@@ -1,0 +1,53 @@
+"""Glyphs into lines of text, the way a reader sees the page: top to bottom, left to right.
+
+A line is a run of glyphs whose baselines lie within :data:`LINE_TOLERANCE` of the one before
+(sorted by baseline); within it, glyphs go left to right and a gap wider than
+:data:`SPACE_GAP` is a space. Table cells side by side come out as one line with spaces between
+them, a cell's wrapped text on lines of its own: the layout the PDF-text strategy reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ._pdfium import Glyph
+
+LINE_TOLERANCE = 3.0
+"""Points two baselines may differ by and still be one line."""
+
+SPACE_GAP = 3.0
+"""Points of empty space between two glyphs of a line that make a space."""
+
+
+def group_lines(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Glyphs clustered into lines by baseline, each line sorted left to right, lines top down."""
+    ordered = sorted(glyphs, key=lambda g: (g.baseline, g.x0))
+    lines: list[list[Glyph]] = []
+    last = None
+    for glyph in ordered:
+        if last is None or glyph.baseline - last > LINE_TOLERANCE:
+            lines.append([])
+        lines[-1].append(glyph)
+        last = glyph.baseline
+    for line in lines:
+        line.sort(key=lambda g: g.x0)
+    return lines
+
+
+def line_text(line: Sequence[Glyph]) -> str:
+    """One line's glyphs as text: a space for every gap, one space for a run of them."""
+    out: list[str] = []
+    right = None
+    for glyph in line:
+        if right is not None and glyph.x0 > right + SPACE_GAP and out and out[-1] != " ":
+            out.append(" ")
+        if glyph.text == " ":
+            if out and out[-1] != " ":
+                out.append(" ")
+        else:
+            out.append(glyph.text)
+        right = glyph.x1 if right is None else max(right, glyph.x1)
+    return "".join(out).strip()
+
+
+__all__ = ["LINE_TOLERANCE", "SPACE_GAP", "group_lines", "line_text"]

@@ -1,0 +1,205 @@
+"""The PDF reader on PDFium: each step of the grid builder on hand-made geometry, a cell's text
+from its glyphs, the mending of page breaks, encrypted PDFs, and damaged PDFs as properties
+(a Report or one ``InputError``, never another exception, within the time limit)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govinfo_report import InputError, Report, limits, parse_bytes
+from govinfo_report.model import GridCell
+from govinfo_report.source import _pdf_grid as grid
+from govinfo_report.source._pdfium import Glyph, Segment
+from render import canonical
+
+pytest.importorskip("pypdfium2")
+
+from govinfo_report.source.pdf import _cell_text, _mend_seam
+from pdfwriter import encrypted, to_pdf
+
+
+def h(y: float, x0: float, x1: float) -> Segment:
+    return Segment(x0, y, x1, y)
+
+
+def v(x: float, y0: float, y1: float) -> Segment:
+    return Segment(x, y0, x, y1)
+
+
+def ruled(xs: list[float], ys: list[float]) -> list[Segment]:
+    """Every row and column line of a full grid."""
+    return [h(y, xs[0], xs[-1]) for y in ys] + [v(x, ys[0], ys[-1]) for x in xs]
+
+
+# --- the named steps ------------------------------------------------------------------------------
+
+
+def test_snap_makes_one_line_of_a_border_drawn_twice_and_of_its_pieces() -> None:
+    horizontal, vertical = grid.snap([h(100, 0, 50), h(101.5, 50.5, 120), h(100.4, 200, 260), v(10, 0, 80)])
+    assert [(round(r.at, 1), r.start, r.end) for r in horizontal] == [(100.6, 0, 120), (100.6, 200, 260)]
+    assert vertical == [grid.Rule(10, 0, 80)]
+
+
+def test_a_merged_cell_is_the_rectangle_no_internal_line_divides() -> None:
+    # a 3 x 2 grid whose left column's two lower cells are one (no line between them)
+    segments = [
+        h(0, 0, 100),
+        h(10, 0, 100),
+        h(20, 50, 100),
+        h(30, 0, 100),
+        v(0, 0, 30),
+        v(50, 0, 30),
+        v(100, 0, 30),
+    ]
+    boxes = grid.page_tables(segments)
+    assert len(boxes) == 1
+    assert sorted(boxes[0]) == sorted(
+        [
+            grid.Box(0, 0, 50, 10),
+            grid.Box(50, 0, 100, 10),
+            grid.Box(0, 10, 50, 30),
+            grid.Box(50, 10, 100, 20),
+            grid.Box(50, 20, 100, 30),
+        ]
+    )
+
+
+def test_open_side_borders_are_drawn_back_but_a_lone_rule_is_not() -> None:
+    # rows ruled from x=0 to x=90, inner columns at 30 and 60, no left or right border; a rule
+    # under a heading above the table meets no column line and stays a rule
+    segments = [h(y, 0, 90) for y in (20, 30, 40)] + [v(30, 20, 40), v(60, 20, 40), h(5, 0, 90)]
+    horizontal, vertical = grid.close_open_sides(*grid.snap(segments))
+    assert sorted(r.at for r in vertical) == [0, 30, 60, 90]
+    cells = grid.cells(grid.crossings(horizontal, vertical))
+    assert len(cells) == 6 and min(b.top for b in cells) == 20
+
+
+def test_two_tables_apart_are_two_tables_top_down() -> None:
+    found = grid.page_tables(ruled([0, 40, 80], [200, 210, 220]) + ruled([0, 50], [10, 20, 30]))
+    assert [len(t) for t in found] == [2, 4]
+    assert found[0][0].top == 10
+
+
+def test_crossings_know_their_lines() -> None:
+    horizontal, vertical = grid.snap(ruled([0, 10], [0, 10]))
+    found = grid.crossings(horizontal, vertical)
+    assert set(found.points) == {(0, 0), (10, 0), (0, 10), (10, 10)}
+    assert found.by_row[0] == [0, 10] and found.by_column[10] == [0, 10]
+
+
+# --- a cell's text --------------------------------------------------------------------------------
+
+
+def glyph(text: str, x: float, baseline: float, order: int) -> Glyph:
+    return Glyph(text, x, x + 9, baseline - 8, baseline + 1, baseline, order)
+
+
+def test_wrapped_cell_lines_join_without_fusing_two_numbers() -> None:
+    word = [glyph("商", 0, 10, 0), glyph("业", 9, 10, 1), glyph("企", 18, 10, 2), glyph("业", 0, 22, 3)]
+    assert _cell_text(word) == "商业企业"
+    assert _cell_text([glyph("3", 0, 10, 0), glyph("5", 0, 22, 1)]) == "3 5"  # never 35
+    assert _cell_text([glyph("1", 0, 10, 0), glyph("2", 9, 10, 1)]) == "12"
+    assert _cell_text([glyph("1", 0, 10, 0), glyph("2", 14, 10, 1)]) == "1 2"  # a gap is a space
+    assert _cell_text([]) == ""
+
+
+def test_a_vertical_label_is_read_in_the_order_it_is_drawn() -> None:
+    # turned to read upwards: the first character drawn is the lowest on the page
+    label = "三、本年度办理结果"
+    glyphs = [glyph(ch, 0, 200 - 10 * i, i) for i, ch in enumerate(label)]
+    assert _cell_text(glyphs) == label
+
+
+# --- page breaks ----------------------------------------------------------------------------------
+
+
+def row(*texts: str, line: int = 1) -> tuple[GridCell, ...]:
+    return tuple(GridCell("", line, spanned=True) if t == "~" else GridCell(t, line) for t in texts)
+
+
+def test_a_row_cut_by_the_page_break_is_one_row_again() -> None:
+    rows = [row("5.要求行政机关确", "3", "4", line=8), row("认或重新出具已获取信息", "", "", line=9)]
+    assert _mend_seam(rows, 1) == [row("5.要求行政机关确认或重新出具已获取信息", "3", "4", line=8)]
+
+
+def test_rows_either_side_of_a_break_stay_apart_when_they_may_be_two() -> None:
+    numbered = [row("5.要求行政机关确认", "3", "4"), row("1.申请人逾期", "", "")]
+    assert _mend_seam(numbered, 1) == numbered  # the lower label starts with its own number
+    valued = [row("行政处罚", "3", ""), row("行政强制", "7", "")]
+    assert _mend_seam(valued, 1) == valued  # numbers on both sides are two rows' numbers
+
+
+def test_a_header_printed_again_after_the_break_is_dropped() -> None:
+    header = [row("信息内容", "本年新收", "总计"), row("~", "自然人", "~")]
+    body = [row("一、本年新收", "3", "3"), row("二、上年结转", "1", "1")]
+    rows = header + body[:1] + header + body[1:]
+    assert _mend_seam(rows, 3) == header + body
+
+
+# --- encrypted and damaged files ------------------------------------------------------------------
+
+PDF = to_pdf(canonical("2021"))
+
+
+def test_an_encrypted_pdf_the_empty_password_opens_is_read() -> None:
+    report = parse_bytes(encrypted(PDF), filename="report.pdf").to_dict()
+    assert report["applications"]["new_requests"]["total"] == sum(
+        canonical("2021").applications["new_requests"]
+    )
+    assert tables(report) == tables(parse_bytes(PDF).to_dict())
+
+
+def tables(report: dict[str, object]) -> list[object]:
+    return [report[kind] for kind in ("applications", "review_litigation", "active_disclosure")]
+
+
+def test_a_pdf_that_needs_a_password_is_refused_with_a_sentence() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_bytes(encrypted(PDF, user_password="secret"))
+    assert caught.value.code == "input.encrypted"
+    assert "password" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def outcome(data: bytes) -> Report | InputError:
+    try:
+        return parse_bytes(data, filename="damaged.pdf")
+    except InputError as error:
+        return error
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(min_value=0, max_value=len(PDF)))
+def test_a_truncated_pdf_gives_a_report_or_one_sentence(cut: int) -> None:
+    started = time.monotonic()
+    result = outcome(PDF[:cut])
+    assert time.monotonic() - started < limits.MAX_PDF_SECONDS
+    assert isinstance(result, (Report, InputError))
+
+
+@settings(max_examples=60, deadline=None)
+@given(flips=st.lists(st.tuples(st.integers(0, len(PDF) - 1), st.integers(1, 255)), min_size=1, max_size=20))
+def test_a_pdf_with_flipped_bytes_gives_a_report_or_one_sentence(flips: list[tuple[int, int]]) -> None:
+    data = bytearray(PDF)
+    for at, mask in flips:
+        data[at] ^= mask
+    started = time.monotonic()
+    result = outcome(bytes(data))
+    assert time.monotonic() - started < limits.MAX_PDF_SECONDS
+    assert isinstance(result, (Report, InputError))
+
+
+def test_a_pdf_without_its_cross_reference_table_is_still_read() -> None:
+    # PDFium rebuilds a lost xref by scanning the objects, as viewers do
+    damaged = PDF[: PDF.rindex(b"xref")] + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    result = outcome(damaged)
+    assert isinstance(result, Report)
+    assert tables(result.to_dict()) == tables(parse_bytes(PDF).to_dict())
+
+
+def test_a_pdf_that_is_only_a_header_is_refused() -> None:
+    result = outcome(b"%PDF-1.7\n%%EOF\n")
+    assert isinstance(result, InputError) and result.code == "input.corrupt"
