@@ -203,3 +203,80 @@ def test_a_pdf_without_its_cross_reference_table_is_still_read() -> None:
 def test_a_pdf_that_is_only_a_header_is_refused() -> None:
     result = outcome(b"%PDF-1.7\n%%EOF\n")
     assert isinstance(result, InputError) and result.code == "input.corrupt"
+
+
+# --- regressions of the adversarial pass ----------------------------------------------------------
+
+
+def test_a_row_after_the_break_that_holds_a_value_is_never_joined_to_the_row_above() -> None:
+    # 行政处罚 printed blank at the foot of the page, a local row with its number on the next:
+    # joined, 9 became 行政处罚's number
+    rows = [row("行政处罚", "", "", ""), row("其他主动公开文件", "9", "", "")]
+    assert _mend_seam(rows, 1) == rows
+
+
+def test_text_printed_over_different_text_reads_as_no_number() -> None:
+    from govinfo_report.source._pdf_lines import OVERPRINTED, line_text
+
+    old = [glyph("4", 0, 10, 0), glyph("5", 5, 10, 1)]
+    new = [glyph("1", 0.5, 10, 2), glyph("2", 5.5, 10, 3)]
+    text = line_text(sorted(old + new, key=lambda g: g.x0))
+    assert OVERPRINTED in text and "4152" not in text and "12" not in text and "45" not in text
+
+
+def test_a_glyph_printed_twice_a_little_apart_is_one_glyph() -> None:
+    # "shadow" bold: every digit drawn again 1-2 points to the right; 1 must not become 11
+    from govinfo_report.source._pdf_lines import line_text
+
+    for dx in (0.5, 1.0, 2.0):
+        glyphs = [
+            glyph("1", 0, 10, 0),
+            glyph("1", dx, 10, 1),
+            glyph("7", 9, 10, 2),
+            glyph("7", 9 + dx, 10, 3),
+        ]
+        assert line_text(sorted(glyphs, key=lambda g: g.x0)) == "17"
+    assert line_text([glyph("1", 0, 10, 0), glyph("1", 9, 10, 1)]) == "11"  # side by side: two
+
+
+def test_overprinted_text_in_a_pdf_is_reported() -> None:
+    pdf = to_pdf(canonical("2021"))
+    page = "BT /F1 9 Tf 300 60 Td <00340035> Tj ET BT /F1 9 Tf 300.5 60 Td <00310032> Tj ET"
+    from pdfwriter import Pdf
+
+    writer = Pdf()
+    writer.paragraph("某市某某局2021年政府信息公开工作年度报告")
+    writer.pages[-1].append(page)
+    report = parse_bytes(writer.to_bytes())
+    assert "input.overprinted" in {d.code for d in report.diagnostics}
+    assert "input.overprinted" not in {d.code for d in parse_bytes(pdf).diagnostics}
+
+
+def test_a_page_drawing_a_huge_form_many_times_is_bounded() -> None:
+    # one form of 10,000 segments drawn 1,000 times: ten million segments took minutes
+    import zlib
+
+    from pdfwriter import pdf_file
+
+    path = " ".join(f"{i % 500} {(i * 7) % 700} l" for i in range(10_000))
+    form = zlib.compress(f"0 0 m {path} S".encode())
+    title = "".join(f"{ord(c):04X}" for c in "某市某某局2022年政府信息公开工作年度报告一、总体情况")
+    content = zlib.compress((f"BT /F1 9 Tf 40 800 Td <{title}> Tj ET\n" + "q /Fx Do Q\n" * 1000).encode())
+    pdf = pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [7 0 R] /Count 1 >>",
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Length %d /Filter /FlateDecode >>"
+            b"\nstream\n" % len(form) + form + b"\nendstream",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H"
+            b" /DescendantFonts [6 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe)"
+            b" /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> /XObject << /Fx 3 0 R >> >> >>",
+        ]
+    )
+    result = outcome(pdf)
+    assert isinstance(result, Report)
+    assert "limits.pdf_objects" in {d.code for d in result.diagnostics}

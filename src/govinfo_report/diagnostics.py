@@ -36,6 +36,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     ),
     "input.unsafe_xml": (Severity.ERROR, "The DOCX holds XML with a DTD or entity declarations."),
     "input.corrupt": (Severity.ERROR, "The file is damaged and cannot be opened."),
+    "input.overprinted": (
+        Severity.WARNING,
+        "A PDF page prints text over different text; no number is read from the glyphs involved.",
+    ),
     "input.encrypted": (Severity.ERROR, "The PDF needs a password that is not the empty one."),
     "input.no_text_layer": (
         Severity.ERROR,

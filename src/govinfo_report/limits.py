@@ -100,6 +100,11 @@ for ruling lines at most; the rest are left out (``limits.pdf_objects``)."""
 MAX_PDF_PATH_SEGMENTS = 10_000
 """Segments of one PDF path object followed at most (a cell's border has four or five)."""
 
+MAX_PDF_PAGE_SEGMENTS = 100_000
+"""Path segments of one PDF page followed at most, over all its paths and the forms it draws (a
+page of a report draws a few hundred); past it the page's other paths are left out
+(``limits.pdf_objects``): a form of 10,000 segments drawn 1,000 times is ten million."""
+
 MAX_PDF_FORM_DEPTH = 8
 """Form XObjects nested deeper than this are not looked into for ruling lines."""
 

@@ -161,8 +161,11 @@ def _parse(
         meta.year,
     )
     diagnostics.extend(noticed)
-    found, unused = _prefer_ruled(found, ruled, template, diagnostics)
-    canonical, extra_rows = _map(found, template, expect_tables=bool(slices), diagnostics=diagnostics)
+    maps: _Maps = {}  # each table's mapping, done once though both readings of a PDF are weighed
+    found, unused = _prefer_ruled(found, ruled, template, diagnostics, maps)
+    canonical, extra_rows = _map(
+        found, template, expect_tables=bool(slices), diagnostics=diagnostics, maps=maps
+    )
     # 6. check the consistency rules, and mark the cells of the failing ones as disputed
     results = checks_stage.run_checks(canonical, diagnostics)
     canonical = {kind: checks_stage.mark_disputed(table, results) for kind, table in canonical.items()}
@@ -328,7 +331,12 @@ def _rebuild(
 
 
 def _map(
-    found: list[Found], template: str | None, *, expect_tables: bool, diagnostics: list[Diagnostic]
+    found: list[Found],
+    template: str | None,
+    *,
+    expect_tables: bool,
+    diagnostics: list[Diagnostic],
+    maps: _Maps | None = None,
 ) -> tuple[dict[str, CanonicalTable], list[ExtraRow]]:
     canonical: dict[str, CanonicalTable] = {}
     extra_rows: list[ExtraRow] = []
@@ -348,7 +356,7 @@ def _map(
                     Span(parts[0][2].start, parts[-1][2].end),
                 )
             )
-        mapped = _map_kind(kind, parts, template)
+        mapped = _map_kind(kind, parts, template, maps)
         diagnostics.extend(mapped.diagnostics)
         extra_rows.extend(mapped.extra_rows)
         if mapped.rows:
@@ -360,7 +368,23 @@ def _map(
     return canonical, extra_rows
 
 
-def _map_kind(kind: str, parts: list[Found], template: str | None) -> schema.Mapped:
+_Maps = dict[tuple[str, str | None, tuple[int, ...]], schema.Mapped]
+"""Mappings already made in one parse, by table kind, template and the grids mapped."""
+
+
+def _map_kind(
+    kind: str, parts: list[Found], template: str | None, maps: _Maps | None = None
+) -> schema.Mapped:
+    key = (kind, template, tuple(id(grid) for _, grid, _ in parts))
+    if maps is not None and key in maps:
+        return maps[key]
+    mapped = _map_parts(kind, parts, template)
+    if maps is not None:
+        maps[key] = mapped
+    return mapped
+
+
+def _map_parts(kind: str, parts: list[Found], template: str | None) -> schema.Mapped:
     views: list[schema.RowView] = []
     for _, grid, _ in parts:
         views.extend(schema.row_views(grid.rows, grid.strategy, start=len(views)))
@@ -373,7 +397,11 @@ def _map_kind(kind: str, parts: list[Found], template: str | None) -> schema.Map
 
 
 def _prefer_ruled(
-    found: list[Found], ruled: list[Found], template: str | None, diagnostics: list[Diagnostic]
+    found: list[Found],
+    ruled: list[Found],
+    template: str | None,
+    diagnostics: list[Diagnostic],
+    maps: _Maps | None = None,
 ) -> tuple[list[Found], list[Found]]:
     """For each table a PDF draws with ruling lines, use the ruled grid instead of the grid
     rebuilt from the text, unless it reads fewer cells of the template or breaks more of its
@@ -383,7 +411,7 @@ def _prefer_ruled(
     for kind in dict.fromkeys(piece[0] for piece in ruled if piece[0] is not None):
         mine = [piece for piece in ruled if piece[0] == kind]
         theirs = [piece for piece in found if piece[0] == kind]
-        if theirs and _fit(kind, mine, template) < _fit(kind, theirs, template):
+        if theirs and _fit(kind, mine, template, maps) < _fit(kind, theirs, template, maps):
             unused.extend(mine)
             message = f"The PDF's ruled {kind} table fits the template less well than its text; text used."
             span = Span(min(p[2].start for p in mine), max(p[2].end for p in mine))
@@ -399,10 +427,10 @@ def _prefer_ruled(
     return found, unused
 
 
-def _fit(kind: str, parts: list[Found], template: str | None) -> tuple[int, int]:
+def _fit(kind: str, parts: list[Found], template: str | None, maps: _Maps | None = None) -> tuple[int, int]:
     """How well grids fit the template: cells read (a number, a blank or a placeholder), then
     rules broken (fewer is better)."""
-    mapped = _map_kind(kind, parts, template)
+    mapped = _map_kind(kind, parts, template, maps)
     read = sum(
         1
         for row in mapped.rows

@@ -34,11 +34,29 @@ def group_lines(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     return lines
 
 
+OVERLAP = 0.5
+"""Share of the narrower glyph's width two glyphs of a line may cover of each other; more is one
+glyph printed over another."""
+
+OVERPRINTED = "\ufffd"
+"""What a line shows where a glyph is printed over a different one (a correction pasted over a
+number, a damaged stream drawn twice): the replacement character, so that no number is read
+from either, and the PDF reader reports the page."""
+
+
 def line_text(line: Sequence[Glyph]) -> str:
-    """One line's glyphs as text: a space for every gap, one space for a run of them."""
+    """One line's glyphs as text: a space for every gap, one space for a run of them. A glyph
+    printed over the same one (fake bold, a shadow) is one glyph; over a different one, neither
+    is readable: :data:`OVERPRINTED` stands for both."""
     out: list[str] = []
     right = None
+    last: Glyph | None = None
     for glyph in line:
+        if last is not None and glyph.text != " " and _covers(last, glyph):
+            if glyph.text != last.text and out[-1:] != [OVERPRINTED]:
+                out[-1] = OVERPRINTED
+            right = max(right or glyph.x1, glyph.x1)
+            continue
         if right is not None and glyph.x0 > right + SPACE_GAP and out and out[-1] != " ":
             out.append(" ")
         if glyph.text == " ":
@@ -46,8 +64,14 @@ def line_text(line: Sequence[Glyph]) -> str:
                 out.append(" ")
         else:
             out.append(glyph.text)
+            last = glyph
         right = glyph.x1 if right is None else max(right, glyph.x1)
     return "".join(out).strip()
 
 
-__all__ = ["LINE_TOLERANCE", "SPACE_GAP", "group_lines", "line_text"]
+def _covers(a: Glyph, b: Glyph) -> bool:
+    narrower = min(a.x1 - a.x0, b.x1 - b.x0)
+    return narrower > 0 and min(a.x1, b.x1) - max(a.x0, b.x0) > OVERLAP * narrower
+
+
+__all__ = ["LINE_TOLERANCE", "OVERLAP", "OVERPRINTED", "SPACE_GAP", "group_lines", "line_text"]

@@ -96,8 +96,10 @@ def _glyphs(pdfium_c: Any, page: Any, height: float) -> tuple[list[Glyph], bool]
         rect_ref = ctypes.byref(rect)
         out: list[Glyph] = []
         high = 0
-        for i in range(min(count, limits.MAX_PDF_PAGE_CHARS)):
-            code = unicode(textpage, i)
+        read = min(count, limits.MAX_PDF_PAGE_CHARS)
+        codes = _codes(pdfium_c, textpage, read)
+        for i in range(read):
+            code = codes[i] if codes is not None else unicode(textpage, i)
             if code <= 0x20 or code in (0xFFFE, 0xFFFF, 0x3000, 0xA0):
                 if code not in (0x20, 0x3000, 0xA0) or generated(textpage, i):
                     continue  # line breaks and the spaces PDFium adds on its own
@@ -123,6 +125,19 @@ def _glyphs(pdfium_c: Any, page: Any, height: float) -> tuple[list[Glyph], bool]
         pdfium_c.FPDFText_ClosePage(textpage)
 
 
+def _codes(pdfium_c: Any, textpage: Any, count: int) -> list[int] | None:
+    """The page's character codes in one call, when they are one UTF-16 unit per character
+    (no character outside the Basic Multilingual Plane); None to ask character by character."""
+    if count <= 0:
+        return None
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    codes = list(buffer[:count])
+    if written != count + 1 or any(0xD800 <= c <= 0xDFFF for c in codes):
+        return None
+    return codes
+
+
 def _segments(pdfium_c: Any, page: Any, height: float) -> tuple[list[Segment], bool]:
     """The horizontal and vertical segments every visible path object draws, forms included."""
     out: list[Segment] = []
@@ -130,8 +145,13 @@ def _segments(pdfium_c: Any, page: Any, height: float) -> tuple[list[Segment], b
     truncated = count > limits.MAX_PDF_PAGE_OBJECTS
     objects = (pdfium_c.FPDFPage_GetObject(page, i) for i in range(min(count, limits.MAX_PDF_PAGE_OBJECTS)))
     budget = [limits.MAX_PDF_PAGE_OBJECTS]
+    steps = limits.MAX_PDF_PAGE_SEGMENTS
     for obj, matrix in _flatten(pdfium_c, objects, None, budget, 0):
-        out.extend(_path_segments(pdfium_c, obj, matrix, height))
+        if steps <= 0:
+            return out, True
+        found, used = _path_segments(pdfium_c, obj, matrix, height, steps)
+        out.extend(found)
+        steps -= used
     return out, truncated or budget[0] <= 0
 
 
@@ -175,32 +195,36 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
 
-def _path_segments(pdfium_c: Any, obj: Any, outer: Matrix | None, height: float) -> list[Segment]:
+def _path_segments(
+    pdfium_c: Any, obj: Any, outer: Matrix | None, height: float, steps: int
+) -> tuple[list[Segment], int]:
+    """A path's segments, and how many of the page's budget of segments it used."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
-        return []
+        return [], 1
     if not fill.value and not stroke.value:
-        return []  # a clipping path or an invisible one
+        return [], 1  # a clipping path or an invisible one
     filled_only = not stroke.value
     if outer is None:  # on the page, the bounds are already in page space
         box = [ctypes.c_float() for _ in range(4)]
         if not pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box)):
-            return []
+            return [], 1
         left, bottom, right, top = (v.value for v in box)
         thin = _thin(left, height - top, right, height - bottom)
         if thin is not None:
-            return [thin]
+            return [thin], 1
         if filled_only:
-            return []  # a shaded area (a cell's or a line's background), not a rule
+            return [], 1  # a shaded area (a cell's or a line's background), not a rule
     matrix = _matrix(pdfium_c, obj)
     if outer is not None:
         matrix = _compose(matrix, outer)
-    segments = _outline(pdfium_c, obj, matrix, height)
+    count = min(max(pdfium_c.FPDFPath_CountSegments(obj), 0), limits.MAX_PDF_PATH_SEGMENTS, steps)
+    segments = _outline(pdfium_c, obj, matrix, height, count)
     if not filled_only:
-        return segments
+        return segments, count + 1
     xs, ys = [v for s in segments for v in (s.x0, s.x1)], [v for s in segments for v in (s.y0, s.y1)]
     thin = _thin(min(xs), min(ys), max(xs), max(ys)) if segments else None
-    return [thin] if thin is not None else []
+    return ([thin] if thin is not None else []), count + 1
 
 
 def _thin(x0: float, y0: float, x1: float, y1: float) -> Segment | None:
@@ -214,13 +238,13 @@ def _thin(x0: float, y0: float, x1: float, y1: float) -> Segment | None:
     return None
 
 
-def _outline(pdfium_c: Any, obj: Any, matrix: Matrix, height: float) -> list[Segment]:
-    """The straight horizontal and vertical pieces of a path's outline (a rectangle's four sides)."""
-    count = pdfium_c.FPDFPath_CountSegments(obj)
+def _outline(pdfium_c: Any, obj: Any, matrix: Matrix, height: float, count: int) -> list[Segment]:
+    """The straight horizontal and vertical pieces of the first ``count`` segments of a path's
+    outline (a rectangle's four sides)."""
     x, y = ctypes.c_float(), ctypes.c_float()
     out: list[Segment] = []
     start = at = None
-    for i in range(min(count, limits.MAX_PDF_PATH_SEGMENTS)):
+    for i in range(count):
         segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
         if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
             continue

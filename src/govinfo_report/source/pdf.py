@@ -36,7 +36,7 @@ from ..normalize import FOOTER
 from ..tables.document import GridRows, join_cell_pieces
 from ..values import is_value_text
 from . import _pdf_grid as grid
-from ._pdf_lines import group_lines, line_text
+from ._pdf_lines import OVERPRINTED, group_lines, line_text
 from ._pdfium import Glyph, Page, raw, read_page
 
 _MIN_TEXT = 20
@@ -62,6 +62,8 @@ class _Piece(NamedTuple):
     boxes: list[grid.Box]
     texts: list[str]
     lines: list[int | None]
+    frame: grid.Box
+    """The table's outer edges."""
 
 
 class _PageLines(NamedTuple):
@@ -138,6 +140,8 @@ def _read(pdfium_c: Any, document: Any) -> PdfText:
         lines = group_lines(page.glyphs)
         line_of = {g.order: first + i for i, line in enumerate(lines) for g in line}
         texts = [line_text(line) for line in lines] or [""]
+        if any(OVERPRINTED in t for t in texts):
+            troubles.setdefault("overprinted", []).append(number)
         pages.append(_PageLines(texts, [line[0].baseline for line in lines] or [0.0], first))
         pieces.extend(_pieces(page, line_of, troubles))
         first += len(texts)
@@ -164,6 +168,7 @@ _TROUBLES = {
         "hold more objects or characters than the limits; the rest was not read",
     ),
     "unreadable": ("input.pages_without_text", "are damaged and were not read"),
+    "overprinted": ("input.overprinted", "print text over different text; no number is read from it"),
 }
 
 
@@ -194,7 +199,7 @@ def _pieces(page: Page, line_of: dict[int, int], troubles: dict[str, list[int]])
     for boxes, held in zip(found, members, strict=True):
         texts = [_cell_text(glyphs) for glyphs in held]
         lines = [min((line_of[g.order] for g in glyphs), default=None) for glyphs in held]
-        out.append(_Piece(page.number, boxes, texts, lines))
+        out.append(_Piece(page.number, boxes, texts, lines, _frame(boxes)))
     return out
 
 
@@ -255,19 +260,22 @@ def _goes_on(before: _Piece, after: _Piece, pieces: list[_Piece], pages: list[_P
         return False  # not the last table of its page
     if any(p.page == after.page and _top(p) < _top(after) for p in pieces):
         return False
-    left = abs(min(b.x0 for b in before.boxes) - min(b.x0 for b in after.boxes))
-    right = abs(max(b.x1 for b in before.boxes) - max(b.x1 for b in after.boxes))
-    if left > _EDGE or right > _EDGE:
+    if abs(before.frame.x0 - after.frame.x0) > _EDGE or abs(before.frame.x1 - after.frame.x1) > _EDGE:
         return False
-    end = max(b.bottom for b in before.boxes)
+    end = before.frame.bottom
     lower, upper = pages[before.page - 1], pages[after.page - 1]
     between = [t for t, y in zip(lower.texts, lower.baselines, strict=True) if y > end]
     between += [t for t, y in zip(upper.texts, upper.baselines, strict=True) if y < _top(after)]
     return all(not t.strip() or FOOTER.match(t) for t in between)
 
 
+def _frame(boxes: list[grid.Box]) -> grid.Box:
+    left, top = min(b.x0 for b in boxes), min(b.top for b in boxes)
+    return grid.Box(left, top, max(b.x1 for b in boxes), max(b.bottom for b in boxes))
+
+
 def _top(piece: _Piece) -> float:
-    return min(b.top for b in piece.boxes)
+    return piece.frame.top
 
 
 def _grid_rows(run: Sequence[_Piece]) -> GridRows:
@@ -281,8 +289,8 @@ def _grid_rows(run: Sequence[_Piece]) -> GridRows:
     lines: list[int | None] = []
     for i, piece in enumerate(run):
         if i:
-            offset = max(b.bottom for b in boxes) - _top(piece)
-            seams.append(max(b.bottom for b in boxes))
+            seams.append(run[i - 1].frame.bottom + offset)
+            offset = seams[-1] - _top(piece)
         boxes += [grid.Box(b.x0, b.top + offset, b.x1, b.bottom + offset) for b in piece.boxes]
         texts += piece.texts
         lines += piece.lines
@@ -315,10 +323,10 @@ _ITEM = regex.compile(
 
 def _mend_seam(rows: list[tuple[GridCell, ...]], seam: int) -> list[tuple[GridCell, ...]]:
     """Rows around the page break before row ``seam``: a header printed again at the top of
-    the page is dropped; then the rows either side of the break are one row cut in two when no
-    position holds text on both sides unless both are label text, and the lower row's label does
-    not start with an item number of its own. A wrong join would merge two labels, never two
-    numbers."""
+    the page is dropped; then the rows either side of the break are one row cut in two when the
+    lower row holds no value (only the rest of its labels), its label does not start with an item
+    number of its own, and no value of the upper row has text under it. A wrong join merges two
+    labels and keeps the upper row's values on the upper row's label; it never moves a number."""
     repeated = 0
     while (
         seam + repeated < len(rows)
@@ -332,10 +340,10 @@ def _mend_seam(rows: list[tuple[GridCell, ...]], seam: int) -> list[tuple[GridCe
         return rows
     upper, lower = rows[seam - 1], rows[seam]
     label = next((c.text for c in lower if c.text.strip()), "")
-    if _ITEM.match(label):
-        return rows
+    if _ITEM.match(label) or any(is_value_text(c.text) for c in lower):
+        return rows  # a row of its own, or one whose numbers might be another row's
     for a, b in zip(upper, lower, strict=True):
-        if a.text.strip() and b.text.strip() and (is_value_text(a.text) or is_value_text(b.text)):
+        if a.text.strip() and b.text.strip() and is_value_text(a.text):
             return rows
     joined = tuple(_join(a, b) for a, b in zip(upper, lower, strict=True))
     return [*rows[: seam - 1], joined, *rows[seam + 1 :]]
