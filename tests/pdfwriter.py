@@ -42,9 +42,14 @@ class Pdf:
     """A table going on past a page break prints its header rows again (Word's "repeat header")."""
     footer: bool = False
     """Every page ends with its number (``- 2 -``), between the pieces of a table it breaks."""
+    running_header: str = ""
+    """A line every page prints at its top (a Word page header)."""
     split_rows: bool = False
     """A row that does not fit is cut at the page break: its first lines on this page, the rest on
     the next (Word's "allow row to break across pages")."""
+    values_below: bool = False
+    """A row cut by a page break prints its one-line cells (the numbers) on the next page, beside
+    the end of its label (cells centred vertically), not beside its start."""
     vertical: str = "wrapped"
     """A tall narrow spanning cell's text: ``"wrapped"`` over lines, or rotated a quarter turn
     ``"up"`` (read bottom to top) or ``"down"``."""
@@ -61,6 +66,8 @@ class Pdf:
             self.text(PAGE_W / 2 - 10, MARGIN / 2, f"- {len(self.pages)} -", self.size)
         self.pages.append([])
         self.y = PAGE_H - MARGIN
+        if self.running_header:
+            self.text(MARGIN, PAGE_H - MARGIN / 2, self.running_header, self.size)
 
     def text(self, x: float, y: float, text: str, size: float, matrix: str = "") -> None:
         code = "".join(f"{ord(c):04X}" for c in text)
@@ -174,6 +181,8 @@ class Pdf:
             self.pages[page].append(f"BT /F1 {size} Tf {at} Tm <{code}> Tj ET")
             return
         placed = parts[0] if cell.rowspan == 1 else [(*parts[0][0][:3], 0, len(lines))]
+        if self.values_below and cell.rowspan == 1 and len(lines) == 1 and len(placed) > 1:
+            placed = [(*placed[-1][:3], 0, 1)]  # a one-line cell of a cut row, on the row's last page
         for page, top, _, start, end in placed:
             for i, line in enumerate(lines[start:end]):
                 if line:

@@ -49,3 +49,16 @@ def test_text_and_html_benchmarks_compare_like_with_like(tmp_path: Path) -> None
     assert run.floor(fixtures[0][1]) > 100  # the floor finds the numbers and words of a report
     html = run.bench_html(inputs.html_pages(tmp_path)[:1], passes=1)
     assert html[0]["parse"] > 0 and html[0]["lxml"] > 0
+
+
+def test_pdf_benchmark_times_parse_file_against_pdfium_text(tmp_path: Path) -> None:
+    pytest.importorskip("pypdfium2")
+    files = inputs.pdf_files(tmp_path)
+    assert {name for name, _ in files} >= {"generated 2019", "generated 2021"}
+    generated = [(name, path) for name, path in files if name.startswith("generated")]
+    assert parse_file(generated[0][1]).applications is not None  # the timed PDF is a readable report
+    (row,) = run.bench_pdf(generated[:1], passes=1)
+    assert isinstance(row["parse"], float) and isinstance(row["pdfium"], float)
+    assert row["parse"] > row["pdfium"] > 0  # a parse reads the text layer and more
+    assert isinstance(row["peak"], int) and row["peak"] > 0
+    assert "申请" in run.pdfium_text(generated[0][1])

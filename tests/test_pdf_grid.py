@@ -140,6 +140,21 @@ def test_a_header_printed_again_after_the_break_is_dropped() -> None:
     assert _mend_seam(rows, 3) == header + body
 
 
+def test_a_table_over_a_page_break_is_one_grid_under_a_running_header_and_a_page_number() -> None:
+    from govinfo_report.source.pdf import read_pdf
+
+    canon = canonical("2021")
+    pdf = to_pdf(canon, lead=520, running_header="某市某某局政府信息公开工作年度报告", footer=True)
+    grids = read_pdf(pdf).tables
+    applications = [g for g in grids if any("予以公开" in c.text for row in g for c in row)]
+    assert len(applications) == 1 and any("结转下年度" in c.text for row in applications[0] for c in row)
+    report = parse_bytes(pdf)
+    assert "table.joined" not in {d.code for d in report.diagnostics}
+    assert report.to_dict()["applications"]["carried_forward"]["total"] == sum(
+        canon.applications["carried_forward"]
+    )
+
+
 # --- encrypted and damaged files ------------------------------------------------------------------
 
 PDF = to_pdf(canonical("2021"))

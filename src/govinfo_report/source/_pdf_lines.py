@@ -49,29 +49,28 @@ def line_text(line: Sequence[Glyph]) -> str:
     printed over the same one (fake bold, a shadow) is one glyph; over a different one, neither
     is readable: :data:`OVERPRINTED` stands for both."""
     out: list[str] = []
-    right = None
+    right = -1e9
     last: Glyph | None = None
     for glyph in line:
-        if last is not None and glyph.text != " " and _covers(last, glyph):
-            if glyph.text != last.text and out[-1:] != [OVERPRINTED]:
-                out[-1] = OVERPRINTED
-            right = max(right or glyph.x1, glyph.x1)
-            continue
-        if right is not None and glyph.x0 > right + SPACE_GAP and out and out[-1] != " ":
-            out.append(" ")
-        if glyph.text == " ":
+        text = glyph.text
+        if text == " ":
             if out and out[-1] != " ":
                 out.append(" ")
-        else:
-            out.append(glyph.text)
-            last = glyph
-        right = glyph.x1 if right is None else max(right, glyph.x1)
+            right = max(right, glyph.x1)
+            continue
+        if last is not None:
+            narrower = min(last.x1 - last.x0, glyph.x1 - glyph.x0)
+            if narrower > 0 and min(last.x1, glyph.x1) - max(last.x0, glyph.x0) > OVERLAP * narrower:
+                if text != last.text:
+                    out[-1] = OVERPRINTED
+                right = max(right, glyph.x1)
+                continue
+        if out and glyph.x0 > right + SPACE_GAP and out[-1] != " ":
+            out.append(" ")
+        out.append(text)
+        last = glyph
+        right = max(right, glyph.x1)
     return "".join(out).strip()
-
-
-def _covers(a: Glyph, b: Glyph) -> bool:
-    narrower = min(a.x1 - a.x0, b.x1 - b.x0)
-    return narrower > 0 and min(a.x1, b.x1) - max(a.x0, b.x0) > OVERLAP * narrower
 
 
 __all__ = ["LINE_TOLERANCE", "OVERLAP", "OVERPRINTED", "SPACE_GAP", "group_lines", "line_text"]

@@ -243,7 +243,8 @@ def _cell_text(glyphs: list[Glyph]) -> str:
 
 def _continued(pieces: list[_Piece], pages: list[_PageLines]) -> list[list[_Piece]]:
     """Pieces in runs, a piece joining the run before it when it goes on from the last page's
-    table: it is the first table of the next page, as wide, and only footers lie between."""
+    table: it is the first table of the next page, as wide, and only page furniture lies between
+    (page numbers, and lines both pages print: a running header or footer)."""
     runs: list[list[_Piece]] = []
     for piece in pieces:
         if runs and _goes_on(runs[-1][-1], piece, pieces, pages):
@@ -264,9 +265,16 @@ def _goes_on(before: _Piece, after: _Piece, pieces: list[_Piece], pages: list[_P
         return False
     end = before.frame.bottom
     lower, upper = pages[before.page - 1], pages[after.page - 1]
-    between = [t for t, y in zip(lower.texts, lower.baselines, strict=True) if y > end]
-    between += [t for t, y in zip(upper.texts, upper.baselines, strict=True) if y < _top(after)]
-    return all(not t.strip() or FOOTER.match(t) for t in between)
+    below = [t for t, y in zip(lower.texts, lower.baselines, strict=True) if y > end]
+    above = [t for t, y in zip(upper.texts, upper.baselines, strict=True) if y < _top(after)]
+    running = set(lower.texts) & set(upper.texts)  # a running header or footer: on both pages
+    return all(
+        not t.strip() or FOOTER.match(t) or _PAGE_NUMBER.match(t) or t in running for t in below + above
+    )
+
+
+_PAGE_NUMBER = regex.compile(r"^\s*[0-9]{1,4}\s*$")
+"""A bare page number, as a line of its own below or above a table's pieces."""
 
 
 def _frame(boxes: list[grid.Box]) -> grid.Box:
