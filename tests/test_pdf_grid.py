@@ -123,21 +123,21 @@ def row(*texts: str, line: int = 1) -> tuple[GridCell, ...]:
 
 def test_a_row_cut_by_the_page_break_is_one_row_again() -> None:
     rows = [row("5.要求行政机关确", "3", "4", line=8), row("认或重新出具已获取信息", "", "", line=9)]
-    assert _mend_seam(rows, 1) == [row("5.要求行政机关确认或重新出具已获取信息", "3", "4", line=8)]
+    assert _mend_seam(rows, 1)[0] == [row("5.要求行政机关确认或重新出具已获取信息", "3", "4", line=8)]
 
 
 def test_rows_either_side_of_a_break_stay_apart_when_they_may_be_two() -> None:
     numbered = [row("5.要求行政机关确认", "3", "4"), row("1.申请人逾期", "", "")]
-    assert _mend_seam(numbered, 1) == numbered  # the lower label starts with its own number
+    assert _mend_seam(numbered, 1)[0] == numbered  # the lower label starts with its own number
     valued = [row("行政处罚", "3", ""), row("行政强制", "7", "")]
-    assert _mend_seam(valued, 1) == valued  # numbers on both sides are two rows' numbers
+    assert _mend_seam(valued, 1)[0] == valued  # numbers on both sides are two rows' numbers
 
 
 def test_a_header_printed_again_after_the_break_is_dropped() -> None:
     header = [row("信息内容", "本年新收", "总计"), row("~", "自然人", "~")]
     body = [row("一、本年新收", "3", "3"), row("二、上年结转", "1", "1")]
     rows = header + body[:1] + header + body[1:]
-    assert _mend_seam(rows, 3) == header + body
+    assert _mend_seam(rows, 3)[0] == header + body
 
 
 def test_a_table_over_a_page_break_is_one_grid_under_a_running_header_and_a_page_number() -> None:
@@ -153,6 +153,16 @@ def test_a_table_over_a_page_break_is_one_grid_under_a_running_header_and_a_page
     assert report.to_dict()["applications"]["carried_forward"]["total"] == sum(
         canon.applications["carried_forward"]
     )
+
+
+def test_a_heading_across_the_table_after_the_break_is_no_piece_of_the_row_above() -> None:
+    # 其他主动公开文件 | 0 | 0 | 0 at the foot of the page, the block heading 第二十条第（八）项 across
+    # the table at the top of the next: joined, the local row was lost without a word
+    rows = [row("其他主动公开文件", "0", "0", "0"), row("第二十条第（八）项", "~", "~", "~")]
+    walls = [(True, True, True), (False, False, False)]
+    assert _mend_seam(rows, 1, walls)[0] == rows
+    cut = [row("5.要求行政机关确", "3", "4"), row("认或重新出具已获取信息", "", "")]
+    assert len(_mend_seam(cut, 1, [(True, True), (True, True)])[0]) == 1  # the same cells: one row
 
 
 # --- encrypted and damaged files ------------------------------------------------------------------
@@ -227,7 +237,7 @@ def test_a_row_after_the_break_that_holds_a_value_is_never_joined_to_the_row_abo
     # 行政处罚 printed blank at the foot of the page, a local row with its number on the next:
     # joined, 9 became 行政处罚's number
     rows = [row("行政处罚", "", "", ""), row("其他主动公开文件", "9", "", "")]
-    assert _mend_seam(rows, 1) == rows
+    assert _mend_seam(rows, 1)[0] == rows
 
 
 def test_text_printed_over_different_text_reads_as_no_number() -> None:
@@ -295,3 +305,88 @@ def test_a_page_drawing_a_huge_form_many_times_is_bounded() -> None:
     result = outcome(pdf)
     assert isinstance(result, Report)
     assert "limits.pdf_objects" in {d.code for d in result.diagnostics}
+
+
+# --- regressions of the second adversarial pass --------------------------------------------------
+
+
+def test_cells_the_grid_and_the_text_read_differently_are_left_missing() -> None:
+    # the report's own sum error (13 + 12 + 3 + 40 != 77) made the text's split of glued digits
+    # (13 1 23 40 77) break no rule, so the text won over the exact grid: 12 and 3 became 1 and 23
+    from govinfo_report._ruled import settle
+    from govinfo_report.model import CanonicalTable, Cell, CellState, Diagnostic, Row
+    from govinfo_report.schema import Mapped
+
+    def cells(*values: int) -> tuple[tuple[str, Cell], ...]:
+        columns = ("upheld", "corrected", "other", "pending", "total")
+        return tuple(
+            (c, Cell(str(v), CellState.NUMBER, v, line=9)) for c, v in zip(columns, values, strict=True)
+        )
+
+    used = CanonicalTable(
+        "review_litigation", "2021", (Row("review", "行政复议", cells(13, 1, 23, 40, 77)),), ()
+    )
+    grid = Mapped((Row("review", "行政复议", cells(13, 12, 3, 40, 77)),), (), (), ())
+    diagnostics: list[Diagnostic] = []
+    settled = settle(
+        {"review_litigation": used}, {"review_litigation": []}, lambda kind, parts: grid, diagnostics
+    )
+    row = settled["review_litigation"].rows[0]
+    assert [row.cell(c).value for c in ("upheld", "corrected", "other", "pending", "total")] == [
+        13,
+        None,
+        None,
+        40,
+        77,
+    ]
+    assert [d.code for d in diagnostics] == ["table.readings_disagree"]
+
+
+def test_numbers_wrapped_digit_by_digit_in_narrow_columns_are_never_read_by_their_first_digit() -> None:
+    # 651 printed 6 / 5 / 1 in a 14-point column: the text's first line 1 1 1 1 1 1 6 satisfied
+    # the row's sum by chance, and 6 was kept as the total
+    from pdfwriter import Pdf
+    from render import blocks, consistent
+    from test_roundtrip import compare
+
+    canon = canonical("2021")
+    items = {
+        k: v
+        for k, v in canon.applications.items()
+        if k not in ("new_requests", "carried_over", "total", "carried_forward")
+    }
+    for n, key in enumerate(items):
+        items[key] = [100 + 7 * n + i for i in range(6)]
+    canon.applications = consistent(items, [301, 302, 303, 304, 305, 306], [401, 402, 403, 404, 405, 406])
+    for rules in (True, False):
+        writer = Pdf(rules=rules)
+        for block in blocks(canon):
+            if isinstance(block, str):
+                writer.paragraph(block)
+                continue
+            width = max(sum(c.colspan for c in row) for row in block)
+            writer.table(
+                block,
+                {4: [160.0, 115.0, 120.0, 120.0], 15: [14.0] * 15}.get(
+                    width, [30.0, 70.0, 135.0] + [14.0] * 7
+                ),
+            )
+        wrong, _ = compare(parse_bytes(writer.to_bytes()).to_dict(), canon)
+        assert wrong == [], rules
+
+
+def test_regression_a_local_row_above_a_block_heading_after_the_break_is_kept() -> None:
+    # found by test_round_trip_slow_layouts[pdf page breaks]: 第二十条第（八）项 at the top of the page
+    # was joined to 其他主动公开文件 at the foot of the one before; the local row was lost silently
+    from render import Extra
+    from strategies import to_pdf_page_breaks
+
+    canon = canonical("2019")
+    canon.prose, canon.org_subtotal, canon.subtotals = {}, False, ""
+    canon.extras = [
+        Extra("active_disclosure", "administrative_coercion", "其他主动公开文件", ("7", "3", "11"))
+    ]
+    report = parse_bytes(to_pdf_page_breaks(canon))
+    assert [(r.label, [c.value for c in r.cells]) for r in report.extra_rows] == [
+        ("其他主动公开文件", [7, 3, 11])
+    ]

@@ -107,6 +107,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "table.missing": (Severity.WARNING, "A statistical table of the national format was not found."),
     "table.unreadable": (Severity.ERROR, "A table region was found but no layout strategy could rebuild it."),
     "table.joined": (Severity.INFO, "A table printed in several pieces was read as one, in document order."),
+    "table.readings_disagree": (
+        Severity.WARNING,
+        "A PDF's ruled grid and its text read cells of a table differently; those cells were left missing.",
+    ),
     "table.ruled_rejected": (
         Severity.INFO,
         "A PDF's ruled table fits the template less well than its text; the text was used.",

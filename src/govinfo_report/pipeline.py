@@ -17,13 +17,13 @@ import regex
 
 from . import checks as checks_stage
 from . import limits, schema
+from ._ruled import prefer_ruled, settle
 from .diagnostics import diag
 from .errors import InputError, ParseError
 from .locate import Region, locate
 from .meta import Meta, read_meta
 from .model import (
     CanonicalTable,
-    CellState,
     Diagnostic,
     ExtraRow,
     Report,
@@ -162,10 +162,15 @@ def _parse(
     )
     diagnostics.extend(noticed)
     maps: _Maps = {}  # each table's mapping, done once though both readings of a PDF are weighed
-    found, unused = _prefer_ruled(found, ruled, template, diagnostics, maps)
+
+    def map_kind(kind: str, parts: list[Found]) -> schema.Mapped:
+        return _map_kind(kind, parts, template, maps)
+
+    found, unused, others = prefer_ruled(found, ruled, template, diagnostics, map_kind)
     canonical, extra_rows = _map(
         found, template, expect_tables=bool(slices), diagnostics=diagnostics, maps=maps
     )
+    canonical = settle(canonical, others, map_kind, diagnostics)
     # 6. check the consistency rules, and mark the cells of the failing ones as disputed
     results = checks_stage.run_checks(canonical, diagnostics)
     canonical = {kind: checks_stage.mark_disputed(table, results) for kind, table in canonical.items()}
@@ -394,53 +399,6 @@ def _map_parts(kind: str, parts: list[Found], template: str | None) -> schema.Ma
     if kind == "active_disclosure":
         return schema.map_active_disclosure(views, template=template, glued=glued)
     return schema.map_review_litigation(views)
-
-
-def _prefer_ruled(
-    found: list[Found],
-    ruled: list[Found],
-    template: str | None,
-    diagnostics: list[Diagnostic],
-    maps: _Maps | None = None,
-) -> tuple[list[Found], list[Found]]:
-    """For each table a PDF draws with ruling lines, use the ruled grid instead of the grid
-    rebuilt from the text, unless it reads fewer cells of the template or breaks more of its
-    rules (a table printed without outer borders loses a column to pdfplumber). Returns the
-    grids to map and the grids left unused (still listed in ``Report.tables``)."""
-    unused: list[Found] = [piece for piece in ruled if piece[0] is None]
-    for kind in dict.fromkeys(piece[0] for piece in ruled if piece[0] is not None):
-        mine = [piece for piece in ruled if piece[0] == kind]
-        theirs = [piece for piece in found if piece[0] == kind]
-        if theirs and _fit(kind, mine, template, maps) < _fit(kind, theirs, template, maps):
-            unused.extend(mine)
-            message = f"The PDF's ruled {kind} table fits the template less well than its text; text used."
-            span = Span(min(p[2].start for p in mine), max(p[2].end for p in mine))
-            diagnostics.append(diag("table.ruled_rejected", message, span))
-            continue
-        at = next((i for i, piece in enumerate(found) if piece[0] == kind), len(found))
-        found = (
-            [piece for piece in found[:at] if piece[0] != kind]
-            + mine
-            + [piece for piece in found[at:] if piece[0] != kind]
-        )
-        unused.extend(theirs)
-    return found, unused
-
-
-def _fit(kind: str, parts: list[Found], template: str | None, maps: _Maps | None = None) -> tuple[int, int]:
-    """How well grids fit the template: cells read (a number, a blank or a placeholder), then
-    rules broken (fewer is better)."""
-    mapped = _map_kind(kind, parts, template, maps)
-    read = sum(
-        1
-        for row in mapped.rows
-        for _, cell in row.cells
-        if cell.state in (CellState.NUMBER, CellState.BLANK, CellState.PLACEHOLDER)
-    )
-    if not mapped.rows:
-        return read, 0
-    table = CanonicalTable(kind, template, mapped.rows, mapped.columns)
-    return read, -sum(1 for check in checks_stage.CHECKS[kind](table) if not check.passed)
 
 
 def _kind_of(grid: Grid) -> str | None:

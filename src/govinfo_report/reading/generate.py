@@ -73,6 +73,9 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
     if material.layout == GLUED:
         glued = glued_readings(tokens, spec)
         return Generated(glued.readings, False, glued.note, glued.code, glued.forced)
+    if _wrapped_digit_by_digit(tokens, material.strays):
+        wrapped = "its numbers may go on digit by digit on the lines beside it (wrapped in narrow columns)"
+        return Generated((), False, wrapped, "cells.ambiguous")
     exact = material.exact
     shifted = False
     if material.layout == DELIMITED and spec.padding is not None:
@@ -140,6 +143,26 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
         )
     # every damage the row may hide reads it the same way: the text alone leaves that reading
     return Generated(tuple(found), False, note, code, forced=len(found) == 1)
+
+
+def _wrapped_digit_by_digit(tokens: tuple[GridCell, ...], strays: tuple[tuple[GridCell, ...], ...]) -> bool:
+    """A row of single digits none of them 0, beside a loose line of as many single digits: each
+    number of the row may be the first digit of a number wrapped one digit per line in a narrow
+    column (``6`` / ``5`` / ``1`` for 651; a number's first digit is never 0), and then no cell of
+    the row is what it prints."""
+    digits = [t for t in tokens if not is_blank(t)]
+    if len(digits) < 2 or not all(_one_digit(t) and t.text.strip() != "0" for t in digits):
+        return False
+    return any(
+        sum(1 for t in stray if not is_blank(t)) >= len(digits)
+        and all(_one_digit(t) for t in stray if not is_blank(t))
+        for stray in strays
+    )
+
+
+def _one_digit(token: GridCell) -> bool:
+    text = token.text.strip()
+    return len(text) == 1 and text.isdigit()
 
 
 def _markdowncells_of(

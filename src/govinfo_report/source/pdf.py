@@ -6,10 +6,11 @@ PDF-text layout strategy reads tables printed without rules. Tables drawn with r
 rebuilt from the page's segments (``_pdf_grid``) and their cells filled with the glyphs whose
 centres they hold: such cells are exact, the way HTML and DOCX cells are, and the pipeline uses
 them for the tables they hold unless the text's reading fits the template better
-(``pipeline._prefer_ruled``). A table whose rows go on past a page break, with nothing but a page
-footer between, is one table: its pieces are laid on one grid by their columns' ``x``. A cell's
-wrapped lines are joined with no separator, except between two digits, where a space keeps ``3``
-and ``5`` from becoming ``35``; a cell printed one character per line (a vertical label) is read
+(``_ruled.prefer_ruled``; cells the two read differently are left missing: ``_ruled.settle``).
+A table whose rows go on past a page break, with nothing but page furniture between, is one
+table: its pieces are laid on one grid by their columns' ``x``. A cell's wrapped lines are
+joined with no separator, except between two digits, where a space keeps ``3`` and ``5`` from
+becoming ``35``; a cell printed one character per line (a vertical label) is read
 in the order the PDF draws it, so rotated text reads forwards.
 
 Bad input: a password the empty one does not open, a damaged or truncated file, or a file with
@@ -20,6 +21,7 @@ object, character and ruling limits in :mod:`govinfo_report.limits` and by
 
 from __future__ import annotations
 
+import itertools
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -317,9 +319,15 @@ def _grid_rows(run: Sequence[_Piece]) -> GridRows:
         starts = [lines[at[0]] for at in row if at is not None and at[1]]
         line = min((n for n in starts if n is not None), default=line)
         out.append(tuple(_grid_cell(at, texts, line) for at in row))
+    walls = [_walls(row) for row in cover]
     for seam in reversed([_nearest(ys, y) for y in seams]):
-        out = _mend_seam(out, seam)
+        out, walls = _mend_seam(out, seam, walls)
     return tuple(out)
+
+
+def _walls(row: list[tuple[int, bool] | None]) -> tuple[bool, ...]:
+    """Where a row's cells meet: between each two positions, whether they are two cells."""
+    return tuple((a[0] if a else None) != (b[0] if b else None) for a, b in itertools.pairwise(row))
 
 
 _ITEM = regex.compile(
@@ -329,12 +337,20 @@ _ITEM = regex.compile(
 """A label that starts with an item number (``三、`` ``（二）`` ``4.``) starts a row of its own."""
 
 
-def _mend_seam(rows: list[tuple[GridCell, ...]], seam: int) -> list[tuple[GridCell, ...]]:
-    """Rows around the page break before row ``seam``: a header printed again at the top of
-    the page is dropped; then the rows either side of the break are one row cut in two when the
-    lower row holds no value (only the rest of its labels), its label does not start with an item
-    number of its own, and no value of the upper row has text under it. A wrong join merges two
-    labels and keeps the upper row's values on the upper row's label; it never moves a number."""
+Rows = list[tuple[GridCell, ...]]
+
+
+def _mend_seam(
+    rows: Rows, seam: int, walls: list[tuple[bool, ...]] | None = None
+) -> tuple[Rows, list[tuple[bool, ...]]]:
+    """Rows around the page break before row ``seam``, and where their cells meet (``walls``,
+    from :func:`_walls`): a header printed again at the top of the page is dropped; then the rows
+    either side of the break are one row cut in two when they are cut into the same cells, the
+    lower row holds no value (only the rest of its labels), its label does not start with an
+    item number of its own, and no value of the upper row has text under it. A wrong join merges
+    two labels and keeps the upper row's values on the upper row's label; it never moves a
+    number."""
+    walls = walls if walls is not None else [() for _ in rows]
     repeated = 0
     while (
         seam + repeated < len(rows)
@@ -344,17 +360,18 @@ def _mend_seam(rows: list[tuple[GridCell, ...]], seam: int) -> list[tuple[GridCe
     ):
         repeated += 1
     rows = rows[:seam] + rows[seam + repeated :]
-    if not 0 < seam < len(rows):
-        return rows
+    walls = walls[:seam] + walls[seam + repeated :]
+    if not 0 < seam < len(rows) or walls[seam - 1] != walls[seam]:
+        return rows, walls  # a heading across the table is no piece of the row above
     upper, lower = rows[seam - 1], rows[seam]
     label = next((c.text for c in lower if c.text.strip()), "")
     if _ITEM.match(label) or any(is_value_text(c.text) for c in lower):
-        return rows  # a row of its own, or one whose numbers might be another row's
+        return rows, walls  # a row of its own, or one whose numbers might be another row's
     for a, b in zip(upper, lower, strict=True):
         if a.text.strip() and b.text.strip() and is_value_text(a.text):
-            return rows
+            return rows, walls
     joined = tuple(_join(a, b) for a, b in zip(upper, lower, strict=True))
-    return [*rows[: seam - 1], joined, *rows[seam + 1 :]]
+    return [*rows[: seam - 1], joined, *rows[seam + 1 :]], [*walls[:seam], *walls[seam + 1 :]]
 
 
 def _join(upper: GridCell, lower: GridCell) -> GridCell:
