@@ -38,6 +38,11 @@ OVERLAP = 0.5
 """Share of the narrower glyph's width two glyphs of a line may cover of each other; more is one
 glyph printed over another."""
 
+DOUBLE_STRIKE = 1.0
+"""Points apart two copies of one glyph may start and be one glyph drawn twice (a "shadow"
+bold); copies farther apart that still cover each other may as well be two glyphs set tight
+(``11`` kerned), so they are unreadable."""
+
 OVERPRINTED = "\ufffd"
 """What a line shows where a glyph is printed over a different one (a correction pasted over a
 number, a damaged stream drawn twice): the replacement character, so that no number is read
@@ -46,8 +51,9 @@ from either, and the PDF reader reports the page."""
 
 def line_text(line: Sequence[Glyph]) -> str:
     """One line's glyphs as text: a space for every gap, one space for a run of them. A glyph
-    printed over the same one (fake bold, a shadow) is one glyph; over a different one, neither
-    is readable: :data:`OVERPRINTED` stands for both."""
+    printed again within :data:`DOUBLE_STRIKE` of itself (a shadow bold) is one glyph; printed
+    over a different one, or over itself farther off, it is unreadable: :data:`OVERPRINTED`
+    stands for both."""
     out: list[str] = []
     right = -1e9
     last: Glyph | None = None
@@ -61,7 +67,7 @@ def line_text(line: Sequence[Glyph]) -> str:
         if last is not None:
             narrower = min(last.x1 - last.x0, glyph.x1 - glyph.x0)
             if narrower > 0 and min(last.x1, glyph.x1) - max(last.x0, glyph.x0) > OVERLAP * narrower:
-                if text != last.text:
+                if text != last.text or abs(glyph.x0 - last.x0) > DOUBLE_STRIKE:
                     out[-1] = OVERPRINTED
                 right = max(right, glyph.x1)
                 continue
@@ -73,4 +79,12 @@ def line_text(line: Sequence[Glyph]) -> str:
     return "".join(out).strip()
 
 
-__all__ = ["LINE_TOLERANCE", "OVERLAP", "OVERPRINTED", "SPACE_GAP", "group_lines", "line_text"]
+__all__ = [
+    "DOUBLE_STRIKE",
+    "LINE_TOLERANCE",
+    "OVERLAP",
+    "OVERPRINTED",
+    "SPACE_GAP",
+    "group_lines",
+    "line_text",
+]

@@ -24,6 +24,10 @@ GLYPH_MAX = 40.0
 one comes from a font scaled by its matrix (a size of 199 drawn at 9 points), and the glyph's
 tight box is taken instead."""
 
+MIN_RULE = 5.0
+"""Points a hairline rectangle inside a filled path must run to be a rule (a glyph drawn as
+outlines has thin strokes too, shorter than this)."""
+
 STRAIGHT = 1.0
 """A segment whose ends differ by at most this much across its direction is horizontal or
 vertical; anything more slanted is not a ruling line."""
@@ -111,6 +115,9 @@ def _glyphs(pdfium_c: Any, page: Any, height: float) -> tuple[list[Glyph], bool]
                 if not high:
                     continue
                 code, high = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00), 0
+            elif code > 0x10FFFF:
+                continue  # a glyph name such as /uFFFFFF names no character
+            high = 0
             if not loose_box(textpage, i, rect_ref):
                 continue
             left, right = min(rect.left, rect.right), max(rect.left, rect.right)
@@ -213,18 +220,23 @@ def _path_segments(
         thin = _thin(left, height - top, right, height - bottom)
         if thin is not None:
             return [thin], 1
-        if filled_only:
-            return [], 1  # a shaded area (a cell's or a line's background), not a rule
     matrix = _matrix(pdfium_c, obj)
     if outer is not None:
         matrix = _compose(matrix, outer)
     count = min(max(pdfium_c.FPDFPath_CountSegments(obj), 0), limits.MAX_PDF_PATH_SEGMENTS, steps)
-    segments = _outline(pdfium_c, obj, matrix, height, count)
+    subpaths = _outline(pdfium_c, obj, matrix, height, count)
     if not filled_only:
-        return segments, count + 1
-    xs, ys = [v for s in segments for v in (s.x0, s.x1)], [v for s in segments for v in (s.y0, s.y1)]
-    thin = _thin(min(xs), min(ys), max(xs), max(ys)) if segments else None
-    return ([thin] if thin is not None else []), count + 1
+        return [segment for subpath in subpaths for segment in subpath], count + 1
+    # filled only: a shaded area is no rule, but each hairline rectangle in it is (a table's rules
+    # drawn as one path of many thin rectangles)
+    out = []
+    for subpath in subpaths:
+        xs = [v for s in subpath for v in (s.x0, s.x1)]
+        ys = [v for s in subpath for v in (s.y0, s.y1)]
+        thin = _thin(min(xs), min(ys), max(xs), max(ys)) if subpath else None
+        if thin is not None and max(thin.x1 - thin.x0, thin.y1 - thin.y0) >= MIN_RULE:
+            out.append(thin)
+    return out, count + 1
 
 
 def _thin(x0: float, y0: float, x1: float, y1: float) -> Segment | None:
@@ -238,11 +250,11 @@ def _thin(x0: float, y0: float, x1: float, y1: float) -> Segment | None:
     return None
 
 
-def _outline(pdfium_c: Any, obj: Any, matrix: Matrix, height: float, count: int) -> list[Segment]:
+def _outline(pdfium_c: Any, obj: Any, matrix: Matrix, height: float, count: int) -> list[list[Segment]]:
     """The straight horizontal and vertical pieces of the first ``count`` segments of a path's
-    outline (a rectangle's four sides)."""
+    outline (a rectangle's four sides), by subpath."""
     x, y = ctypes.c_float(), ctypes.c_float()
-    out: list[Segment] = []
+    out: list[list[Segment]] = [[]]
     start = at = None
     for i in range(count):
         segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
@@ -253,12 +265,14 @@ def _outline(pdfium_c: Any, obj: Any, matrix: Matrix, height: float, count: int)
         kind = pdfium_c.FPDFPathSegment_GetType(segment)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = point
+            if out[-1]:
+                out.append([])
         elif kind == pdfium_c.FPDF_SEGMENT_LINETO and at is not None:
-            _straight(at, point, out)
+            _straight(at, point, out[-1])
         if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-            _straight(point, start, out)
+            _straight(point, start, out[-1])
         at = point
-    return out
+    return [subpath for subpath in out if subpath]
 
 
 def _straight(a: tuple[float, float], b: tuple[float, float], out: list[Segment]) -> None:

@@ -22,6 +22,7 @@ object, character and ruling limits in :mod:`govinfo_report.limits` and by
 from __future__ import annotations
 
 import itertools
+import threading
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -89,13 +90,19 @@ def read_pdf(data: bytes) -> PdfText:
     """The text layer and the ruled tables of a PDF. Raises :class:`InputError` when pypdfium2 is
     missing, the file is damaged or needs a password, or no page has text (a scan)."""
     pdfium_c = _pdfium()
-    document = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
-    if not document:
-        raise InputError(*_refusal(pdfium_c.FPDF_GetLastError(), pdfium_c))
-    try:
-        return _read(pdfium_c, document)
-    finally:
-        pdfium_c.FPDF_CloseDocument(document)
+    with _PDFIUM:  # PDFium is not thread-safe: one document at a time in a process
+        document = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
+        if not document:
+            raise InputError(*_refusal(pdfium_c.FPDF_GetLastError(), pdfium_c))
+        try:
+            return _read(pdfium_c, document)
+        finally:
+            pdfium_c.FPDF_CloseDocument(document)
+
+
+_PDFIUM = threading.Lock()
+"""Held while PDFium reads a document: threads of a process (a Dask worker's, a thread pool's)
+take turns; processes read in parallel."""
 
 
 def _refusal(error: int, pdfium_c: Any) -> tuple[str, str]:
@@ -142,7 +149,7 @@ def _read(pdfium_c: Any, document: Any) -> PdfText:
         lines = group_lines(page.glyphs)
         line_of = {g.order: first + i for i, line in enumerate(lines) for g in line}
         texts = [line_text(line) for line in lines] or [""]
-        if any(OVERPRINTED in t for t in texts):
+        if any(OVERPRINTED in t and _overprinted(t, line) for t, line in zip(texts, lines, strict=False)):
             troubles.setdefault("overprinted", []).append(number)
         pages.append(_PageLines(texts, [line[0].baseline for line in lines] or [0.0], first))
         pieces.extend(_pieces(page, line_of, troubles))
@@ -174,6 +181,12 @@ _TROUBLES = {
 }
 
 
+def _overprinted(text: str, line: list[Glyph]) -> bool:
+    """Whether a line's text marks glyphs printed over others (not a replacement character the
+    PDF itself prints, as files with a broken character map do)."""
+    return text.count(OVERPRINTED) > sum(1 for g in line if g.text == OVERPRINTED)
+
+
 def _report_troubles(troubles: dict[str, list[int]], diagnostics: list[Diagnostic]) -> None:
     for kind, (code, what) in _TROUBLES.items():
         if kind in troubles:
@@ -192,11 +205,11 @@ def _pieces(page: Page, line_of: dict[int, int], troubles: dict[str, list[int]])
     finders = [_Finder(boxes) for boxes in found]
     for glyph in page.glyphs:
         x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
-        for t, finder in enumerate(finders):
-            b = finder.box_at(x, y)
-            if b is not None:
-                members[t][b].append(glyph)
-                break
+        # the smallest cell that holds it: a frame drawn round the page holds everything too
+        holders = [(t, b) for t, finder in enumerate(finders) if (b := finder.box_at(x, y)) is not None]
+        if holders:
+            t, b = min(holders, key=lambda at: _area(found[at[0]][at[1]]))
+            members[t][b].append(glyph)
     out = []
     for boxes, held in zip(found, members, strict=True):
         texts = [_cell_text(glyphs) for glyphs in held]
@@ -223,15 +236,20 @@ class _Finder:
         if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
             return None
         row, column = min(bisect_right(ys, y), len(ys) - 1) - 1, min(bisect_right(xs, x), len(xs) - 1) - 1
-        n = self.at.get((row, column))
-        if n is not None and _holds(self.boxes[n], x, y):
-            return n
-        # near a boundary snapped away from its box's own edge: ask every box
-        return next((i for i, box in enumerate(self.boxes) if _holds(box, x, y)), None)
+        # the cell there, or near a boundary snapped away from a cell's own edge, a neighbour's
+        for r, c in ((row, column), *((row + dr, column + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1))):
+            n = self.at.get((r, c))
+            if n is not None and _holds(self.boxes[n], x, y):
+                return n
+        return None
 
 
 def _holds(box: grid.Box, x: float, y: float) -> bool:
     return box.x0 <= x <= box.x1 and box.top <= y <= box.bottom
+
+
+def _area(box: grid.Box) -> float:
+    return (box.x1 - box.x0) * (box.bottom - box.top)
 
 
 def _cell_text(glyphs: list[Glyph]) -> str:
@@ -375,8 +393,8 @@ def _mend_seam(
 
 
 def _join(upper: GridCell, lower: GridCell) -> GridCell:
-    if not lower.text.strip():
-        return upper
+    if upper.spanned or not lower.text.strip():
+        return upper  # under a cell merged from above, the text goes with that cell, not this row
     if not upper.text.strip():
         return GridCell(lower.text, upper.line)
     return GridCell(join_cell_pieces([upper.text, lower.text]), upper.line)
