@@ -110,5 +110,6 @@ MAX_PDF_FORM_DEPTH = 8
 
 MAX_PDF_SECONDS = 30
 """Seconds one PDF may take to read (text and ruling lines); pages not begun by then are left
-out (``limits.pdf_time``). A report takes about 0.03 s. The check runs between pages, so one
-hostile page PDFium itself is slow to load can overrun it."""
+out (``limits.pdf_time``). A report takes about 0.03 s. The check runs between pages: one page's
+own work is bounded by the character, object, segment and ruling limits above, and one hostile
+page PDFium itself is slow to load can overrun it by that page."""

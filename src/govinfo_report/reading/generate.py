@@ -146,7 +146,7 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
 
 
 def _wrapped_digit_by_digit(tokens: tuple[GridCell, ...], strays: tuple[tuple[GridCell, ...], ...]) -> bool:
-    """A row of single digits none of them 0, beside a loose line of as many single digits: each
+    """A row of single digits none of them 0, beside a loose line of at least as many single digits: each
     number of the row may be the first digit of a number wrapped one digit per line in a narrow
     column (``6`` / ``5`` / ``1`` for 651; a number's first digit is never 0), and then no cell of
     the row is what it prints."""

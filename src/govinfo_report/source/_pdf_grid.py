@@ -12,9 +12,8 @@
    merged cell is the rectangle no internal line divides;
 5. :func:`tables` — cells sharing a corner are one table.
 
-Each step takes and returns plain geometry, so each can be looked at on its own
-(``python -m govinfo_report.source._pdf_grid FILE.pdf`` prints them). Text is given to cells by
-the centre of each glyph's box (``pdf.py``).
+Each step takes and returns plain geometry, so each can be called and looked at on its own.
+Text is given to cells by the centre of each glyph's box (``pdf.py``).
 """
 
 from __future__ import annotations

@@ -200,6 +200,9 @@ def _pieces(page: Page, line_of: dict[int, int], troubles: dict[str, list[int]])
         troubles.setdefault("ruling", []).append(page.number)
         return []
     horizontal, vertical = grid.close_open_sides(horizontal, vertical)
+    if len(horizontal) * len(vertical) > limits.MAX_PDF_RULING_CROSSINGS:  # with the borders drawn back
+        troubles.setdefault("ruling", []).append(page.number)
+        return []
     found = grid.tables(grid.cells(grid.crossings(horizontal, vertical)))
     members: list[list[list[Glyph]]] = [[[] for _ in boxes] for boxes in found]
     finders = [_Finder(boxes) for boxes in found]
