@@ -18,7 +18,8 @@ from render import canonical
 
 pytest.importorskip("pypdfium2")
 
-from govinfo_report.source.pdf import _cell_text, _mend_seam
+from govinfo_report.source._pdf_tables import mend_seam
+from govinfo_report.source.pdf import _cell_text
 from pdfwriter import encrypted, to_pdf
 
 
@@ -123,21 +124,21 @@ def row(*texts: str, line: int = 1) -> tuple[GridCell, ...]:
 
 def test_a_row_cut_by_the_page_break_is_one_row_again() -> None:
     rows = [row("5.要求行政机关确", "3", "4", line=8), row("认或重新出具已获取信息", "", "", line=9)]
-    assert _mend_seam(rows, 1)[0] == [row("5.要求行政机关确认或重新出具已获取信息", "3", "4", line=8)]
+    assert mend_seam(rows, 1)[0] == [row("5.要求行政机关确认或重新出具已获取信息", "3", "4", line=8)]
 
 
 def test_rows_either_side_of_a_break_stay_apart_when_they_may_be_two() -> None:
     numbered = [row("5.要求行政机关确认", "3", "4"), row("1.申请人逾期", "", "")]
-    assert _mend_seam(numbered, 1)[0] == numbered  # the lower label starts with its own number
+    assert mend_seam(numbered, 1)[0] == numbered  # the lower label starts with its own number
     valued = [row("行政处罚", "3", ""), row("行政强制", "7", "")]
-    assert _mend_seam(valued, 1)[0] == valued  # numbers on both sides are two rows' numbers
+    assert mend_seam(valued, 1)[0] == valued  # numbers on both sides are two rows' numbers
 
 
 def test_a_header_printed_again_after_the_break_is_dropped() -> None:
     header = [row("信息内容", "本年新收", "总计"), row("~", "自然人", "~")]
     body = [row("一、本年新收", "3", "3"), row("二、上年结转", "1", "1")]
     rows = header + body[:1] + header + body[1:]
-    assert _mend_seam(rows, 3)[0] == header + body
+    assert mend_seam(rows, 3)[0] == header + body
 
 
 def test_a_table_over_a_page_break_is_one_grid_under_a_running_header_and_a_page_number() -> None:
@@ -160,9 +161,9 @@ def test_a_heading_across_the_table_after_the_break_is_no_piece_of_the_row_above
     # the table at the top of the next: joined, the local row was lost without a word
     rows = [row("其他主动公开文件", "0", "0", "0"), row("第二十条第（八）项", "~", "~", "~")]
     walls = [(True, True, True), (False, False, False)]
-    assert _mend_seam(rows, 1, walls)[0] == rows
+    assert mend_seam(rows, 1, walls)[0] == rows
     cut = [row("5.要求行政机关确", "3", "4"), row("认或重新出具已获取信息", "", "")]
-    assert len(_mend_seam(cut, 1, [(True, True), (True, True)])[0]) == 1  # the same cells: one row
+    assert len(mend_seam(cut, 1, [(True, True), (True, True)])[0]) == 1  # the same cells: one row
 
 
 # --- encrypted and damaged files ------------------------------------------------------------------
@@ -237,7 +238,7 @@ def test_a_row_after_the_break_that_holds_a_value_is_never_joined_to_the_row_abo
     # 行政处罚 printed blank at the foot of the page, a local row with its number on the next:
     # joined, 9 became 行政处罚's number
     rows = [row("行政处罚", "", "", ""), row("其他主动公开文件", "9", "", "")]
-    assert _mend_seam(rows, 1)[0] == rows
+    assert mend_seam(rows, 1)[0] == rows
 
 
 def test_text_printed_over_different_text_reads_as_no_number() -> None:

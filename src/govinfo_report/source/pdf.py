@@ -7,7 +7,7 @@ rebuilt from the page's segments (``_pdf_grid``) and their cells filled with the
 centres they hold: such cells are exact, the way HTML and DOCX cells are, and the pipeline uses
 them for the tables they hold unless the text's reading fits the template better
 (``_ruled.prefer_ruled``; cells the two read differently are left missing: ``_ruled.settle``).
-A table whose rows go on past a page break, with nothing but page furniture between, is one
+A table whose rows go on past a page break (``_pdf_tables``), with nothing but page furniture between, is one
 table: its pieces are laid on one grid by their columns' ``x``. A cell's wrapped lines are
 joined with no separator, except between two digits, where a space keeps ``3`` and ``5`` from
 becoming ``35``; a cell printed one character per line (a vertical label) is read
@@ -21,32 +21,25 @@ object, character and ruling limits in :mod:`govinfo_report.limits` and by
 
 from __future__ import annotations
 
-import itertools
 import threading
 import time
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from typing import Any, NamedTuple
+from bisect import bisect_right
+from typing import Any
 
 import attrs
-import regex
 
 from .. import limits
 from ..diagnostics import diag
 from ..errors import InputError
-from ..model import Diagnostic, GridCell
-from ..normalize import FOOTER
+from ..model import Diagnostic
 from ..tables.document import GridRows, join_cell_pieces
-from ..values import is_value_text
 from . import _pdf_grid as grid
 from ._pdf_lines import OVERPRINTED, group_lines, line_text
+from ._pdf_tables import PageLines, Piece, continued, frame, grid_rows, nearest
 from ._pdfium import Glyph, Page, raw, read_page
 
 _MIN_TEXT = 20
 """Visible characters below which a PDF counts as having no text layer."""
-
-_EDGE = 2 * grid.SNAP
-"""Points the left and right edges of a table's two pieces may differ by across a page break."""
 
 
 @attrs.frozen
@@ -56,24 +49,6 @@ class PdfText:
     tables: tuple[GridRows, ...] = ()
     """The ruled tables of every page, in order, as grids (one-column frames left out)."""
     diagnostics: tuple[Diagnostic, ...] = ()
-
-
-class _Piece(NamedTuple):
-    """A ruled table on one page: its cells, each with its text and the line it starts on."""
-
-    page: int
-    boxes: list[grid.Box]
-    texts: list[str]
-    lines: list[int | None]
-    frame: grid.Box
-    """The table's outer edges."""
-
-
-class _PageLines(NamedTuple):
-    texts: list[str]
-    baselines: list[float]
-    first: int
-    """Line number of the page's first line in the whole text."""
 
 
 def _pdfium() -> Any:
@@ -122,8 +97,8 @@ def _read(pdfium_c: Any, document: Any) -> PdfText:
     if count > limits.MAX_PDF_PAGES:
         message = f"The PDF has {count} pages; only the first {limits.MAX_PDF_PAGES} were read."
         diagnostics.append(diag("limits.pdf_pages", message))
-    pages: list[_PageLines] = []
-    pieces: list[_Piece] = []
+    pages: list[PageLines] = []
+    pieces: list[Piece] = []
     troubles: dict[str, list[int]] = {}
     first = 1
     for number in range(1, min(count, limits.MAX_PDF_PAGES) + 1):
@@ -137,7 +112,7 @@ def _read(pdfium_c: Any, document: Any) -> PdfText:
         handle = pdfium_c.FPDF_LoadPage(document, number - 1)
         if not handle:
             troubles.setdefault("unreadable", []).append(number)
-            pages.append(_PageLines([""], [0.0], first))
+            pages.append(PageLines([""], [0.0], first))
             first += 1
             continue
         try:
@@ -151,7 +126,7 @@ def _read(pdfium_c: Any, document: Any) -> PdfText:
         texts = [line_text(line) for line in lines] or [""]
         if any(OVERPRINTED in t and _overprinted(t, line) for t, line in zip(texts, lines, strict=False)):
             troubles.setdefault("overprinted", []).append(number)
-        pages.append(_PageLines(texts, [line[0].baseline for line in lines] or [0.0], first))
+        pages.append(PageLines(texts, [line[0].baseline for line in lines] or [0.0], first))
         pieces.extend(_pieces(page, line_of, troubles))
         first += len(texts)
     _report_troubles(troubles, diagnostics)
@@ -165,7 +140,7 @@ def _read(pdfium_c: Any, document: Any) -> PdfText:
     if empty:
         message = f"PDF page(s) {_pages(empty)} have no text layer (scanned?); not read."
         diagnostics.append(diag("input.pages_without_text", message))
-    tables = tuple(_grid_rows(run) for run in _continued(pieces, pages))
+    tables = tuple(grid_rows(run) for run in continued(pieces, pages))
     kept = tuple(rows for rows in tables if rows and len(rows[0]) > 1)
     return PdfText(text, count, kept, tuple(diagnostics))
 
@@ -193,7 +168,7 @@ def _report_troubles(troubles: dict[str, list[int]], diagnostics: list[Diagnosti
             diagnostics.append(diag(code, f"PDF page(s) {_pages(troubles[kind])} {what}."))
 
 
-def _pieces(page: Page, line_of: dict[int, int], troubles: dict[str, list[int]]) -> list[_Piece]:
+def _pieces(page: Page, line_of: dict[int, int], troubles: dict[str, list[int]]) -> list[Piece]:
     """The page's ruled tables with the text of their cells."""
     horizontal, vertical = grid.snap(page.segments)
     if len(horizontal) * len(vertical) > limits.MAX_PDF_RULING_CROSSINGS:
@@ -217,7 +192,7 @@ def _pieces(page: Page, line_of: dict[int, int], troubles: dict[str, list[int]])
     for boxes, held in zip(found, members, strict=True):
         texts = [_cell_text(glyphs) for glyphs in held]
         lines = [min((line_of[g.order] for g in glyphs), default=None) for glyphs in held]
-        out.append(_Piece(page.number, boxes, texts, lines, _frame(boxes)))
+        out.append(Piece(page.number, boxes, texts, lines, frame(boxes)))
     return out
 
 
@@ -230,8 +205,8 @@ class _Finder:
         self.ys = grid.boundaries([b.top for b in boxes] + [b.bottom for b in boxes])
         self.at: dict[tuple[int, int], int] = {}
         for n, box in enumerate(boxes):
-            for r in range(_nearest(self.ys, box.top), _nearest(self.ys, box.bottom)):
-                for c in range(_nearest(self.xs, box.x0), _nearest(self.xs, box.x1)):
+            for r in range(nearest(self.ys, box.top), nearest(self.ys, box.bottom)):
+                for c in range(nearest(self.xs, box.x0), nearest(self.xs, box.x1)):
                     self.at[(r, c)] = n
 
     def box_at(self, x: float, y: float) -> int | None:
@@ -262,162 +237,6 @@ def _cell_text(glyphs: list[Glyph]) -> str:
     if len(lines) > 1 and all(len(line) == 1 for line in lines):
         return join_cell_pieces(g.text.strip() for g in sorted(glyphs, key=lambda g: g.order))
     return join_cell_pieces(line_text(line) for line in lines)
-
-
-def _continued(pieces: list[_Piece], pages: list[_PageLines]) -> list[list[_Piece]]:
-    """Pieces in runs, a piece joining the run before it when it goes on from the last page's
-    table: it is the first table of the next page, as wide, and only page furniture lies between
-    (page numbers, and lines both pages print: a running header or footer)."""
-    runs: list[list[_Piece]] = []
-    for piece in pieces:
-        if runs and _goes_on(runs[-1][-1], piece, pieces, pages):
-            runs[-1].append(piece)
-        else:
-            runs.append([piece])
-    return runs
-
-
-def _goes_on(before: _Piece, after: _Piece, pieces: list[_Piece], pages: list[_PageLines]) -> bool:
-    if after.page != before.page + 1 or after.page > len(pages):
-        return False
-    if any(p.page == before.page and _top(p) > _top(before) for p in pieces):
-        return False  # not the last table of its page
-    if any(p.page == after.page and _top(p) < _top(after) for p in pieces):
-        return False
-    if abs(before.frame.x0 - after.frame.x0) > _EDGE or abs(before.frame.x1 - after.frame.x1) > _EDGE:
-        return False
-    end = before.frame.bottom
-    lower, upper = pages[before.page - 1], pages[after.page - 1]
-    below = [t for t, y in zip(lower.texts, lower.baselines, strict=True) if y > end]
-    above = [t for t, y in zip(upper.texts, upper.baselines, strict=True) if y < _top(after)]
-    running = set(lower.texts) & set(upper.texts)  # a running header or footer: on both pages
-    return all(
-        not t.strip() or FOOTER.match(t) or _PAGE_NUMBER.match(t) or t in running for t in below + above
-    )
-
-
-_PAGE_NUMBER = regex.compile(r"^\s*[0-9]{1,4}\s*$")
-"""A bare page number, as a line of its own below or above a table's pieces."""
-
-
-def _frame(boxes: list[grid.Box]) -> grid.Box:
-    left, top = min(b.x0 for b in boxes), min(b.top for b in boxes)
-    return grid.Box(left, top, max(b.x1 for b in boxes), max(b.bottom for b in boxes))
-
-
-def _top(piece: _Piece) -> float:
-    return piece.frame.top
-
-
-def _grid_rows(run: Sequence[_Piece]) -> GridRows:
-    """Pieces of one table as one grid: their cells placed by the column and row boundaries of
-    all of them (a piece drawn with fewer columns has cells spanning the ones it lacks). At each
-    page break, a header the next page prints again is dropped, and a row the break cut in two
-    is one row again (:func:`_mend_seam`)."""
-    offset, seams = 0.0, []
-    boxes: list[grid.Box] = []
-    texts: list[str] = []
-    lines: list[int | None] = []
-    for i, piece in enumerate(run):
-        if i:
-            seams.append(run[i - 1].frame.bottom + offset)
-            offset = seams[-1] - _top(piece)
-        boxes += [grid.Box(b.x0, b.top + offset, b.x1, b.bottom + offset) for b in piece.boxes]
-        texts += piece.texts
-        lines += piece.lines
-    xs = grid.boundaries([b.x0 for b in boxes] + [b.x1 for b in boxes])
-    ys = grid.boundaries([b.top for b in boxes] + [b.bottom for b in boxes])
-    cover: list[list[tuple[int, bool] | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
-    for n, box in enumerate(boxes):
-        c0, c1 = _nearest(xs, box.x0), _nearest(xs, box.x1)
-        r0, r1 = _nearest(ys, box.top), _nearest(ys, box.bottom)
-        for r in range(r0, r1):
-            for c in range(c0, c1):
-                cover[r][c] = (n, r == r0 and c == c0)
-    out: list[tuple[GridCell, ...]] = []
-    line = next((n for n in lines if n is not None), 1)
-    for row in cover:
-        starts = [lines[at[0]] for at in row if at is not None and at[1]]
-        line = min((n for n in starts if n is not None), default=line)
-        out.append(tuple(_grid_cell(at, texts, line) for at in row))
-    walls = [_walls(row) for row in cover]
-    for seam in reversed([_nearest(ys, y) for y in seams]):
-        out, walls = _mend_seam(out, seam, walls)
-    return tuple(out)
-
-
-def _walls(row: list[tuple[int, bool] | None]) -> tuple[bool, ...]:
-    """Where a row's cells meet: between each two positions, whether they are two cells."""
-    return tuple((a[0] if a else None) != (b[0] if b else None) for a, b in itertools.pairwise(row))
-
-
-_ITEM = regex.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
-    r"|[0-9０-９]{1,2}\s*[.、．](?![0-9０-９]))"
-)
-"""A label that starts with an item number (``三、`` ``（二）`` ``4.``) starts a row of its own."""
-
-
-Rows = list[tuple[GridCell, ...]]
-
-
-def _mend_seam(
-    rows: Rows, seam: int, walls: list[tuple[bool, ...]] | None = None
-) -> tuple[Rows, list[tuple[bool, ...]]]:
-    """Rows around the page break before row ``seam``, and where their cells meet (``walls``,
-    from :func:`_walls`): a header printed again at the top of the page is dropped; then the rows
-    either side of the break are one row cut in two when they are cut into the same cells, the
-    lower row holds no value (only the rest of its labels), its label does not start with an
-    item number of its own, and no value of the upper row has text under it. A wrong join merges
-    two labels and keeps the upper row's values on the upper row's label; it never moves a
-    number."""
-    walls = walls if walls is not None else [() for _ in rows]
-    repeated = 0
-    while (
-        seam + repeated < len(rows)
-        and repeated < seam
-        and _texts(rows[seam + repeated]) == _texts(rows[repeated])
-        and not any(is_value_text(c.text) for c in rows[repeated])
-    ):
-        repeated += 1
-    rows = rows[:seam] + rows[seam + repeated :]
-    walls = walls[:seam] + walls[seam + repeated :]
-    if not 0 < seam < len(rows) or walls[seam - 1] != walls[seam]:
-        return rows, walls  # a heading across the table is no piece of the row above
-    upper, lower = rows[seam - 1], rows[seam]
-    label = next((c.text for c in lower if c.text.strip()), "")
-    if _ITEM.match(label) or any(is_value_text(c.text) for c in lower):
-        return rows, walls  # a row of its own, or one whose numbers might be another row's
-    for a, b in zip(upper, lower, strict=True):
-        if a.text.strip() and b.text.strip() and is_value_text(a.text):
-            return rows, walls
-    joined = tuple(_join(a, b) for a, b in zip(upper, lower, strict=True))
-    return [*rows[: seam - 1], joined, *rows[seam + 1 :]], [*walls[:seam], *walls[seam + 1 :]]
-
-
-def _join(upper: GridCell, lower: GridCell) -> GridCell:
-    if upper.spanned or not lower.text.strip():
-        return upper  # under a cell merged from above, the text goes with that cell, not this row
-    if not upper.text.strip():
-        return GridCell(lower.text, upper.line)
-    return GridCell(join_cell_pieces([upper.text, lower.text]), upper.line)
-
-
-def _texts(row: tuple[GridCell, ...]) -> list[str]:
-    return ["".join(c.text.split()) for c in row]
-
-
-def _grid_cell(at: tuple[int, bool] | None, texts: list[str], line: int) -> GridCell:
-    if at is None:
-        return GridCell("", line)
-    return GridCell(texts[at[0]], line) if at[1] else GridCell("", line, spanned=True)
-
-
-def _nearest(bounds: list[float], value: float) -> int:
-    i = bisect_left(bounds, value)
-    if i == len(bounds) or (i > 0 and value - bounds[i - 1] <= bounds[i] - value):
-        return i - 1
-    return i
 
 
 def _pages(numbers: list[int]) -> str:
