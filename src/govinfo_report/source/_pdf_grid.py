@@ -18,6 +18,7 @@ Text is given to cells by the centre of each glyph's box (``pdf.py``).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -238,6 +239,44 @@ def boundaries(values: Iterable[float]) -> list[float]:
     return out
 
 
+class Finder:
+    """Which cell of a table holds a point: by the table's column and row boundaries."""
+
+    def __init__(self, boxes: list[Box]) -> None:
+        self.boxes = boxes
+        self.xs = boundaries([b.x0 for b in boxes] + [b.x1 for b in boxes])
+        self.ys = boundaries([b.top for b in boxes] + [b.bottom for b in boxes])
+        self.at: dict[tuple[int, int], int] = {}
+        for n, box in enumerate(boxes):
+            for r in range(nearest(self.ys, box.top), nearest(self.ys, box.bottom)):
+                for c in range(nearest(self.xs, box.x0), nearest(self.xs, box.x1)):
+                    self.at[(r, c)] = n
+
+    def box_at(self, x: float, y: float) -> int | None:
+        xs, ys = self.xs, self.ys
+        if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
+            return None
+        row, column = min(bisect_right(ys, y), len(ys) - 1) - 1, min(bisect_right(xs, x), len(xs) - 1) - 1
+        # the cell there, or near a boundary snapped away from a cell's own edge, a neighbour's
+        for r, c in ((row, column), *((row + dr, column + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1))):
+            n = self.at.get((r, c))
+            if n is not None and _holds(self.boxes[n], x, y):
+                return n
+        return None
+
+
+def _holds(box: Box, x: float, y: float) -> bool:
+    return box.x0 <= x <= box.x1 and box.top <= y <= box.bottom
+
+
+def nearest(bounds: list[float], value: float) -> int:
+    """The index of the boundary nearest ``value``."""
+    i = bisect_left(bounds, value)
+    if i == len(bounds) or (i > 0 and value - bounds[i - 1] <= bounds[i] - value):
+        return i - 1
+    return i
+
+
 __all__ = [
     "CROSS",
     "JOIN",
@@ -245,11 +284,13 @@ __all__ = [
     "SNAP",
     "Box",
     "Crossings",
+    "Finder",
     "Rule",
     "boundaries",
     "cells",
     "close_open_sides",
     "crossings",
+    "nearest",
     "page_tables",
     "snap",
     "tables",

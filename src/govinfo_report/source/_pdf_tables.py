@@ -5,7 +5,6 @@ break cut in two is one row again."""
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -104,8 +103,8 @@ def grid_rows(run: Sequence[Piece]) -> GridRows:
     ys = grid.boundaries([b.top for b in boxes] + [b.bottom for b in boxes])
     cover: list[list[tuple[int, bool] | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
     for n, box in enumerate(boxes):
-        c0, c1 = nearest(xs, box.x0), nearest(xs, box.x1)
-        r0, r1 = nearest(ys, box.top), nearest(ys, box.bottom)
+        c0, c1 = grid.nearest(xs, box.x0), grid.nearest(xs, box.x1)
+        r0, r1 = grid.nearest(ys, box.top), grid.nearest(ys, box.bottom)
         for r in range(r0, r1):
             for c in range(c0, c1):
                 cover[r][c] = (n, r == r0 and c == c0)
@@ -116,7 +115,7 @@ def grid_rows(run: Sequence[Piece]) -> GridRows:
         line = min((n for n in starts if n is not None), default=line)
         out.append(tuple(_grid_cell(at, texts, line) for at in row))
     walls = [_walls(row) for row in cover]
-    for seam in reversed([nearest(ys, y) for y in seams]):
+    for seam in reversed([grid.nearest(ys, y) for y in seams]):
         out, walls = mend_seam(out, seam, walls)
     return tuple(out)
 
@@ -188,11 +187,4 @@ def _grid_cell(at: tuple[int, bool] | None, texts: list[str], line: int) -> Grid
     return GridCell(texts[at[0]], line) if at[1] else GridCell("", line, spanned=True)
 
 
-def nearest(bounds: list[float], value: float) -> int:
-    i = bisect_left(bounds, value)
-    if i == len(bounds) or (i > 0 and value - bounds[i - 1] <= bounds[i] - value):
-        return i - 1
-    return i
-
-
-__all__ = ["PageLines", "Piece", "continued", "frame", "grid_rows", "mend_seam", "nearest"]
+__all__ = ["PageLines", "Piece", "continued", "frame", "grid_rows", "mend_seam"]

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import threading
 import time
-from bisect import bisect_right
 from typing import Any
 
 import attrs
@@ -35,7 +34,7 @@ from ..model import Diagnostic
 from ..tables.document import GridRows, join_cell_pieces
 from . import _pdf_grid as grid
 from ._pdf_lines import OVERPRINTED, group_lines, line_text
-from ._pdf_tables import PageLines, Piece, continued, frame, grid_rows, nearest
+from ._pdf_tables import PageLines, Piece, continued, frame, grid_rows
 from ._pdfium import Glyph, Page, raw, read_page
 
 _MIN_TEXT = 20
@@ -180,7 +179,7 @@ def _pieces(page: Page, line_of: dict[int, int], troubles: dict[str, list[int]])
         return []
     found = grid.tables(grid.cells(grid.crossings(horizontal, vertical)))
     members: list[list[list[Glyph]]] = [[[] for _ in boxes] for boxes in found]
-    finders = [_Finder(boxes) for boxes in found]
+    finders = [grid.Finder(boxes) for boxes in found]
     for glyph in page.glyphs:
         x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
         # the smallest cell that holds it: a frame drawn round the page holds everything too
@@ -194,36 +193,6 @@ def _pieces(page: Page, line_of: dict[int, int], troubles: dict[str, list[int]])
         lines = [min((line_of[g.order] for g in glyphs), default=None) for glyphs in held]
         out.append(Piece(page.number, boxes, texts, lines, frame(boxes)))
     return out
-
-
-class _Finder:
-    """Which cell of a table holds a point: by the table's column and row boundaries."""
-
-    def __init__(self, boxes: list[grid.Box]) -> None:
-        self.boxes = boxes
-        self.xs = grid.boundaries([b.x0 for b in boxes] + [b.x1 for b in boxes])
-        self.ys = grid.boundaries([b.top for b in boxes] + [b.bottom for b in boxes])
-        self.at: dict[tuple[int, int], int] = {}
-        for n, box in enumerate(boxes):
-            for r in range(nearest(self.ys, box.top), nearest(self.ys, box.bottom)):
-                for c in range(nearest(self.xs, box.x0), nearest(self.xs, box.x1)):
-                    self.at[(r, c)] = n
-
-    def box_at(self, x: float, y: float) -> int | None:
-        xs, ys = self.xs, self.ys
-        if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
-            return None
-        row, column = min(bisect_right(ys, y), len(ys) - 1) - 1, min(bisect_right(xs, x), len(xs) - 1) - 1
-        # the cell there, or near a boundary snapped away from a cell's own edge, a neighbour's
-        for r, c in ((row, column), *((row + dr, column + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1))):
-            n = self.at.get((r, c))
-            if n is not None and _holds(self.boxes[n], x, y):
-                return n
-        return None
-
-
-def _holds(box: grid.Box, x: float, y: float) -> bool:
-    return box.x0 <= x <= box.x1 and box.top <= y <= box.bottom
 
 
 def _area(box: grid.Box) -> float:
