@@ -13,7 +13,7 @@ import pytest
 
 from govinfo_report import CellState, Report, Span, parse
 from govinfo_report.normalize import Line, normalize
-from govinfo_report.tables import markdown, pdftext, pipe, runtogether, tabs, tika
+from govinfo_report.tables import boxdrawing, markdown, pdftext, pipe, runtogether, tabs, tika
 
 
 def lines_of(text: str) -> tuple[Line, ...]:
@@ -243,7 +243,42 @@ PROSE = "本年度我局认真贯彻落实条例。\n全年主动公开信息十
 LONG_RUN = "二、主动公开情况如下：第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数" + RUN
 
 
+BOX = "\n".join(
+    [
+        "┌────────┬────────────────┬──────┬──────┬────┐",  # 1
+        "│        │（一）予以公开  │  17  │  23  │ 40 │",  # 2
+        "│三、本年├────────────────┼──────┼──────┼────┤",  # 3
+        "│度办理结│（二）部分公开（│  12  │  34  │ 46 │",  # 4
+        "│果      │区分处理的）    │  5   │      │    │",  # 5
+        "│        ├────────────────┼──────┼──────┼────┤",  # 6
+        "│        │（七）总计      │  29  │  57  │ 86 │",  # 7
+        "└────────┴────────────────┴──────┴──────┴────┘",  # 8
+    ]
+)
+"""w3m's box-drawn table: a label merged over three rows, wrapped over lines in its box, a wide
+character two columns wide, and a cell holding two numbers on two lines (12 / 5)."""
+
+
+def test_boxdrawing_reads_merged_and_wrapped_cells_by_their_boxes() -> None:
+    grid = boxdrawing.rebuild(lines_of(BOX))
+    assert grid is not None and grid.strategy == "boxdrawing"
+    assert [[("~" if c.spanned else "") + c.text for c in row] for row in grid.rows] == [
+        ["三、本年度办理结果", "（一）予以公开", "17", "23", "40"],
+        ["~", "（二）部分公开（区分处理的）", "12 5", "34", "46"],  # 12 / 5: two numbers, never 125
+        ["~", "（七）总计", "29", "57", "86"],
+    ]
+    assert [row[1].line for row in grid.rows] == [2, 4, 7]
+
+
+def test_boxdrawing_leaves_text_without_rules_alone() -> None:
+    assert boxdrawing.looks_like(lines_of("│ a │ b │\n│ c │ d │")) is False  # no horizontal rule
+    assert (
+        boxdrawing.looks_like(lines_of(TABS)) is False and boxdrawing.looks_like(lines_of(MARKDOWN)) is False
+    )
+
+
 LAYOUTS = {
+    "boxdrawing": BOX,
     "tika": TIKA,
     "pipe": PIPE,
     "tabs": TABS,
@@ -252,7 +287,7 @@ LAYOUTS = {
     "runtogether": LONG_RUN,
     "prose": PROSE,
 }
-MODULES = {m.NAME: m for m in (tika, pipe, tabs, markdown, pdftext, runtogether)}
+MODULES = {m.NAME: m for m in (boxdrawing, tika, pipe, tabs, markdown, pdftext, runtogether)}
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,9 @@ def test_zoo_reads_most_cells_of_the_tools_that_keep_the_table() -> None:
     kept = [
         (n, r)
         for n, r in FILES
-        if n.endswith(("__html__page.html", "__docx__soffice.docx", "__docx__markitdown.md"))
+        if n.endswith(
+            ("__html__page.html", "__docx__soffice.docx", "__docx__markitdown.md", "__html__w3m.txt")
+        )
     ]
     assert kept
     for name, report in kept:

@@ -40,6 +40,11 @@ MAX_ROW_READINGS = 512
 """Readings of one row's printed cells tried at most (blank cells put back, cells lost, added,
 joined or split); a row with more is left missing (``limits.row_readings``)."""
 
+MAX_BOX_CHARS = 200_000
+"""Box-drawing characters (``│ ─ ┼``) a table region may hold to be read as a box-drawn table (a
+report's table 3 drawn by w3m has about 10,000); past it the region is read by the other layouts.
+The rules it draws are bounded like a PDF page's, by :data:`MAX_PDF_RULING_CROSSINGS`."""
+
 # HTML tables (tables/html.py)
 
 MAX_SPAN = 100

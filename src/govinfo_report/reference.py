@@ -149,6 +149,19 @@ LAYOUT_EXAMPLES: tuple[tuple[str, str, str], ...] = (
         "| 规章 | 0 | / | 3 |\n| 行政规范性文件 | 5 | 1 | 27 |\n",
     ),
     (
+        "Box-drawing rules",
+        "A text browser's table (w3m): rules drawn with box characters, a wide character two "
+        "columns wide, a cell's text wrapped inside its box.",
+        "┌──────────────┬────────┬────────┬────────┐\n"
+        "│信息内容      │本年制发│本年废止│现行有效│\n"
+        "│              │件数    │件数    │件数    │\n"
+        "├──────────────┼────────┼────────┼────────┤\n"
+        "│规章          │   0    │        │   3    │\n"
+        "├──────────────┼────────┼────────┼────────┤\n"
+        "│行政规范性文件│   5    │   1    │   27   │\n"
+        "└──────────────┴────────┴────────┴────────┘\n",
+    ),
+    (
         "PDF text",
         "pdfplumber's text: cells apart by spaces, a blank cell gone, a label apart from its numbers.",
         "信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 0 3\n行政规范性文件\n5 1 27\n",

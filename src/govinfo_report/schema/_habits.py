@@ -15,8 +15,8 @@ from ..text import fold
 from .pairing import Labelled
 from .views import RowView
 
-MARKUP = frozenset({"html", "docx", "pdf"})
-"""Grids read from markup, which marks a cell's span and a row's missing cells."""
+MARKUP = frozenset({"html", "docx", "pdf", "boxdrawing"})
+"""Grids read from markup or drawn rules, which mark a cell's span and a row's missing cells."""
 
 
 def column_anchor(views: Sequence[RowView], n: int | Sequence[int]) -> int | None:

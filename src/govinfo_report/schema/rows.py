@@ -39,6 +39,7 @@ LAYOUTS: dict[str, str] = {
     "html": GRID,
     "docx": GRID,
     "pdf": GRID,
+    "boxdrawing": GRID,
     "markdown": GRID,
     "tabs": DELIMITED,
     "tika": DELIMITED,

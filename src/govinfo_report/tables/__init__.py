@@ -1,7 +1,7 @@
 """Stage 4: rebuild cells. One small strategy per text layout; each returns a grid or None.
 
 The order below is the order of preference when several layouts fit one region: the most
-specific markers first (Markdown separators, split pipe rows, Tika's tab-per-cell lines),
+specific markers first (box-drawing rules, Markdown separators, split pipe rows, Tika's tab-per-cell lines),
 then tab rows, run-together crawler text, and PDF text, which fits almost anything.
 """
 
@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..normalize import Line
-from . import markdown, pdftext, pipe, runtogether, tabs, tika
+from . import boxdrawing, markdown, pdftext, pipe, runtogether, tabs, tika
 from .grid import Grid
 
 Strategy = tuple[str, Callable[[Sequence[Line]], bool], Callable[[Sequence[Line]], Grid | None]]
 
 STRATEGIES: tuple[Strategy, ...] = (
+    (boxdrawing.NAME, boxdrawing.looks_like, boxdrawing.rebuild),
     (markdown.NAME, markdown.looks_like, markdown.rebuild),
     (pipe.NAME, pipe.looks_like, pipe.rebuild),
     (tika.NAME, tika.looks_like, tika.rebuild),

@@ -1,0 +1,153 @@
+"""Layout: a table drawn with box-drawing characters (``│ ─ ┼ ├ ┤``), as w3m and other text
+browsers print an HTML table; a cell's text may wrap over several lines inside its box.
+
+The characters are rules on a grid of character cells (a wide CJK character takes two columns,
+as a terminal shows it), so the table is rebuilt the way a ruled PDF table is: each box character
+draws the arms it shows (``├`` up, down and right) as segments, the PDF grid builder's steps find
+the cells (merged cells are boxes no inner rule divides), and every other character belongs to
+the box that holds it. A cell's lines are joined without fusing two numbers.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from .. import limits
+from ..model import GridCell
+from ..normalize import Line
+from ..source import _pdf_grid as geometry
+from ..source._pdf_tables import Piece, frame, grid_rows
+from ..source._pdfium import Segment
+from .document import join_cell_pieces
+from .grid import Grid, finish
+
+NAME = "boxdrawing"
+
+_ARMS: dict[str, tuple[bool, bool, bool, bool]] = {}
+"""For each box-drawing character, the arms it draws: left, right, up, down."""
+for _chars, _arms in (
+    ("─━═┄┅┈┉╌╍", (True, True, False, False)),
+    ("│┃║┆┇┊┋╎╏", (False, False, True, True)),
+    ("┌┏╔╒╓╭", (False, True, False, True)),
+    ("┐┓╗╕╖╮", (True, False, False, True)),
+    ("└┗╚╘╙╰", (False, True, True, False)),
+    ("┘┛╝╛╜╯", (True, False, True, False)),
+    ("├┣╠╞╟", (False, True, True, True)),
+    ("┤┫╣╡╢", (True, False, True, True)),
+    ("┬┳╦╤╥", (True, True, False, True)),
+    ("┴┻╩╧╨", (True, True, True, False)),
+    ("┼╋╬╪╫", (True, True, True, True)),
+):
+    for _char in _chars:
+        _ARMS[_char] = _arms
+
+_WIDTH = 6.0
+"""Units of one column (half a CJK character): wider than the grid builder's snapping distance,
+so rules one column apart stay two rules."""
+
+_HEIGHT = 12.0
+"""Units of one line."""
+
+_MIN_LINES = 3
+"""Lines with box-drawing rules a region needs to be read as a box-drawn table."""
+
+
+Char = tuple[str, float, float, int]
+"""A character that is no rule: its text, the centre of its place (x, y), its line's index."""
+
+
+def looks_like(lines: Sequence[Line]) -> bool:
+    """Several lines with vertical rules and at least one with a horizontal rule."""
+    ruled = sum(1 for line in lines if sum(1 for ch in line.text if ch in "│┃║├┤┼") >= 2)
+    return ruled >= _MIN_LINES and any("─" in line.text or "━" in line.text for line in lines)
+
+
+def rebuild(lines: Sequence[Line]) -> Grid | None:
+    if sum(1 for line in lines for ch in line.text if ch in _ARMS) > limits.MAX_BOX_CHARS:
+        return None
+    segments: list[Segment] = []
+    glyphs: list[Char] = []
+    for row, line in enumerate(lines):
+        x = 0
+        y = (row + 0.5) * _HEIGHT
+        for ch in line.text:
+            arms = _ARMS.get(ch)
+            width = 1 if arms else _columns(ch)
+            middle = (x + width / 2) * _WIDTH
+            if arms is not None:
+                segments.extend(_arms_of(arms, x, row, middle, y))
+            elif not ch.isspace():
+                glyphs.append((ch, middle, y, row))
+            x += width
+    horizontal, vertical = geometry.snap(segments)
+    if len(horizontal) * len(vertical) > limits.MAX_PDF_RULING_CROSSINGS:
+        return None
+    tables = geometry.tables(
+        geometry.cells(geometry.crossings(*geometry.close_open_sides(horizontal, vertical)))
+    )
+    if not tables:
+        return None
+    pieces = [_piece(boxes, glyphs, lines) for boxes in tables]
+    rows = [row for piece in pieces for row in grid_rows([piece])]
+    width = max(len(row) for row in rows)
+    return finish(NAME, [_padded(row, width) for row in rows])
+
+
+def _columns(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _arms_of(arms: tuple[bool, bool, bool, bool], x: int, row: int, middle: float, y: float) -> list[Segment]:
+    left, right, up, down = arms
+    out = []
+    if left:
+        out.append(Segment(x * _WIDTH, y, middle, y))
+    if right:
+        out.append(Segment(middle, y, (x + 1) * _WIDTH, y))
+    if up:
+        out.append(Segment(middle, row * _HEIGHT, middle, y))
+    if down:
+        out.append(Segment(middle, y, middle, (row + 1) * _HEIGHT))
+    return out
+
+
+def _piece(
+    boxes: list[geometry.Box], glyphs: list[tuple[str, float, float, int]], lines: Sequence[Line]
+) -> Piece:
+    """A table's cells with their text: each character in the box that holds it."""
+    finder = geometry.Finder(boxes)
+    held: list[list[Char]] = [[] for _ in boxes]
+    for glyph in glyphs:
+        n = finder.box_at(glyph[1], glyph[2])
+        if n is not None:
+            held[n].append(glyph)
+    texts = [_cell_text(chars) for chars in held]
+    numbers = [min((lines[g[3]].number for g in chars), default=None) for chars in held]
+    return Piece(1, boxes, texts, numbers, frame(boxes))
+
+
+def _cell_text(chars: list[Char]) -> str:
+    """A cell's characters line by line, a space where the line leaves a gap, the lines joined
+    without fusing two numbers."""
+    pieces: list[str] = []
+    for row in sorted({g[3] for g in chars}):
+        line = sorted((g for g in chars if g[3] == row), key=lambda g: g[1])
+        text = ""
+        right = None
+        for ch, middle, _, _ in line:
+            half = _columns(ch) * _WIDTH / 2
+            if right is not None and middle - half > right + _WIDTH / 2:
+                text += " "
+            text += ch
+            right = middle + half
+        pieces.append(text)
+    return join_cell_pieces(pieces)
+
+
+def _padded(row: tuple[GridCell, ...], width: int) -> tuple[GridCell, ...]:
+    line = row[0].line if row else 1
+    return row + tuple(GridCell("", line, filler=True) for _ in range(width - len(row)))
+
+
+__all__ = ["NAME", "looks_like", "rebuild"]
