@@ -270,6 +270,35 @@ def test_boxdrawing_reads_merged_and_wrapped_cells_by_their_boxes() -> None:
     assert [row[1].line for row in grid.rows] == [2, 4, 7]
 
 
+GRID_TABLE = "\n".join(
+    [
+        "+---------------+--------+--------+",  # 1
+        "| 信息内容      | 本年制 | 现行有 |",  # 2
+        "|               | 发件数 | 效件数 |",  # 3
+        "+===============+========+========+",  # 4
+        "| 规章          | 7      | 31     |",  # 5
+        "+---------------+--------+--------+",  # 6
+        "| 行            | 12     | 45     |",  # 7
+        "| 政规范性文件  | 8      |        |",  # 8
+        "+---------------+--------+--------+",  # 9
+    ]
+)
+"""pandoc's grid table: ASCII rules, a header under ``=``, a label and a cell wrapped in their boxes."""
+
+
+def test_boxdrawing_reads_ascii_grid_tables() -> None:
+    grid = boxdrawing.rebuild(lines_of(GRID_TABLE))
+    assert grid is not None
+    assert [[c.text for c in row] for row in grid.rows] == [
+        ["信息内容", "本年制发件数", "现行有效件数"],
+        ["规章", "7", "31"],
+        ["行政规范性文件", "12 8", "45"],  # 12 / 8 in one box: two numbers, never 128
+    ]
+    assert boxdrawing.looks_like(lines_of(GRID_TABLE)) is True
+    # a Markdown table has pipes and dashes but no corner: no rule of a grid table
+    assert boxdrawing.rebuild(lines_of(MARKDOWN)) is None
+
+
 def test_boxdrawing_leaves_text_without_rules_alone() -> None:
     assert boxdrawing.looks_like(lines_of("│ a │ b │\n│ c │ d │")) is False  # no horizontal rule
     assert (

@@ -1,5 +1,6 @@
 """Layout: a table drawn with box-drawing characters (``│ ─ ┼ ├ ┤``), as w3m and other text
-browsers print an HTML table; a cell's text may wrap over several lines inside its box.
+browsers print an HTML table, or in ASCII with ``+`` where rules meet (pandoc's grid tables); a
+cell's text may wrap over several lines inside its box.
 
 The characters are rules on a grid of character cells (a wide CJK character takes two columns,
 as a terminal shows it), so the table is rebuilt the way a ruled PDF table is: each box character
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+
+import regex
 
 from .. import limits
 from ..model import GridCell
@@ -57,29 +60,36 @@ Char = tuple[str, float, float, int]
 """A character that is no rule: its text, the centre of its place (x, y), its line's index."""
 
 
+_ASCII_CORNER = regex.compile(r"\+[-=]{3,}\+")
+"""A grid table's rule in ASCII (pandoc's grid tables): ``+-----+`` or ``+=====+``."""
+
+
 def looks_like(lines: Sequence[Line]) -> bool:
-    """Several lines with vertical rules and at least one with a horizontal rule."""
+    """Several lines with vertical rules and at least one with a horizontal rule: drawn with box
+    characters, or in ASCII with ``+`` where rules meet."""
     ruled = sum(1 for line in lines if sum(1 for ch in line.text if ch in "│┃║├┤┼") >= 2)
-    return ruled >= _MIN_LINES and any("─" in line.text or "━" in line.text for line in lines)
+    if ruled >= _MIN_LINES and any("─" in line.text or "━" in line.text for line in lines):
+        return True
+    ascii_rules = sum(1 for line in lines if _ASCII_CORNER.search(line.text))
+    return ascii_rules >= 2 and sum(1 for line in lines if line.text.count("|") >= 2) >= _MIN_LINES - 1
 
 
 def rebuild(lines: Sequence[Line]) -> Grid | None:
-    if sum(1 for line in lines for ch in line.text if ch in _ARMS) > limits.MAX_BOX_CHARS:
+    if sum(1 for line in lines for ch in line.text if ch in _ARMS or ch in "+|") > limits.MAX_BOX_CHARS:
         return None
+    placed = [_placed(line.text) for line in lines]
+    at = {(row, x): ch for row, chars in enumerate(placed) for x, ch, _ in chars}
     segments: list[Segment] = []
     glyphs: list[Char] = []
-    for row, line in enumerate(lines):
-        x = 0
+    for row, chars in enumerate(placed):
         y = (row + 0.5) * _HEIGHT
-        for ch in line.text:
-            arms = _ARMS.get(ch)
-            width = 1 if arms else _columns(ch)
+        for x, ch, width in chars:
+            arms = _ARMS.get(ch) or _ascii_arms(at, row, x, ch)
             middle = (x + width / 2) * _WIDTH
             if arms is not None:
                 segments.extend(_arms_of(arms, x, row, middle, y))
             elif not ch.isspace():
                 glyphs.append((ch, middle, y, row))
-            x += width
     horizontal, vertical = geometry.snap(segments)
     if len(horizontal) * len(vertical) > limits.MAX_PDF_RULING_CROSSINGS:
         return None
@@ -92,6 +102,48 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
     rows = [row for piece in pieces for row in grid_rows([piece])]
     width = max(len(row) for row in rows)
     return finish(NAME, [_padded(row, width) for row in rows])
+
+
+def _placed(text: str) -> list[tuple[int, str, int]]:
+    """A line's characters with the column each starts at and the columns it takes."""
+    out = []
+    x = 0
+    for ch in text:
+        width = 1 if ch in _ARMS else _columns(ch)
+        out.append((x, ch, width))
+        x += width
+    return out
+
+
+_ACROSS = frozenset("-=+")
+_DOWN = frozenset("|+")
+
+
+def _ascii_arms(
+    at: dict[tuple[int, int], str], row: int, x: int, ch: str
+) -> tuple[bool, bool, bool, bool] | None:
+    """The arms an ASCII character draws where it is part of a grid table's rules: ``+`` toward
+    the rules beside it, ``-`` and ``=`` in a run that ends at a ``+``, ``|`` above or below
+    another ``|`` or ``+``. A ``-`` or ``|`` in text draws nothing."""
+    if ch == "+":
+        left, right = at.get((row, x - 1)) in _ACROSS, at.get((row, x + 1)) in _ACROSS
+        up, down = at.get((row - 1, x)) in _DOWN, at.get((row + 1, x)) in _DOWN
+        return (left, right, up, down) if (left or right) and (up or down or (left and right)) else None
+    if ch in "-=":
+        return (True, True, False, False) if _run_ends_at_corner(at, row, x) else None
+    if ch == "|" and (at.get((row - 1, x)) in _DOWN or at.get((row + 1, x)) in _DOWN):
+        return (False, False, True, True)
+    return None
+
+
+def _run_ends_at_corner(at: dict[tuple[int, int], str], row: int, x: int) -> bool:
+    left = x
+    while at.get((row, left - 1)) in ("-", "="):
+        left -= 1
+    right = x
+    while at.get((row, right + 1)) in ("-", "="):
+        right += 1
+    return right - left >= 2 and (at.get((row, left - 1)) == "+" or at.get((row, right + 1)) == "+")
 
 
 def _columns(ch: str) -> int:
