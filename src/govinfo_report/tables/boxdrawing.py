@@ -78,7 +78,7 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
     if sum(1 for line in lines for ch in line.text if ch in _ARMS or ch in "+|") > limits.MAX_BOX_CHARS:
         return None
     placed = [_placed(line.text) for line in lines]
-    at = {(row, x): ch for row, chars in enumerate(placed) for x, ch, _ in chars}
+    at = {(row, x): ch for row, chars in enumerate(placed) for x, ch, _ in chars if ch in _RULES}
     segments: list[Segment] = []
     glyphs: list[Char] = []
     for row, chars in enumerate(placed):
@@ -100,6 +100,8 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
         return None
     pieces = [_piece(boxes, glyphs, lines) for boxes in tables]
     rows = [row for piece in pieces for row in grid_rows([piece])]
+    if not rows:
+        return None
     width = max(len(row) for row in rows)
     return finish(NAME, [_padded(row, width) for row in rows])
 
@@ -117,6 +119,7 @@ def _placed(text: str) -> list[tuple[int, str, int]]:
 
 _ACROSS = frozenset("-=+")
 _DOWN = frozenset("|+")
+_RULES = _ACROSS | _DOWN
 
 
 def _ascii_arms(
