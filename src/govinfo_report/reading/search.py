@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .. import limits
+from .._connected import connected
 from ..model import Cell, CellState
 from ..rules import Rule, cell_ok
 from .model import Reading, Ref, Unit
@@ -160,23 +161,10 @@ def _outcome(rule: Rule, cells: Sequence[Cell], where: Where, strict: bool) -> i
 
 def linked(touched: Sequence[Sequence[int]], open_: Sequence[bool]) -> list[list[int]]:
     """The open units tied together by the rules, as groups searched separately."""
-    parent = list(range(len(open_)))
-
-    def root(u: int) -> int:
-        while parent[u] != u:
-            parent[u] = parent[parent[u]]
-            u = parent[u]
-        return u
-
-    for units in touched:
-        opened = [u for u in units if open_[u]]
-        for a, b in itertools.pairwise(opened):
-            parent[root(a)] = root(b)
-    groups: dict[int, list[int]] = {}
-    for u, is_open in enumerate(open_):
-        if is_open and any(u in units for units in touched):
-            groups.setdefault(root(u), []).append(u)
-    return list(groups.values())
+    links = [pair for units in touched for pair in itertools.pairwise([u for u in units if open_[u]])]
+    wanted = {u for units in touched for u in units if open_[u]}
+    groups = ([u for u in group if u in wanted] for group in connected(len(open_), links))
+    return [group for group in groups if group]
 
 
 def search(

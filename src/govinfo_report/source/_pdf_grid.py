@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from .._connected import connected
 from ._pdfium import Segment
 
 SNAP = 3.0
@@ -121,24 +122,13 @@ def _sides(along: list[Rule], across: list[Rule]) -> list[Rule]:
 
 def _groups(horizontal: list[Rule], vertical: list[Rule]) -> list[tuple[list[Rule], list[Rule]]]:
     """The lines that meet, transitively, as (horizontal, vertical) groups."""
-    parent = list(range(len(horizontal) + len(vertical)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, h in enumerate(horizontal):
-        for j, v in enumerate(vertical):
-            if _meets(h, v):
-                parent[find(i)] = find(len(horizontal) + j)
-    groups: dict[int, tuple[list[Rule], list[Rule]]] = defaultdict(lambda: ([], []))
-    for i, h in enumerate(horizontal):
-        groups[find(i)][0].append(h)
-    for j, v in enumerate(vertical):
-        groups[find(len(horizontal) + j)][1].append(v)
-    return list(groups.values())
+    count = len(horizontal)
+    links = [(i, count + j) for i, h in enumerate(horizontal) for j, v in enumerate(vertical) if _meets(h, v)]
+    lines = [*horizontal, *vertical]
+    return [
+        ([lines[i] for i in group if i < count], [lines[i] for i in group if i >= count])
+        for group in connected(count + len(vertical), links)
+    ]
 
 
 Point = tuple[float, float]
@@ -203,24 +193,17 @@ def _first_closed(
 def tables(boxes: list[Box]) -> list[list[Box]]:
     """Step 5: cells that share a corner, as tables, top down."""
     owner: dict[Point, int] = {}
-    parent = list(range(len(boxes)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    links: list[tuple[int, int]] = []
     for i, box in enumerate(boxes):
         for corner in ((box.x0, box.top), (box.x1, box.top), (box.x0, box.bottom), (box.x1, box.bottom)):
             if corner in owner:
-                parent[find(i)] = find(owner[corner])
+                links.append((i, owner[corner]))
             else:
                 owner[corner] = i
-    groups: dict[int, list[Box]] = defaultdict(list)
-    for i, box in enumerate(boxes):
-        groups[find(i)].append(box)
-    found = [sorted(g, key=lambda b: (b.top, b.x0)) for g in groups.values()]
+    found = [
+        sorted((boxes[i] for i in group), key=lambda b: (b.top, b.x0))
+        for group in connected(len(boxes), links)
+    ]
     return sorted(found, key=lambda g: (min(b.top for b in g), min(b.x0 for b in g)))
 
 
