@@ -96,7 +96,7 @@ def test_crossings_know_their_lines() -> None:
 
 
 def glyph(text: str, x: float, baseline: float, order: int) -> Glyph:
-    return Glyph(text, x, x + 9, baseline - 8, baseline + 1, baseline, order)
+    return Glyph(text, x, x + 9, baseline - 8, baseline, order)
 
 
 def test_wrapped_cell_lines_join_without_fusing_two_numbers() -> None:

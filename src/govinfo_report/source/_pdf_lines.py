@@ -1,7 +1,7 @@
 """Glyphs into lines of text, the way a reader sees the page: top to bottom, left to right.
 
-A line is a run of glyphs whose baselines lie within :data:`LINE_TOLERANCE` of the one before
-(sorted by baseline); within it, glyphs go left to right and a gap wider than
+A line is a run of glyphs whose baselines (the bottoms of their boxes) lie within
+:data:`LINE_TOLERANCE` of the one before; within it, glyphs go left to right and a gap wider than
 :data:`SPACE_GAP` is a space. Table cells side by side come out as one line with spaces between
 them, a cell's wrapped text on lines of its own: the layout the PDF-text strategy reads.
 """
@@ -21,14 +21,14 @@ SPACE_GAP = 3.0
 
 def group_lines(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     """Glyphs clustered into lines by baseline, each line sorted left to right, lines top down."""
-    ordered = sorted(glyphs, key=lambda g: (g.baseline, g.x0))
+    ordered = sorted(glyphs, key=lambda g: (g.bottom, g.x0))
     lines: list[list[Glyph]] = []
     last = None
     for glyph in ordered:
-        if last is None or glyph.baseline - last > LINE_TOLERANCE:
+        if last is None or glyph.bottom - last > LINE_TOLERANCE:
             lines.append([])
         lines[-1].append(glyph)
-        last = glyph.baseline
+        last = glyph.bottom
     for line in lines:
         line.sort(key=lambda g: g.x0)
     return lines

@@ -32,10 +32,10 @@ class Piece(NamedTuple):
 
 
 class PageLines(NamedTuple):
+    """A page's lines of text, with the baseline of each."""
+
     texts: list[str]
     baselines: list[float]
-    first: int
-    """Line number of the page's first line in the whole text."""
 
 
 def continued(pieces: list[Piece], pages: list[PageLines]) -> list[list[Piece]]:

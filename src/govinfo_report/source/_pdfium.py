@@ -34,16 +34,15 @@ vertical; anything more slanted is not a ruling line."""
 
 
 class Glyph(NamedTuple):
-    """One character as printed: its text and its loose box, in reading space."""
+    """One character as printed: its text and its loose box, in reading space. The box's bottom
+    is the font's descent below the baseline, the same for every glyph of a font and size, so the
+    glyphs of one line agree on it."""
 
     text: str
     x0: float
     x1: float
     top: float
     bottom: float
-    baseline: float
-    """The bottom of the loose box: the font's descent below the baseline, the same for every
-    glyph of a font and size, so glyphs of one line agree on it."""
     order: int
     """Position in the page's content order (the order the PDF draws its text)."""
 
@@ -59,7 +58,6 @@ class Segment(NamedTuple):
 
 class Page(NamedTuple):
     number: int
-    width: float
     height: float
     glyphs: list[Glyph]
     segments: list[Segment]
@@ -79,10 +77,9 @@ def raw() -> Any:
 def read_page(pdfium_c: Any, page: Any, number: int) -> Page:
     """The glyphs and segments of one loaded page."""
     height = float(pdfium_c.FPDF_GetPageHeightF(page))
-    width = float(pdfium_c.FPDF_GetPageWidthF(page))
     glyphs, cut_text = _glyphs(pdfium_c, page, height)
     segments, cut_paths = _segments(pdfium_c, page, height)
-    return Page(number, width, height, glyphs, segments, cut_text or cut_paths)
+    return Page(number, height, glyphs, segments, cut_text or cut_paths)
 
 
 def _glyphs(pdfium_c: Any, page: Any, height: float) -> tuple[list[Glyph], bool]:
@@ -126,7 +123,7 @@ def _glyphs(pdfium_c: Any, page: Any, height: float) -> tuple[list[Glyph], bool]
                 textpage, i, *tight_refs
             ):
                 left, right, bottom, top = (v.value for v in tight)
-            out.append(Glyph(chr(code), left, right, height - top, height - bottom, height - bottom, i))
+            out.append(Glyph(chr(code), left, right, height - top, height - bottom, i))
         return out, truncated
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)

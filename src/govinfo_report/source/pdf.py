@@ -111,7 +111,7 @@ def _read(pdfium_c: Any, document: Any) -> PdfText:
         handle = pdfium_c.FPDF_LoadPage(document, number - 1)
         if not handle:
             troubles.setdefault("unreadable", []).append(number)
-            pages.append(PageLines([""], [0.0], first))
+            pages.append(PageLines([""], [0.0]))
             first += 1
             continue
         try:
@@ -125,7 +125,7 @@ def _read(pdfium_c: Any, document: Any) -> PdfText:
         texts = [line_text(line) for line in lines] or [""]
         if any(OVERPRINTED in t and _overprinted(t, line) for t, line in zip(texts, lines, strict=False)):
             troubles.setdefault("overprinted", []).append(number)
-        pages.append(PageLines(texts, [line[0].baseline for line in lines] or [0.0], first))
+        pages.append(PageLines(texts, [line[0].bottom for line in lines] or [0.0]))
         pieces.extend(_pieces(page, line_of, troubles))
         first += len(texts)
     _report_troubles(troubles, diagnostics)
