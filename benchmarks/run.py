@@ -96,28 +96,36 @@ def bench_pdf(files: list[tuple[str, Path]], passes: int) -> list[dict[str, obje
         plumber = False
     else:
         plumber = True
-    inf = float("inf")
-    best = {name: {"parse": inf, "pdfium": inf, "pdfplumber": inf} for name, _ in files}
-    rng = random.Random(3)
-    for _ in range(passes):
-        clear_memos()
-        order = list(files)
-        rng.shuffle(order)
-        for name, path in order:
-            row = best[name]
-            row["parse"] = min(row["parse"], _seconds(parse_file, path))
-            row["pdfium"] = min(row["pdfium"], _seconds(pdfium_text, path))
-            if plumber:
-                row["pdfplumber"] = min(row["pdfplumber"], _seconds(pdfplumber_text, path))
+    timers: dict[str, Callable[[Path], object]] = {"parse": parse_file, "pdfium": pdfium_text}
+    if plumber:
+        timers["pdfplumber"] = pdfplumber_text
+    best = _best_times(files, timers, passes, seed=3)
     out: list[dict[str, object]] = []
     for name, path in files:
         tracemalloc.start()
         parse_file(path)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        row = best[name]
-        out.append({"pdf": name, **row, "pdfplumber": row["pdfplumber"] if plumber else None, "peak": peak})
+        out.append({"pdf": name, "pdfplumber": None, **best[name], "peak": peak})
     return out
+
+
+def _best_times(
+    items: list[tuple[str, Path]], timers: dict[str, Callable[[Path], object]], passes: int, seed: int
+) -> dict[str, dict[str, float]]:
+    """The best time of each timer on each file over ``passes`` interleaved passes, the files in a
+    shuffled order each pass and the parser's remembered labels and cells forgotten first."""
+    rng = random.Random(seed)
+    best = {name: dict.fromkeys(timers, float("inf")) for name, _ in items}
+    for _ in range(passes):
+        clear_memos()
+        order = list(items)
+        rng.shuffle(order)
+        for name, path in order:
+            row = best[name]
+            for timer, function in timers.items():
+                row[timer] = min(row[timer], _seconds(function, path))
+    return best
 
 
 def floor(path: Path) -> int:
@@ -199,24 +207,15 @@ def bench_html(pages: list[tuple[str, Path]], passes: int) -> list[dict[str, obj
         import pandas
     except ImportError:  # the test extra installs it
         pandas = None
-    rng = random.Random(2)
-    inf = float("inf")
-    best = {name: {"parse": inf, "lxml": inf, "read_html": inf} for name, _ in pages}
-    for _ in range(passes):  # as the text passes: nothing remembered of the page itself
-        clear_memos()
-        order = list(pages)
-        rng.shuffle(order)
-        for name, path in order:
-            row = best[name]
-            row["parse"] = min(row["parse"], _seconds(parse_file, path))
-            row["lxml"] = min(row["lxml"], _seconds(lambda p: lxml.html.fromstring(p.read_bytes()), path))
-            if pandas is not None:
-                read = _seconds(lambda p: pandas.read_html(io.BytesIO(p.read_bytes())), path)
-                row["read_html"] = min(row["read_html"], read)
-    return [
-        {"page": name, **row, "read_html": row["read_html"] if pandas is not None else None}
-        for name, row in best.items()
-    ]
+    timers: dict[str, Callable[[Path], object]] = {
+        "parse": parse_file,
+        "lxml": lambda p: lxml.html.fromstring(p.read_bytes()),
+    }
+    if pandas is not None:
+        timers["read_html"] = lambda p: pandas.read_html(io.BytesIO(p.read_bytes()))
+    # as the text passes: nothing remembered of the page itself
+    best = _best_times(pages, timers, passes, seed=2)
+    return [{"page": name, "read_html": None, **row} for name, row in best.items()]
 
 
 def bench_batch(paths: list[Path], jobs: Sequence[int]) -> dict[int, tuple[float, int]]:
