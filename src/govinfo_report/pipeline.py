@@ -10,6 +10,7 @@ or, for DOCX, a document whose tables already have exact cells.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import BinaryIO
 
 import attrs
@@ -150,7 +151,17 @@ def _parse(
     meta = read_meta(lines, slices[0].start if slices else None)
     diagnostics.extend(_meta_diagnostics(has_content, meta))
     # 3. locate the table regions; 4. rebuild their cells (one strategy per layout)
-    found = grids + _rebuild(lines, locate(lines, slices), {kind for kind, _, _ in grids}, diagnostics)
+    # (a table a text embeds as markup is read from it; the rest of its region still is read:
+    # pandoc writes a table's merged-cell part as HTML and the rest as a pipe table)
+    markup_read = fmt != "text"
+    found = grids + _rebuild(
+        lines,
+        locate(lines, slices),
+        {kind for kind, _, _ in grids} if markup_read else set(),
+        [] if markup_read else [span for _, _, span in grids],
+        diagnostics,
+    )
+    found.sort(key=lambda piece: piece[2].start)
     ruled = ruled or []  # a PDF's ruled tables, read beside its text
     if has_content and not slices and not found and not ruled and meta.title is None:
         diagnostics.append(diag("input.not_a_report"))
@@ -312,12 +323,21 @@ def _meta_diagnostics(has_content: bool, meta: Meta) -> list[Diagnostic]:
 
 
 def _rebuild(
-    lines: tuple[Line, ...], regions: tuple[Region, ...], done: set[str | None], diagnostics: list[Diagnostic]
+    lines: tuple[Line, ...],
+    regions: tuple[Region, ...],
+    done: set[str | None],
+    taken: list[Span],
+    diagnostics: list[Diagnostic],
 ) -> list[Found]:
-    """Rebuild the grid of every region whose table was not already read from markup."""
+    """Rebuild the grid of every region whose table was not already read from markup (``done``:
+    its kinds), leaving out the lines a markup table already gave (``taken``: their spans)."""
     found: list[Found] = []
     for region in regions:
-        part = lines[region.start : region.end]
+        part = [
+            line
+            for line in lines[region.start : region.end]
+            if not any(span.start <= line.number <= span.end for span in taken)
+        ]
         if region.kind in done or not part:
             continue
         span = Span(part[0].number, part[-1].number)
@@ -412,7 +432,7 @@ def _kind_of(grid: Grid) -> str | None:
     return winners[0] if len(winners) == 1 else None
 
 
-def _has_anchor(lines: tuple[Line, ...], kind: str) -> bool:
+def _has_anchor(lines: Sequence[Line], kind: str) -> bool:
     folded = "".join(fold(line.text) for line in lines)
     return any(a in folded for a in TABLE_ANCHORS[kind])
 

@@ -37,16 +37,31 @@ def _is_separator(text: str) -> bool:
 
 
 def looks_like(lines: Sequence[Line]) -> bool:
-    return any(_is_separator(ln.text) for ln in lines) and sum(1 for ln in lines if _is_row(ln.text)) >= 2
+    """Rows under a ``|---|`` separator, or whole ``| a | b |`` rows with none (trafilatura and
+    html2text write tables without one) as long as no row is split over lines."""
+    if any(_is_separator(ln.text) for ln in lines):
+        return sum(1 for ln in lines if "|" in ln.text and not _is_separator(ln.text)) >= 2
+    rows = sum(1 for ln in lines if _is_row(ln.text) and ln.text.count("|") >= 3)
+    return rows >= 2 and not any(_is_split_piece(ln.text) for ln in lines)
+
+
+def _is_split_piece(text: str) -> bool:
+    """A line of a pipe row split over lines: a bare ``|``, or a row's start without its end."""
+    stripped = text.strip()
+    return stripped == "|" or (stripped.startswith("|") and not stripped.endswith("|"))
 
 
 def rebuild(lines: Sequence[Line]) -> Grid | None:
     rows: list[list[GridCell]] = []
+    separated = False
     for line in lines:
         text = line.text.strip()
-        if not text or _is_separator(text):
+        if not text:
             continue
-        if _is_row(text) or (any(len(r) > 1 for r in rows) and _is_bare_row(text)):
+        if _is_separator(text):
+            separated = True
+            continue
+        if _is_row(text) or ((separated or any(len(r) > 1 for r in rows)) and _is_bare_row(text)):
             inner = text.removeprefix("|").removesuffix("|")
             rows.append([GridCell(cell.strip(), line.number) for cell in inner.split("|")])
         else:
@@ -55,6 +70,6 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
 
 
 def _is_bare_row(text: str) -> bool:
-    """A row with one outer pipe or none (``a | b | c``, which GFM allows; the rest of a row a
-    line break cut), in a table already under way."""
-    return text.count("|") >= 2
+    """A row with one outer pipe or none (``a | b | c``, which GFM allows, or html2text's
+    ``行政许可| 4698``; the rest of a row a line break cut), in a table already under way."""
+    return "|" in text
