@@ -39,8 +39,12 @@ from strategies import (
     _APP_HEADER,
     _RL_HEADER,
     _is_value,
+    to_flat_markdown,
+    to_html2text,
     to_markdown,
+    to_markdown_bare,
     to_markdown_blocks,
+    to_paragraphs,
     to_run_together,
     to_split_pipes,
     to_tika,
@@ -51,7 +55,21 @@ TABLES = ("active_disclosure", "applications", "review_litigation")
 """In document order (sections 二, 三, 四)."""
 APP_COLS = (*render.APP_COLUMNS, "total")
 AD_COLS = render.AD_COLUMNS
-RENDER_LAYOUTS = ("tabs", "tika", "pipes", "md", "mdblocks", "html", "docx", "pdftext", "runtogether")
+RENDER_LAYOUTS = (
+    "tabs",
+    "tika",
+    "pipes",
+    "md",
+    "mdblocks",
+    "mdbare",
+    "html2text",
+    "paragraphs",
+    "mdflat",
+    "html",
+    "docx",
+    "pdftext",
+    "runtogether",
+)
 RENDER_SEEDS = 12
 """Rendered bases per layout, the two templates in turn."""
 MIN_ACCURACY = 0.8
@@ -348,6 +366,10 @@ def rendered_base(layout: str, template: str, seed: int) -> Base:
         "pipes": to_split_pipes,
         "md": to_markdown,
         "mdblocks": to_markdown_blocks,
+        "mdbare": to_markdown_bare,
+        "html2text": to_html2text,
+        "paragraphs": to_paragraphs,
+        "mdflat": to_flat_markdown,
         "html": lambda r: render.to_html(r, chrome=rng.random() < 0.3),
         "pdftext": lambda r: pdf_text(r, rng),
         "runtogether": render.to_text,
@@ -382,7 +404,15 @@ def rendered_base(layout: str, template: str, seed: int) -> Base:
         if marked is None:
             continue
         fmt = {"html": "html", "docx": "docx"}.get(layout, "text")
-        shape = {"pdftext": "space", "runtogether": "run", "mdblocks": "md"}.get(layout, layout)
+        shape = {
+            "pdftext": "space",
+            "paragraphs": "space",
+            "runtogether": "run",
+            "mdblocks": "md",
+            "mdbare": "md",
+            "html2text": "md",
+            "mdflat": "md",
+        }.get(layout, layout)
         name = f"render:{layout}:{template}:{seed}"
         base = Base(name, fmt, shape, "", truth, {}, tuple(keys), marked, package)
         return finish(base, text or visible(unmark(marked), fmt == "html"))

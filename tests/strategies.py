@@ -161,6 +161,51 @@ def to_markdown(report: Canonical) -> str:
     return "\n".join(lines)
 
 
+def to_markdown_bare(report: Canonical) -> str:
+    """trafilatura's Markdown (and text) of a page's tables: ``| a | b | `` rows padded to the
+    table's width with empty cells, and no separator row."""
+    return "\n".join(line + " " for line in to_markdown(report).split("\n") if not line.startswith("|---"))
+
+
+def to_html2text(report: Canonical) -> str:
+    """html2text's tables: no outer pipes (``规章| 0| 0| 0``), a ``---|---`` line after the first
+    row, merged cells written once."""
+    lines: list[str] = []
+    for block in blocks(report):
+        if isinstance(block, str):
+            lines += [block, ""]
+            continue
+        for i, cells in enumerate(block):
+            lines.append("| ".join(c.text for c in cells) + "  ")
+            if i == 0:
+                lines.append("---|" * (len(cells) - 1) + "---  ")
+        lines.append("  ")
+    return "\n".join(lines)
+
+
+def to_paragraphs(report: Canonical) -> str:
+    """docx2txt's text of a Word file: every paragraph, every table cell included, followed by a
+    blank line; an empty cell is a blank line and its separator."""
+    texts = _rows_as_text(report, lambda cells: [c.text for c in cells])
+    return "".join(f"{text}\n\n" for text in texts)
+
+
+def to_flat_markdown(report: Canonical) -> str:
+    """markitdown's Markdown of a page laid out in a one-cell table: the whole report is that
+    cell, and every table in it a Markdown table written on one line, its rows side by side."""
+    pieces: list[str] = []
+    for block in blocks(report):
+        if isinstance(block, str):
+            pieces.append(block)
+            continue
+        width = max(sum(c.colspan for c in row) for row in block)
+        rows = [[c.text for c in cells] for cells in block]
+        rows[0] += [""] * (width - len(rows[0]))  # the header row padded to the table's width
+        rows.insert(1, ["---"] * width)
+        pieces.append(" ".join("| " + " | ".join(texts) + " |" for texts in rows))
+    return "| |\n| --- |\n| " + "  ".join(pieces) + " |\n"
+
+
 def to_split_pipes(report: Canonical) -> str:
     """Pipe rows broken across lines, as some HTML-to-text tools write them (seed 001): a row
     opens with ``| label``; every later cell follows a line holding ``|``, its text on a line of
@@ -432,6 +477,10 @@ LAYOUTS: dict[str, Callable[[Canonical], str | bytes]] = {
     "tika": to_tika,
     "markdown": to_markdown,
     "markdown blocks": to_markdown_blocks,
+    "markdown without separator": to_markdown_bare,
+    "html2text": to_html2text,
+    "one cell per line": to_paragraphs,
+    "markdown on one line": to_flat_markdown,
     "html": to_html,
     "docx": to_docx,
 }
@@ -439,6 +488,10 @@ LAYOUTS: dict[str, Callable[[Canonical], str | bytes]] = {
 STRATEGIES: dict[str, set[str]] = {
     "split pipes": {"pipe"},
     "markdown blocks": {"markdown"},
+    "markdown without separator": {"markdown"},
+    "html2text": {"markdown"},
+    "one cell per line": {"paragraphs"},
+    "markdown on one line": {"paragraphs"},
     "run together": {"runtogether", "pdftext"},
     "pdf open borders": {"pdf"},
     "pdf page breaks": {"pdf"},

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, Phase, assume, given, note, settings
 from hypothesis import strategies as st
 
 from damage import ALL_KINDS, CLAIMS, FAMILIES, Damaged, check, damage, excluded, markup_of, pool, start
-from damage_bases import MARK, TABLES, all_bases, real, real_sources, rendered_base, unmark
+from damage_bases import MARK, RENDER_LAYOUTS, TABLES, all_bases, real, real_sources, rendered_base, unmark
 
 EXAMPLES = max(10, settings().max_examples * 2 // 5)
 """Examples per kind: 24 under ``ci`` (25 kinds: 600 cases), 800 under ``thorough`` (20,000)."""
@@ -78,7 +78,7 @@ def test_each_kind_damages_every_format_it_claims(kind: str) -> None:
 
 
 def test_rendered_bases_print_every_value_once() -> None:
-    for layout in ("tabs", "tika", "pipes", "md", "mdblocks", "html", "docx", "pdftext", "runtogether"):
+    for layout in RENDER_LAYOUTS:
         for seed in range(4):
             base = rendered_base(layout, ("2021", "2019")[seed % 2], seed)
             marked = [base.keys[ord(m.group(1)) - 0xE100] for m in MARK.finditer(base.marked)]

@@ -94,6 +94,11 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
         Severity.INFO,
         "A section heading inside a longer line was split onto its own line.",
     ),
+    "normalize.flat_table": (
+        Severity.INFO,
+        "A Markdown table written on one line (markitdown's table inside a table) was cut into "
+        "one cell per line; its rows are read by their labels.",
+    ),
     # sections and metadata
     "sections.missing": (Severity.WARNING, "A section of the national format was not found."),
     "sections.duplicate": (Severity.INFO, "A section heading appears twice; the repeats were merged."),
@@ -105,6 +110,12 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "template.mixed": (Severity.WARNING, "Labels of both templates appear; the majority decided."),
     "template.pre2019": (Severity.INFO, "A pre-2019 report: no national schema is applied."),
     "table.missing": (Severity.WARNING, "A statistical table of the national format was not found."),
+    "table.out_of_order": (
+        Severity.WARNING,
+        "Cells of a table came out of row order (PDF text printed column by column, as pdfminer "
+        "does, or rows' labels printed apart from their values): values whose row is not told "
+        "were left unpaired, their cells missing.",
+    ),
     "table.unreadable": (Severity.ERROR, "A table region was found but no layout strategy could rebuild it."),
     "table.joined": (Severity.INFO, "A table printed in several pieces was read as one, in document order."),
     "table.readings_disagree": (

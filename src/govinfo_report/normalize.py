@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import attrs
 import regex
 
+from ._flat_tables import unflatten
 from .diagnostics import diag
 from .model import Diagnostic, Span
 from .vocab import CRAWLER_CHROME_FIELDS, CRAWLER_CHROME_LINES, CRAWLER_TITLE_PREFIXES, INLINE_HEADINGS
@@ -105,6 +106,7 @@ def _normalize(raw_lines: Iterable[tuple[int, str]], *, spaces_done: bool) -> No
     artefacts: list[int] = []
     inline: list[int] = []
     markup: list[int] = []
+    flat: list[int] = []
     line_count = 0
     for number, raw in raw_lines:
         if number > line_count:
@@ -143,13 +145,17 @@ def _normalize(raw_lines: Iterable[tuple[int, str]], *, spaces_done: bool) -> No
             prefix = next(p for p in CRAWLER_TITLE_PREFIXES if head.startswith(p))
             line = bare[len(prefix) :].strip()
             chrome.append(number)
-        if len(line) > 60 and _INLINE.search(line):
-            pieces = _split_inline(line)
-            if len(pieces) > 1:
-                inline.append(number)
-            out.extend(Line(p, number) for p in pieces)
-            continue
-        out.append(Line(line, number))
+        cells = unflatten(line) if first == "|" or "---" in line else None
+        if cells is not None:
+            flat.append(number)
+        for piece in cells if cells is not None else (line,):
+            if len(piece) > 60 and _INLINE.search(piece):
+                pieces = _split_inline(piece)
+                if len(pieces) > 1:
+                    inline.append(number)
+                out.extend(Line(p, number) for p in pieces)
+            else:
+                out.append(Line(piece, number))
     if footers:
         diagnostics.append(
             diag(
@@ -172,6 +178,8 @@ def _normalize(raw_lines: Iterable[tuple[int, str]], *, spaces_done: bool) -> No
         diagnostics.append(diag("normalize.markup", None, Span(markup[0], markup[-1])))
     if inline:
         diagnostics.append(diag("normalize.inline_heading", None, Span(inline[0], inline[-1])))
+    if flat:
+        diagnostics.append(diag("normalize.flat_table", None, Span(flat[0], flat[-1])))
     return Normalized(tuple(out), tuple(diagnostics), line_count)
 
 

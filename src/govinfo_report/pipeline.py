@@ -350,6 +350,12 @@ def _rebuild(
             continue
         if grid.truncated:
             diagnostics.append(diag("limits.table_truncated", None, span))
+        if grid.out_of_order:
+            message = (
+                f"Cells of the {region.kind} table came out of row order; values whose row is "
+                "not told are left unpaired."
+            )
+            diagnostics.append(diag("table.out_of_order", message, span))
         kind = _kind_of(grid)
         found.append((region.kind if kind in (None, region.kind) else kind, grid, span))
     return found

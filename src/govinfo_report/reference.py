@@ -149,6 +149,36 @@ LAYOUT_EXAMPLES: tuple[tuple[str, str, str], ...] = (
         "| 规章 | 0 | / | 3 |\n| 行政规范性文件 | 5 | 1 | 27 |\n",
     ),
     (
+        "Markdown without a separator row",
+        "trafilatura's Markdown and text of a page: whole `| a | b |` rows padded with empty "
+        "cells, no `|---|` line.",
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | \n| 规章 | 0 |  | 3 | \n"
+        "| 行政规范性文件 | 5 | 1 | 27 | \n",
+    ),
+    (
+        "Markdown without outer pipes",
+        "html2text's tables: `a| b| c` rows, a `---|---` line after the first row, merged cells "
+        "written once.",
+        "信息内容| 本年制发件数| 本年废止件数| 现行有效件数\n---|---|---|---\n规章| 0| | 3\n"
+        "行政规范性文件| 5| 1| 27\n",
+    ),
+    (
+        "One cell per line",
+        "docx2txt's and mammoth's text of a Word table, plain pdftotext's of a PDF: every cell a "
+        "paragraph of its own, no mark where a row ends. A row is a label and the values after it; "
+        "a blank cell leaves no trace (a blank line at most), so a row short of values is read "
+        "only as far as the rules settle it.",
+        "信息内容\n\n本年制发件数\n\n本年废止件数\n\n现行有效件数\n\n规章\n\n0\n\n\n\n3\n\n"
+        "行政规范性文件\n\n5\n\n1\n\n27\n",
+    ),
+    (
+        "Markdown table on one line",
+        "markitdown's Markdown of a table inside a table's cell: its rows side by side on one line. "
+        "Where a row ends is not shown, so the cells are read one per line.",
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | | --- | --- | --- | --- | "
+        "| 规章 | 0 | | 3 | | 行政规范性文件 | 5 | 1 | 27 |\n",
+    ),
+    (
         "Box-drawing rules",
         "A text browser's table (w3m): rules drawn with box characters, a wide character two "
         "columns wide, a cell's text wrapped inside its box.",

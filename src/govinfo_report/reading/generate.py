@@ -70,6 +70,9 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
     n = spec.n
     if len(tokens) > limits.MAX_ROW_CELLS + n:
         return Generated((), False, f"{len(tokens)} cells, more than any table row has", "limits.row_cells")
+    if material.whole_cells and sum(not is_blank(t) for t in tokens) > n:
+        another = "more values than columns: values of another row among them"
+        return Generated((), False, another, "cells.ambiguous")
     if material.layout == GLUED:
         glued = glued_readings(tokens, spec)
         return Generated(glued.readings, False, glued.note, glued.code, glued.forced)

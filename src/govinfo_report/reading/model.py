@@ -88,6 +88,9 @@ class Material:
     glued to the end of its label)."""
     blanks_unknown: bool = False
     """The row's blank cells tell nothing (its numbers ran into its label): they are unknown."""
+    whole_cells: bool = False
+    """Each token is one whole cell (one cell per line): a token is never part of a number, and
+    more values than columns mean values of another row, not a cell split or added."""
 
 
 @attrs.frozen

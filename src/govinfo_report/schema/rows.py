@@ -45,9 +45,12 @@ LAYOUTS: dict[str, str] = {
     "tika": DELIMITED,
     "pipe": DELIMITED,
     "pdftext": SPACED,
+    "paragraphs": SPACED,
     "runtogether": GLUED,
 }
 """How each layout strategy delimits a row's cells (see :mod:`..reading.model`)."""
+WHOLE_CELLS = frozenset({"paragraphs"})
+"""Strategies whose every token is one whole cell (one cell per line)."""
 
 _NUMBER_IN_LABEL = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.、．])(?!\s*年)")
 """A number in a label's text (not an item number such as ``2.``, not a year)."""
@@ -72,7 +75,8 @@ def material(
     doubts: list[str] = []
     lead: tuple[GridCell, ...] = ()
     joinable: set[int] = set()
-    if layout == SPACED:  # a number wrapped in a narrow column, or spaced out (``1 1``)
+    whole = view.strategy in WHOLE_CELLS
+    if layout == SPACED and not whole:  # a number wrapped in a narrow column, or spaced out (``1 1``)
         joinable = set(range(len(tokens) - 1))
     spaced = _SPACE.search("".join([c.text for c in tokens])) is not None  # most rows: no space
     if layout != GLUED and spaced and any(_several_values(c.text) for c in tokens):
@@ -106,6 +110,7 @@ def material(
         joinable=frozenset(joinable),
         lead=lead,
         blanks_unknown=blanks_unknown,
+        whole_cells=whole,
     )
 
 

@@ -2,7 +2,8 @@
 
 The order below is the order of preference when several layouts fit one region: the most
 specific markers first (box-drawing rules, Markdown separators, split pipe rows, Tika's tab-per-cell lines),
-then tab rows, run-together crawler text, and PDF text, which fits almost anything.
+then tab rows, run-together crawler text, one cell per line, and PDF text, which fits almost
+anything.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..normalize import Line
-from . import boxdrawing, markdown, pdftext, pipe, runtogether, tabs, tika
+from . import boxdrawing, markdown, paragraphs, pdftext, pipe, runtogether, tabs, tika
 from .grid import Grid
 
 Strategy = tuple[str, Callable[[Sequence[Line]], bool], Callable[[Sequence[Line]], Grid | None]]
@@ -22,6 +23,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     (tika.NAME, tika.looks_like, tika.rebuild),
     (tabs.NAME, tabs.looks_like, tabs.rebuild),
     (runtogether.NAME, runtogether.looks_like, runtogether.rebuild),
+    (paragraphs.NAME, paragraphs.looks_like, paragraphs.rebuild),
     (pdftext.NAME, pdftext.looks_like, pdftext.rebuild),
 )
 

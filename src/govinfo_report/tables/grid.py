@@ -18,9 +18,12 @@ class Grid:
     rows: tuple[tuple[GridCell, ...], ...]
     truncated: bool = False
     """True when :data:`limits.MAX_TABLE_ROWS` or :data:`limits.MAX_TABLE_CELLS` cut the table."""
+    out_of_order: bool = False
+    """True when some cells came out of row order (a table printed column by column, labels
+    printed apart from their values) and were left unpaired."""
 
 
-def finish(strategy: str, rows: Sequence[Sequence[GridCell]]) -> Grid | None:
+def finish(strategy: str, rows: Sequence[Sequence[GridCell]], *, out_of_order: bool = False) -> Grid | None:
     """Freeze ``rows`` into a :class:`Grid`, dropping empty rows and applying the limits."""
     kept: list[tuple[GridCell, ...]] = []
     cells = 0
@@ -35,4 +38,4 @@ def finish(strategy: str, rows: Sequence[Sequence[GridCell]]) -> Grid | None:
         cells += len(row)
     if not kept:
         return None
-    return Grid(strategy, tuple(kept), truncated)
+    return Grid(strategy, tuple(kept), truncated, out_of_order)

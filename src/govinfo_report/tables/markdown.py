@@ -6,6 +6,7 @@ one-cell rows, so one table per row group reads as one grid.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import regex
@@ -54,14 +55,15 @@ def _is_split_piece(text: str) -> bool:
 def rebuild(lines: Sequence[Line]) -> Grid | None:
     rows: list[list[GridCell]] = []
     separated = False
-    for line in lines:
-        text = line.text.strip()
-        if not text:
-            continue
+    texts = [line.text.strip() for line in lines]
+    filled = [k for k, text in enumerate(texts) if text]
+    for k, after in itertools.zip_longest(filled, filled[1:]):
+        text, line = texts[k], lines[k]
         if _is_separator(text):
             separated = True
             continue
-        if _is_row(text) or ((separated or any(len(r) > 1 for r in rows)) and _is_bare_row(text)):
+        header = after is not None and _is_separator(texts[after])  # the row a separator closes
+        if _is_row(text) or ((separated or header or any(len(r) > 1 for r in rows)) and _is_bare_row(text)):
             inner = text.removeprefix("|").removesuffix("|")
             rows.append([GridCell(cell.strip(), line.number) for cell in inner.split("|")])
         else:

@@ -38,24 +38,36 @@ def looks_like(lines: Sequence[Line]) -> bool:
     texts = [ln.text.strip() for ln in lines if ln.text.strip()]
     if not texts:
         return False
-    return any(_is_value(t.rsplit(None, 1)[-1]) for t in texts)  # a line ending in a value
+    return any(is_value(t.rsplit(None, 1)[-1]) for t in texts)  # a line ending in a value
+
+
+ITEM = regex.compile(
+    r"^\s*(?:(?P<digit>[0-9０-９]{1,2})\s*[.、．]|[（(](?P<paren>[一二三四五六七八九十]{1,2})[)）]"
+    r"|(?P<plain>[一二三四五六七八九十]{1,2})、)"
+)
+"""The item number a row's label opens with: ``4.``, ``（三）`` or ``(三)``, ``三、``."""
+
+
+def vertical_alone(text: str) -> bool:
+    """One character of a vertical label on a line of its own (``三`` ``、`` ``本`` …)."""
+    return _VERTICAL_ALONE.match(text) is not None
 
 
 _PLAIN_COUNT = regex.compile(r"-?[0-9]{1,15}")
 
 
-def _is_value(token: str) -> bool:
+def is_value(token: str) -> bool:
     # most tokens of a PDF table are plain counts: known values without a full cell parse
     return _PLAIN_COUNT.fullmatch(token) is not None or is_value_text(token) or is_numeric_run(token)
 
 
-def _split_values(text: str) -> tuple[list[str], list[str]]:
+def split_values(text: str) -> tuple[list[str], list[str]]:
     """A line's label tokens and its trailing values; a run of digits too long to be one number
     (table 4's fifteen numbers glued, ``9220031291422127721915449``) is a value for the schema to split.
     Tokens past a table's worth of cells are not read (the grid is truncated there)."""
     tokens = text.split(maxsplit=limits.MAX_TABLE_CELLS + 1)[: limits.MAX_TABLE_CELLS + 1]
     k = len(tokens)
-    while k > 0 and _is_value(tokens[k - 1]):
+    while k > 0 and is_value(tokens[k - 1]):
         k -= 1
     return tokens[:k], tokens[k:]
 
@@ -67,16 +79,21 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
         if cells > limits.MAX_TABLE_CELLS:  # ``finish`` reports the truncation
             break
         text = line.text.strip()
-        if not text or _VERTICAL_ALONE.match(text):
+        if not text or vertical_alone(text):
             continue
         text = _VERTICAL_PREFIX.sub("", text)
         if len(text.split()) > 2:  # a label and numbers, not a single cell such as ``3例``
             text = _VERTICAL_SUFFIX.sub("", text)
         if _LETTER_SPACED.match(text):  # ``规 章 1 2 3``: the label's characters spaced out
-            head, tail = _split_values(text)
+            head, tail = split_values(text)
             text = "".join(head) + (" " + " ".join(tail) if tail else "")
-        label_tokens, values = _split_values(text)
+        label_tokens, values = split_values(text)
         row: list[GridCell] = []
+        opens = next((k for k in range(1, len(label_tokens)) if ITEM.match(label_tokens[k])), 0)
+        # ``三、本年 2、其他法律行政``: a piece of the parent's label in the column before
+        if opens and not any(is_value(token) for token in label_tokens[:opens]):
+            rows.append([GridCell(" ".join(label_tokens[:opens]), line.number)])
+            label_tokens = label_tokens[opens:]
         if label_tokens:
             row.append(GridCell(" ".join(label_tokens), line.number))
         row.extend(GridCell(v, line.number) for v in values)

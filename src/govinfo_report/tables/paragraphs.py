@@ -1,0 +1,124 @@
+"""One cell per line, no row marks (docx2txt, mammoth, plain pdftotext, a Markdown table written
+on one line): ``规章`` / ``0`` / ``0`` / ``0`` / ``行政规范性文件`` / ``14`` …
+
+A row is a label followed by its values: the values after a label line, up to the next label,
+are that label's row. A label wrapped over lines is joined back from the last line that opens
+with an item number (``4.保护第三方`` / ``合法权``); label lines before it (headers, a parent item
+such as ``（三）不予公开``) are rows of their own, as in PDF text. A blank cell leaves no trace, so
+the rows are read as PDF text's are (:data:`..reading.SPACED`): where a row has fewer values than
+columns, only what the rules settle is read; more values than columns are another row's.
+
+Where the cells came out of row order (two items in a row such as ``(一)`` and ``(二)`` before one
+run of values, or more values than any row holds), those values are left unpaired.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import limits
+from ..model import GridCell
+from ..normalize import Line
+from .grid import Grid, finish
+from .pdftext import ITEM as _ITEM
+from .pdftext import is_value, split_values, vertical_alone
+
+NAME = "paragraphs"
+
+MIN_VALUE_LINES = 4
+"""A table of this layout shows at least this many lines holding one value each."""
+MAX_ROW_VALUES = 15
+"""The most values one row of either template holds (table 4's single row). A longer run of
+values with no label between holds several rows' values (a table printed column by column, or
+labels printed apart from their values): which row each belongs to is not told."""
+_NUMERALS = {c: k for k, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def looks_like(lines: Sequence[Line]) -> bool:
+    """Most lines with a value hold one value and nothing else, and some follow each other."""
+    alone = rows = 0
+    run = longest = 0
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if "\t" in text or text.startswith("|"):
+            return False
+        if is_value(text):
+            alone += 1
+            run += 1
+            longest = max(longest, run)
+            continue
+        run = 0
+        if split_values(text)[1]:
+            rows += 1
+    return alone >= MIN_VALUE_LINES and alone >= 3 * rows and longest >= 2
+
+
+def rebuild(lines: Sequence[Line]) -> Grid | None:
+    rows: list[list[GridCell]] = []
+    labels: list[GridCell] = []
+    values: list[GridCell] = []
+    cells = 0
+    unpaired = False
+
+    def flush() -> None:
+        nonlocal unpaired
+        opens = max((k for k, label in enumerate(labels) if _ITEM.match(label.text)), default=len(labels) - 1)
+        rows.extend([label] for label in labels[:opens])
+        if not _in_order(labels, values):  # whose values these are is not told: none of them
+            rows.extend([label] for label in labels[opens:])
+            rows.append(list(values))
+            unpaired = True
+        elif labels:
+            joined = "".join(label.text for label in labels[opens:])
+            rows.append([GridCell(joined, labels[opens].line), *values])
+        else:
+            rows.append(list(values))
+        labels.clear()
+        values.clear()
+
+    for line in lines:
+        if cells > limits.MAX_TABLE_CELLS:  # ``finish`` reports the truncation
+            break
+        text = line.text.strip()
+        if not text or vertical_alone(text):
+            continue
+        head, tail = ([], [text]) if is_value(text) else split_values(text)
+        if head:
+            if values:
+                flush()
+            labels.append(GridCell(" ".join(head), line.number))
+        values.extend(GridCell(v, line.number) for v in tail)
+        cells += len(head) + len(tail)
+    if labels or values:
+        flush()
+    return finish(NAME, rows, out_of_order=unpaired)
+
+
+def _in_order(labels: Sequence[GridCell], values: Sequence[GridCell]) -> bool:
+    """The values after these labels are the last label's row: no more than a row holds, and no
+    two items of one level (``(一)`` and ``(二)``, ``1.`` and ``2.``) before them, which shows
+    rows' labels printed apart from their values (PDF text in reading order, by columns)."""
+    if len(values) > MAX_ROW_VALUES:
+        return False
+    items = [_item(label.text) for label in labels]
+    numbered = [item for item in items if item is not None]
+    return not any((level, number + 1) in numbered for level, number in numbered)
+
+
+def _item(label: str) -> tuple[str, int] | None:
+    """The level and number of the item a label opens with (``(二)`` → ``("paren", 2)``)."""
+    found = _ITEM.match(label)
+    if found is None or found.lastgroup is None:
+        return None
+    text = found.group(found.lastgroup)
+    if text.isdigit():
+        return found.lastgroup, int(text)
+    if len(text) == 1:
+        number = _NUMERALS[text]
+    elif text[0] == "十":  # 十二
+        number = 10 + _NUMERALS[text[1]]
+    else:  # 二十
+        number = 10 * _NUMERALS[text[0]]
+    return found.lastgroup, number

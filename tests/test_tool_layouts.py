@@ -1,0 +1,234 @@
+"""What conversion tools make of a table, one small hand-written example each: Markdown without a
+separator row (trafilatura) or outer pipes (html2text), one cell per line (docx2txt, mammoth,
+plain pdftotext), a Markdown table written on one line (markitdown's table in a table), cells out
+of row order (pdfminer), and pandoc's HTML table beside a pipe table in one region.
+
+Line numbers are counted in the input string, 1-based.
+"""
+
+from __future__ import annotations
+
+from govinfo_report import parse
+from govinfo_report._flat_tables import unflatten
+from govinfo_report.normalize import normalize
+from govinfo_report.tables import markdown, paragraphs, pdftext
+
+HEAD = ["某市某局2023年政府信息公开工作年度报告", "一、总体情况", "本机关依法公开。"]
+
+
+def rows_of(module, text: str) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    lines = normalize(text).lines
+    assert module.looks_like(lines)
+    grid = module.rebuild(lines)
+    assert grid is not None and grid.strategy == module.NAME
+    return [[c.text for c in row] for row in grid.rows]
+
+
+# --- Markdown without a separator row, or without outer pipes ---------------------------------------
+
+TRAFILATURA = "\n".join(  # each row ends in a space, as trafilatura writes it
+    [
+        "| 第二十条第（一）项 |  |  |  | ",
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | ",
+        "| 规章 | 11 | 12 | 13 | ",
+        "| 行政规范性文件 | 14 | 15 | 16 | ",
+    ]
+)
+
+
+def test_markdown_rows_without_a_separator_are_a_table() -> None:
+    assert rows_of(markdown, TRAFILATURA) == [
+        ["第二十条第（一）项", "", "", ""],
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "11", "12", "13"],
+        ["行政规范性文件", "14", "15", "16"],
+    ]
+
+
+def test_pipe_rows_split_over_lines_are_not_taken_for_markdown() -> None:
+    split = "| 规章\n|\n11\n|\n12\n|\n13\n|\n| 行政规范性文件\n|\n14\n|"
+    assert not markdown.looks_like(normalize(split).lines)
+
+
+HTML2TEXT = "  \n".join(  # each line ends in two spaces, as html2text writes it
+    [
+        "第二十条第（一）项",
+        "---",
+        "信息内容| 本年制发件数| 本年废止件数| 现行有效件数",
+        "规章| 11| 12| 13",
+        "行政规范性文件| 14| 15| 16",
+    ]
+)
+
+
+def test_html2text_rows_without_outer_pipes_are_read_after_the_separator() -> None:
+    assert rows_of(markdown, HTML2TEXT) == [
+        ["第二十条第（一）项"],
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "11", "12", "13"],
+        ["行政规范性文件", "14", "15", "16"],
+    ]
+
+
+# --- one cell per line ------------------------------------------------------------------------------
+
+DOCX2TXT = "\n\n".join(
+    [
+        *("第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+        *("规章", "11", "12", "13", "行政规范性文件", "14", "15", "16"),
+    ]
+)
+
+
+def test_one_cell_per_line_rows_are_told_by_their_labels() -> None:
+    assert rows_of(paragraphs, DOCX2TXT) == [
+        ["第二十条第（一）项"],
+        ["信息内容"],
+        ["本年制发件数"],
+        ["本年废止件数"],
+        ["现行有效件数"],
+        ["规章", "11", "12", "13"],
+        ["行政规范性文件", "14", "15", "16"],
+    ]
+
+
+def test_a_label_wrapped_over_lines_is_joined_from_its_item_number() -> None:
+    text = "（三）不予公开\n4.保护第三方\n合法权\n益\n21\n22\n23\n24"
+    rows = rows_of(paragraphs, text)
+    assert rows == [["（三）不予公开"], ["4.保护第三方合法权", "21", "22", "23", "24"]]
+
+
+def test_two_items_before_one_run_of_values_leave_the_values_unpaired() -> None:
+    # plain pdftotext: two rows' labels, then both rows' values; whose is whose is not told
+    text = "(一) 予以公开\n(二) 部分公开\n" + "\n".join(str(v) for v in range(21, 35))
+    lines = normalize(text).lines
+    grid = paragraphs.rebuild(lines)
+    assert grid is not None and grid.out_of_order
+    assert [[c.text for c in row] for row in grid.rows][:2] == [["(一) 予以公开"], ["(二) 部分公开"]]
+    assert all(len(row) == 1 or not row[0].text.startswith("(") for row in grid.rows)
+
+
+def test_a_run_longer_than_any_row_is_unpaired() -> None:
+    text = "1.属于国家秘密\n" + "\n".join(str(v) for v in range(21, 38))  # 17 values
+    grid = paragraphs.rebuild(normalize(text).lines)
+    assert grid is not None and grid.out_of_order
+    assert grid.rows[0][0].text == "1.属于国家秘密" and len(grid.rows[0]) == 1
+
+
+def test_pdf_text_lines_are_not_one_cell_per_line() -> None:
+    text = "规章 11 12 13\n行政规范性文件 14 15 16\n行政许可 17\n行政处罚 18"
+    assert not paragraphs.looks_like(normalize(text).lines)
+
+
+SEC1 = ["二、主动公开政府信息情况"]
+TABLE2_LINES = ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+TABLE2_LINES += ["规章", "11", "12", "13", "行政规范性文件", "14", "15", "16"]
+TABLE4 = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼"]
+TABLE4 += ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"]
+TABLE4 += ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2
+TABLE4 += ["31", "32", "33", "34", "130", "35", "36", "37", "38", "146", "41", "42", "43", "44", "170"]
+
+
+def one_per_line(table3: list[str]) -> str:
+    lines = [*HEAD, *SEC1, *TABLE2_LINES, "三、收到和处理政府信息公开申请情况", *table3, *TABLE4]
+    lines += ["五、存在的主要问题及改进情况", "无。"]
+    return "\n\n".join(lines) + "\n"
+
+
+TABLE3_ROWS = [
+    "一、本年新收政府信息公开申请数量",
+    "51\n\n52\n\n53\n\n54\n\n55\n\n56\n\n321",
+    "二、上年结转政府信息公开申请数量",
+    "61\n\n62\n\n63\n\n64\n\n65\n\n66\n\n381",
+]
+
+
+def test_one_cell_per_line_report_is_read_end_to_end() -> None:
+    r = parse(one_per_line(TABLE3_ROWS))
+    assert r.active_disclosure is not None and r.applications is not None and r.review_litigation is not None
+    assert [c.value for _, c in r.active_disclosure.row("art20_1/normative_documents").cells] == [14, 15, 16]
+    assert [c.value for _, c in r.applications.row("carried_over").cells] == [61, 62, 63, 64, 65, 66, 381]
+    after_review = r.review_litigation.row("litigation_after_review")
+    assert [c.value for _, c in after_review.cells] == [41, 42, 43, 44, 170]
+    assert {t.strategy for t in r.tables} == {"paragraphs"}
+
+
+def test_more_values_than_columns_after_a_label_are_another_rows() -> None:
+    # the label of 二、 lost: its values run on after 一、's; neither row may take them
+    rows = [TABLE3_ROWS[0], TABLE3_ROWS[1] + "\n\n61\n\n62\n\n381"]
+    r = parse(one_per_line(rows))
+    assert r.applications is not None
+    values = [c.value for _, c in r.applications.row("new_requests").cells]
+    assert all(v is None for v in values)
+    assert any(d.code == "cells.ambiguous" and "new_requests" in d.message for d in r.diagnostics)
+
+
+# --- a Markdown table on one line (markitdown's table in a table) ------------------------------------
+
+FLAT = (
+    "| 前言如下表： |  |  |  | | --- | --- | --- | --- | | 第二十条第（一）项 | | | | "
+    "| 规章 | 11 | 12 | 13 | | 行政规范性文件 | 14 | 15 | 16 |   三、收到和处理 |"
+)
+
+
+def test_a_flat_table_is_cut_into_one_cell_per_line() -> None:
+    assert unflatten(FLAT) == [
+        "前言如下表：",
+        "第二十条第（一）项",
+        "规章",
+        "11",
+        "12",
+        "13",
+        "行政规范性文件",
+        "14",
+        "15",
+        "16",
+        "三、收到和处理",
+    ]
+
+
+def test_a_line_with_dashes_but_no_table_is_left_alone() -> None:
+    assert unflatten("| a --- b | c | d | e | f | g |") is None
+    assert unflatten("| --- | --- | --- |") is None
+
+
+def test_normalize_reports_a_flat_table() -> None:
+    normalized = normalize("标题\n" + FLAT)
+    assert [d.code for d in normalized.diagnostics] == ["normalize.flat_table"]
+    assert all(line.number == 2 for line in normalized.lines[1:])
+
+
+# --- PDF text: a piece of the parent's label before an item's label ----------------------------------
+
+
+def test_pdf_text_parent_fragment_before_an_item_is_a_row_of_its_own() -> None:
+    lines = normalize("三、本年 2、其他法律行政 21 22 23 24 25 26 141").lines
+    rows = [[c.text for c in row] for row in pdftext.rebuild(lines).rows]  # type: ignore[union-attr]
+    assert rows == [["三、本年"], ["2、其他法律行政", "21", "22", "23", "24", "25", "26", "141"]]
+
+
+# --- pandoc: an HTML table and a pipe table in one region --------------------------------------------
+
+PANDOC = """\
+某市某局2023年政府信息公开工作年度报告
+
+三、收到和处理政府信息公开申请情况
+
+<table>
+<tr><td>一、本年新收政府信息公开申请数量</td><td>51</td><td>52</td><td>53</td><td>54</td><td>55</td><td>56</td><td>321</td></tr>
+</table>
+
+|   |   |   |   |   |   |   |   |
+|---|---|---|---|---|---|---|---|
+| 二、上年结转政府信息公开申请数量 | 61 | 62 | 63 | 64 | 65 | 66 | 381 |
+
+四、政府信息公开行政复议、行政诉讼情况
+"""
+
+
+def test_a_pipe_table_beside_an_html_table_in_one_region_is_read_too() -> None:
+    r = parse(PANDOC)
+    assert r.applications is not None
+    assert r.applications.get("new_requests", "total").value == 321
+    assert r.applications.get("carried_over", "total").value == 381
+    assert any(d.code == "table.joined" for d in r.diagnostics)
