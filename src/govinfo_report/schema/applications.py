@@ -49,6 +49,9 @@ from .types import Mapped
 from .views import RowView
 
 _NUMBERED = regex.compile(r"([1-9])\p{Han}")
+_GROUP_NUMBER = regex.compile(r"\s*[（(]([三四五六])[)）]\s*")
+"""A group's item number alone on its line (``（六）``: its name went on down a vertical cell)."""
+_SUBGROUP_BY_NUMBER = {"三四五六"[g.number - 3]: g.key for g in APP_GROUPS if g.key != "results"}
 _CHILDREN: dict[str, dict[int, AppRowSpec]] = {}
 for _spec in APP_ROWS:
     if _spec.group is not None and _spec.number is not None:
@@ -210,6 +213,8 @@ def _classify(views: Sequence[RowView]) -> Classified:
             continue
         elif view.inline or any(m in folded for m in SUBROW_MARKERS):
             match = None  # a ``label：N`` line or a breakdown (其中…) is never a template row
+        elif not view.has_content and (alone := _GROUP_NUMBER.fullmatch(view.label)) is not None:
+            match = Match(None, group=_SUBGROUP_BY_NUMBER[alone.group(1)])
         else:
             match = match_label(folded, group)
         if match is None:

@@ -15,6 +15,7 @@ import regex
 from .. import limits, vocab
 from ..model import GridCell
 from ..normalize import Line
+from ..text import fold
 from ..values import is_numeric_run, is_value_text
 from .grid import Grid, finish
 
@@ -46,6 +47,24 @@ ITEM = regex.compile(
     r"|(?P<plain>[一二三四五六七八九十]{1,2})、)"
 )
 """The item number a row's label opens with: ``4.``, ``（三）`` or ``(三)``, ``三、``."""
+
+
+_WHOLE = tuple(p for spec in vocab.APP_ROWS for p in spec.patterns) + tuple(
+    p for group in vocab.APP_GROUPS for p in group.patterns
+)
+"""Names that end a label: a row's or a group's name printed whole is no label cut short."""
+
+
+def _wrapped(label: str, rest: str) -> bool:
+    """``rest`` (a line without an item number) goes on with ``label`` (an item's label cut short
+    at the cell's edge): never after a name printed whole (a group's heading, a whole row name),
+    never a 小计 or 其中 line, which are rows of their own."""
+    if not ITEM.match(label) or ITEM.match(rest) or is_value(label) or is_value(rest):
+        return False
+    folded = fold(rest)
+    if folded in vocab.APP_SUBTOTAL_ROW_LABELS or any(m in folded for m in vocab.SUBROW_MARKERS):
+        return False
+    return not any(name in fold(label) for name in _WHOLE)
 
 
 def vertical_alone(text: str) -> bool:
@@ -94,7 +113,14 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
         if opens and not any(is_value(token) for token in label_tokens[:opens]):
             rows.append([GridCell(" ".join(label_tokens[:opens]), line.number)])
             label_tokens = label_tokens[opens:]
-        if label_tokens:
+        previous = rows[-1] if rows else []
+        if (
+            label_tokens and len(previous) == 1 and _wrapped(previous[0].text, "".join(label_tokens))
+        ):  # ``2、其他法律行`` / ``政法规禁止公开 0 0 …``: a label wrapped, its values on its last line
+            rows.pop()
+            label_tokens = [previous[0].text + "".join(label_tokens)]
+            row.append(GridCell(label_tokens[0], previous[0].line))
+        elif label_tokens:
             row.append(GridCell(" ".join(label_tokens), line.number))
         row.extend(GridCell(v, line.number) for v in values)
         rows.append(row)
