@@ -58,6 +58,8 @@ for _spec in APP_ROWS:
         _CHILDREN.setdefault(_spec.group, {})[_spec.number] = _spec
 _GROUP_OF = {spec.key: spec.group for spec in APP_ROWS}
 _GROUP_PATTERNS = tuple((g.key, p) for g in APP_GROUPS for p in g.patterns)
+_GROUP_FULL = tuple("三四五六"[g.number - 3] + p for g in APP_GROUPS for p in g.patterns)
+"""Group labels as printed, folded (``四无法提供``)."""
 _SUBTOTAL_GROUPS = ("withheld", "unavailable", "not_processed", "other")
 
 
@@ -176,7 +178,12 @@ def _is_fragment(folded: str) -> bool:
     """Part of a row's full label, its item number aside (``3、补正后申请内容``): a label broken over
     lines with the numbers on a middle line."""
     folded = folded.lstrip("0123456789")
-    return len(folded) >= 2 and any(folded in full and folded != full for full in APP_FULL_LABELS.values())
+    if len(folded) < 2:
+        return False
+    if any(folded in full and folded != full for full in APP_FULL_LABELS.values()):
+        return True
+    # a piece of a group's vertical label glued before a row's numbers (``无法提 0 0 …``)
+    return any(folded in full and folded != full for full in _GROUP_FULL)
 
 
 def _whole(folded: str) -> str | None:
