@@ -232,3 +232,47 @@ def test_a_pipe_table_beside_an_html_table_in_one_region_is_read_too() -> None:
     assert r.applications.get("new_requests", "total").value == 321
     assert r.applications.get("carried_over", "total").value == 381
     assert any(d.code == "table.joined" for d in r.diagnostics)
+
+
+# --- pandoc's plain text: a page in a one-cell frame, a table it cannot draw --------------------------
+
+FRAMED = """\
+某市某局2023年政府信息公开工作年度报告
++----------------------------------------------------------------+
+| 二、主动公开政府信息情况                                       |
+|                                                                |
+| 第二十条第（一）项                                             |
+|                                                                |
+| +----------------+--------------+--------------+--------------+ |
+| | 信息内容       | 本年制发件数 | 本年废止件数 | 现行有效件数 | |
+| +================+==============+==============+==============+ |
+| | 规章           | 11           | 12           | 13           | |
+| +----------------+--------------+--------------+--------------+ |
+| | 行政规范性文件 | 14           | 15           | 16           | |
+| +----------------+--------------+--------------+--------------+ |
+|                                                                |
+| 三、收到和处理政府信息公开申请情况                             |
+|                                                                |
+| [TABLE]                                                        |
++----------------------------------------------------------------+
+"""
+
+
+def test_a_page_in_a_one_cell_frame_is_read_out_of_it() -> None:
+    r = parse(FRAMED)
+    codes = [d.code for d in r.diagnostics]
+    assert "normalize.frame" in codes
+    assert r.active_disclosure is not None
+    assert [c.value for _, c in r.active_disclosure.row("art20_1/normative_documents").cells] == [14, 15, 16]
+    # the table pandoc could not draw is said to be gone, not silently missing
+    (placeholder,) = [d for d in r.diagnostics if d.code == "normalize.table_placeholder"]
+    assert placeholder.span is not None and placeholder.span.start == 17
+
+
+def test_a_box_that_is_not_a_frame_is_left_alone() -> None:
+    from govinfo_report._frames import unframe
+
+    lines = ["+------------+", "| 规章 | 1 |", "+------------+"]  # one line inside: a cell
+    assert unframe(lines) == (lines, [])
+    unclosed = ["+------------+", "| a          |", "| b          |", "| c          |", "text"]
+    assert unframe(unclosed) == (unclosed, [])

@@ -94,6 +94,16 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
         Severity.INFO,
         "A section heading inside a longer line was split onto its own line.",
     ),
+    "normalize.table_placeholder": (
+        Severity.WARNING,
+        "A converter printed [TABLE] where a table was (pandoc's plain text of a table it cannot "
+        "draw): that table's cells are not in the text; convert the original another way.",
+    ),
+    "normalize.frame": (
+        Severity.INFO,
+        "A page laid out in a one-cell table drawn as a text grid (pandoc's plain text) was taken "
+        "out of its frame.",
+    ),
     "normalize.flat_table": (
         Severity.INFO,
         "A Markdown table written on one line (markitdown's table inside a table) was cut into "

@@ -13,6 +13,7 @@ import attrs
 import regex
 
 from ._flat_tables import unflatten
+from ._frames import unframe
 from .diagnostics import diag
 from .model import Diagnostic, Span
 from .vocab import CRAWLER_CHROME_FIELDS, CRAWLER_CHROME_LINES, CRAWLER_TITLE_PREFIXES, INLINE_HEADINGS
@@ -90,7 +91,15 @@ def normalize(text: str) -> Normalized:
     # counts them), then one pass over the whole text for spaces and invisibles, not one per line
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
-    return _normalize(enumerate(text.split("\n"), start=1), spaces_done=True)
+    lines = text.split("\n")
+    frames: list[int] = []
+    if "+-" in text:
+        lines, frames = unframe(lines)
+    normalized = _normalize(enumerate(lines, start=1), spaces_done=True)
+    if not frames:
+        return normalized
+    framed = diag("normalize.frame", None, Span(frames[0] + 1, frames[-1] + 1))
+    return attrs.evolve(normalized, diagnostics=(framed, *normalized.diagnostics))
 
 
 def normalize_lines(raw_lines: Iterable[tuple[int, str]]) -> Normalized:
@@ -107,6 +116,7 @@ def _normalize(raw_lines: Iterable[tuple[int, str]], *, spaces_done: bool) -> No
     inline: list[int] = []
     markup: list[int] = []
     flat: list[int] = []
+    placeholders: list[int] = []
     line_count = 0
     for number, raw in raw_lines:
         if number > line_count:
@@ -130,6 +140,8 @@ def _normalize(raw_lines: Iterable[tuple[int, str]], *, spaces_done: bool) -> No
         if not bare:
             out.append(Line(line, number))
             continue
+        if bare == "[TABLE]":  # pandoc's plain text of a table it cannot draw: the cells are gone
+            placeholders.append(number)
         first = bare[0]  # each pattern below is tried only on lines opening the way it does
         if first in _FOOTER_FIRST and "\t" not in line and FOOTER.match(bare):
             footers.append(number)
@@ -180,6 +192,8 @@ def _normalize(raw_lines: Iterable[tuple[int, str]], *, spaces_done: bool) -> No
         diagnostics.append(diag("normalize.inline_heading", None, Span(inline[0], inline[-1])))
     if flat:
         diagnostics.append(diag("normalize.flat_table", None, Span(flat[0], flat[-1])))
+    if placeholders:
+        diagnostics.append(diag("normalize.table_placeholder", None, Span(placeholders[0], placeholders[-1])))
     return Normalized(tuple(out), tuple(diagnostics), line_count)
 
 
