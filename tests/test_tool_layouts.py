@@ -276,3 +276,21 @@ def test_a_box_that_is_not_a_frame_is_left_alone() -> None:
     assert unframe(lines) == (lines, [])
     unclosed = ["+------------+", "| a          |", "| b          |", "| c          |", "text"]
     assert unframe(unclosed) == (unclosed, [])
+
+
+# --- a PDF's text put in Markdown tables by guessed columns (markitdown's PDF, pymupdf4llm) -----------
+
+GUESSED = """\
+|     |     | 规章 | 11 12 |     | 13 |
+| --- | --- | --- | --- | --- | --- |
+| 行政规范性文件 |     | 14  | 15 16 |  |  |
+"""
+
+
+def test_markdown_cells_holding_two_numbers_are_read_as_pdf_text() -> None:
+    grid = markdown.rebuild(normalize(GUESSED).lines)
+    assert grid is not None and grid.strategy == "pdftext"  # its blank cells are no cells
+    assert [[c.text for c in row] for row in grid.rows] == [
+        ["规章", "11", "12", "13"],
+        ["行政规范性文件", "14", "15", "16"],
+    ]

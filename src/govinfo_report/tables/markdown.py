@@ -13,6 +13,7 @@ import regex
 
 from ..model import GridCell
 from ..normalize import Line
+from . import pdftext
 from .grid import Grid, finish
 
 NAME = "markdown"
@@ -68,7 +69,20 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
             rows.append([GridCell(cell.strip(), line.number) for cell in inner.split("|")])
         else:
             rows.append([GridCell(text.removeprefix("|").strip(), line.number)])
+    if sum(1 for row in rows for cell in row if _several_values(cell.text)) >= MIN_SHARED_CELLS:
+        # a PDF's text put in tables by guessed columns (markitdown, pymupdf4llm): two columns in
+        # one cell, empty cells where no column was: its cells tell no more than PDF text does
+        return pdftext.rebuild([Line(" ".join(c.text for c in row if c.text), row[0].line) for row in rows])
     return finish(NAME, rows)
+
+
+MIN_SHARED_CELLS = 2
+"""Cells holding two numbers (``0 0``) that show a table's columns were guessed from a PDF."""
+
+
+def _several_values(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= 2 and all(pdftext.is_value(t) for t in tokens)
 
 
 def _is_bare_row(text: str) -> bool:
