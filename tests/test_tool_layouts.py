@@ -294,3 +294,36 @@ def test_markdown_cells_holding_two_numbers_are_read_as_pdf_text() -> None:
         ["规章", "11", "12", "13"],
         ["行政规范性文件", "14", "15", "16"],
     ]
+
+
+# --- PDF text: pieces of a vertical group label around the rows --------------------------------------
+
+VERTICAL_PIECES = """\
+某局2021年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+（三 4.保护第三方合法权
+41 0 0 0 0 0 41
+）不 益
+予公
+开 5.属于三类内部事务
+52 0 0 0 0 0 52
+信息
+（四）
+2.没有现成信息需要另
+无法提 63 0 0 0 0 0 63
+行制作
+2.其他法律行
+政法规禁止公开 74 0 0 0 0 0 74
+"""
+
+
+def test_pdf_text_pieces_of_a_group_label_are_no_row_labels() -> None:
+    rows = [[c.text for c in row] for row in pdftext.rebuild(normalize(VERTICAL_PIECES).lines).rows]  # type: ignore[union-attr]
+    assert ["（三"] in rows and ["益"] in rows  # ``）不`` dropped before the label's tail
+    assert ["2.其他法律行政法规禁止公开", "74", "0", "0", "0", "0", "0", "74"] in rows  # one label, wrapped
+    r = parse(VERTICAL_PIECES)
+    assert r.applications is not None
+    assert r.applications.get("withheld.third_party_rights", "total").value == 41
+    assert r.applications.get("withheld.internal_affairs", "total").value == 52
+    # ``无法提`` is a piece of （四）无法提供: its numbers are 2.没有现成信息…'s, paired by order
+    assert r.applications.get("unavailable.needs_creation", "total").value == 63

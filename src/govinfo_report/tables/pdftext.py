@@ -55,16 +55,32 @@ _WHOLE = tuple(p for spec in vocab.APP_ROWS for p in spec.patterns) + tuple(
 """Names that end a label: a row's or a group's name printed whole is no label cut short."""
 
 
+_GROUPS_PRINTED = tuple("三四五六"[g.number - 3] + p for g in vocab.APP_GROUPS for p in g.patterns)
+"""Table 3's group labels as printed (folded: ``四无法提供``), often down a narrow vertical cell."""
+
+
+def _group_piece(token: str) -> bool:
+    """A piece of a group's label (``）不``, ``无法提``), not a row's label of its own."""
+    folded = fold(token)
+    if not folded or ITEM.match(token):
+        return False
+    return any(folded in g and folded != g for g in _GROUPS_PRINTED)
+
+
+def _cut_short(label: str) -> bool:
+    """An item's label (``2、其他法律行``) that may go on below: no group's heading, no name
+    printed whole."""
+    return bool(ITEM.match(label)) and not is_value(label) and not any(name in fold(label) for name in _WHOLE)
+
+
 def _wrapped(label: str, rest: str) -> bool:
     """``rest`` (a line without an item number) goes on with ``label`` (an item's label cut short
-    at the cell's edge): never after a name printed whole (a group's heading, a whole row name),
-    never a 小计 or 其中 line, which are rows of their own."""
-    if not ITEM.match(label) or ITEM.match(rest) or is_value(label) or is_value(rest):
+    at the cell's edge): never a 小计 or 其中 line, which are rows of their own, never a piece of a
+    group's label."""
+    if not _cut_short(label) or ITEM.match(rest) or is_value(rest) or _group_piece(rest):
         return False
     folded = fold(rest)
-    if folded in vocab.APP_SUBTOTAL_ROW_LABELS or any(m in folded for m in vocab.SUBROW_MARKERS):
-        return False
-    return not any(name in fold(label) for name in _WHOLE)
+    return folded not in vocab.APP_SUBTOTAL_ROW_LABELS and not any(m in folded for m in vocab.SUBROW_MARKERS)
 
 
 def vertical_alone(text: str) -> bool:
@@ -108,18 +124,24 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
             text = "".join(head) + (" " + " ".join(tail) if tail else "")
         label_tokens, values = split_values(text)
         row: list[GridCell] = []
+        if len(label_tokens) >= 2 and vertical_alone(label_tokens[0]) and len(label_tokens[1]) >= 2:
+            label_tokens = label_tokens[1:]  # ``结 公开``: a vertical label's character, then the row's
+        while len(label_tokens) >= 2 and _group_piece(label_tokens[0]) and not ITEM.match(label_tokens[1]):
+            label_tokens = label_tokens[1:]  # ``）不 益``: a piece of （三）不予公开, then the row's
         opens = next((k for k in range(1, len(label_tokens)) if ITEM.match(label_tokens[k])), 0)
         # ``三、本年 2、其他法律行政``: a piece of the parent's label in the column before
         if opens and not any(is_value(token) for token in label_tokens[:opens]):
             rows.append([GridCell(" ".join(label_tokens[:opens]), line.number)])
             label_tokens = label_tokens[opens:]
         previous = rows[-1] if rows else []
-        if (
-            label_tokens and len(previous) == 1 and _wrapped(previous[0].text, "".join(label_tokens))
-        ):  # ``2、其他法律行`` / ``政法规禁止公开 0 0 …``: a label wrapped, its values on its last line
+        rest = "".join(label_tokens)
+        piece = bool(values) and _group_piece(rest) and len(previous) == 1 and _cut_short(previous[0].text)
+        if label_tokens and len(previous) == 1 and (piece or _wrapped(previous[0].text, rest)):
+            # ``2、其他法律行`` / ``政法规禁止公开 0 0 …``: a label wrapped, its values on its last
+            # line; ``2.没有现成信息需要另`` / ``无法提 0 0 …``: its values beside a piece of the
+            # group's vertical label (no part of the row's own)
             rows.pop()
-            label_tokens = [previous[0].text + "".join(label_tokens)]
-            row.append(GridCell(label_tokens[0], previous[0].line))
+            row.append(GridCell(previous[0].text + ("" if piece else rest), previous[0].line))
         elif label_tokens:
             row.append(GridCell(" ".join(label_tokens), line.number))
         row.extend(GridCell(v, line.number) for v in values)
