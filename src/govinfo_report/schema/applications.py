@@ -178,7 +178,9 @@ def _is_fragment(folded: str) -> bool:
     """Part of a row's full label, its item number aside (``3、补正后申请内容``): a label broken over
     lines with the numbers on a middle line."""
     folded = folded.lstrip("0123456789")
-    if len(folded) < 2:
+    if len(folded) == 1:  # a vertical label's character beside the numbers (``果 12 0 …``)
+        return True
+    if not folded:
         return False
     if any(folded in full and folded != full for full in APP_FULL_LABELS.values()):
         return True
