@@ -327,3 +327,14 @@ def test_pdf_text_pieces_of_a_group_label_are_no_row_labels() -> None:
     assert r.applications.get("withheld.internal_affairs", "total").value == 52
     # ``无法提`` is a piece of （四）无法提供: its numbers are 2.没有现成信息…'s, paired by order
     assert r.applications.get("unavailable.needs_creation", "total").value == 63
+
+
+def test_pdf_text_rows_outside_markdown_tables_make_the_region_pdf_text() -> None:
+    # markitdown's PDF: some rows as tables of guessed columns, others left as PDF text lines
+    text = "规章 11 12 13\n|     | 行政规范性文件 |     | 14 |     | 15 | 16 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+    grid = markdown.rebuild(normalize(text).lines)
+    assert grid is not None and grid.strategy == "pdftext"
+    assert [[c.text for c in row] for row in grid.rows] == [
+        ["规章", "11", "12", "13"],
+        ["行政规范性文件", "14", "15", "16"],
+    ]

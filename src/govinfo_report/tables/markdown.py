@@ -69,9 +69,12 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
             rows.append([GridCell(cell.strip(), line.number) for cell in inner.split("|")])
         else:
             rows.append([GridCell(text.removeprefix("|").strip(), line.number)])
-    if sum(1 for row in rows for cell in row if _several_values(cell.text)) >= MIN_SHARED_CELLS:
+    shared = sum(1 for row in rows for cell in row if _several_values(cell.text))
+    loose = sum(1 for row in rows if len(row) == 1 and len(pdftext.split_values(row[0].text)[1]) >= 2)
+    if shared >= MIN_SHARED_CELLS or loose >= 1:
         # a PDF's text put in tables by guessed columns (markitdown, pymupdf4llm): two columns in
-        # one cell, empty cells where no column was: its cells tell no more than PDF text does
+        # one cell, empty cells where no column was, rows left outside the tables as PDF text
+        # (``规章 0 0 0``): its cells tell no more than PDF text does
         return pdftext.rebuild([Line(" ".join(c.text for c in row if c.text), row[0].line) for row in rows])
     return finish(NAME, rows)
 
