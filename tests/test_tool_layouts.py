@@ -331,7 +331,11 @@ def test_pdf_text_pieces_of_a_group_label_are_no_row_labels() -> None:
 
 def test_pdf_text_rows_outside_markdown_tables_make_the_region_pdf_text() -> None:
     # markitdown's PDF: some rows as tables of guessed columns, others left as PDF text lines
-    text = "规章 11 12 13\n|     | 行政规范性文件 |     | 14 |     | 15 | 16 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+    text = (
+        "规章 11 12 13\n"
+        "|     | 行政规范性文件 |     | 14 |     | 15 | 16 |\n"
+        "| --- | --- | --- | --- | --- | --- | --- |\n"
+    )
     grid = markdown.rebuild(normalize(text).lines)
     assert grid is not None and grid.strategy == "pdftext"
     assert [[c.text for c in row] for row in grid.rows] == [
