@@ -342,3 +342,16 @@ def test_pdf_text_rows_outside_markdown_tables_make_the_region_pdf_text() -> Non
         ["规章", "11", "12", "13"],
         ["行政规范性文件", "14", "15", "16"],
     ]
+
+
+def test_markdown_columns_blank_in_every_row_make_the_table_pdf_text() -> None:
+    # pymupdf4llm's columns guessed from a PDF: the values stand in columns of their own, with
+    # columns no row fills between them
+    text = "|规章|11|||12||13||\n|---|---|---|---|---|---|---|---|\n|行政规范性文件|14|||15||16||\n"
+    grid = markdown.rebuild(normalize(text).lines)
+    assert grid is not None and grid.strategy == "pdftext"
+    # a Word or HTML table's blank column has its header's words: it stays a grid
+    header = "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n"
+    real = header + "| 规章 | 11 |  | 13 |\n| 行政规范性文件 | 14 |  | 16 |\n"
+    grid = markdown.rebuild(normalize(real).lines)
+    assert grid is not None and grid.strategy == "markdown"

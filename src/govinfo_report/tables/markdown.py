@@ -71,7 +71,7 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
             rows.append([GridCell(text.removeprefix("|").strip(), line.number)])
     shared = sum(1 for row in rows for cell in row if _several_values(cell.text))
     loose = sum(1 for row in rows if len(row) == 1 and len(pdftext.split_values(row[0].text)[1]) >= 2)
-    if shared >= MIN_SHARED_CELLS or loose >= 1:
+    if shared >= MIN_SHARED_CELLS or loose >= 1 or _filler_columns(rows) >= MIN_FILLER_COLUMNS:
         # a PDF's text put in tables by guessed columns (markitdown, pymupdf4llm): two columns in
         # one cell, empty cells where no column was, rows left outside the tables as PDF text
         # (``规章 0 0 0``): its cells tell no more than PDF text does
@@ -79,8 +79,28 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
     return finish(NAME, rows)
 
 
+MIN_FILLER_COLUMNS = 2
+"""Columns blank in every row of a table, between filled ones: columns a PDF converter guessed
+(pymupdf4llm's ``|规章|0|||0||0||``), where an HTML or Word table has its header's words."""
 MIN_SHARED_CELLS = 2
 """Cells holding two numbers (``0 0``) that show a table's columns were guessed from a PDF."""
+
+
+def _filler_columns(rows: Sequence[Sequence[GridCell]]) -> int:
+    """The most columns blank in every row of one width (at least two rows), inside the rows."""
+    widths: dict[int, list[Sequence[GridCell]]] = {}
+    for row in rows:
+        if len(row) > 2:
+            widths.setdefault(len(row), []).append(row)
+    most = 0
+    for width, same in widths.items():
+        if len(same) < 2:
+            continue
+        filled = [any(row[j].text for row in same) for j in range(width)]
+        first = filled.index(True) if True in filled else width
+        last = width - 1 - filled[::-1].index(True) if True in filled else -1
+        most = max(most, sum(1 for j in range(first + 1, last) if not filled[j]))
+    return most
 
 
 def _several_values(text: str) -> bool:
