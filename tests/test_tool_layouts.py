@@ -355,3 +355,23 @@ def test_markdown_columns_blank_in_every_row_make_the_table_pdf_text() -> None:
     real = header + "| 规章 | 11 |  | 13 |\n| 行政规范性文件 | 14 |  | 16 |\n"
     grid = markdown.rebuild(normalize(real).lines)
     assert grid is not None and grid.strategy == "markdown"
+
+
+# --- the title dropped by the tool ------------------------------------------------------------------
+
+
+def test_organ_and_year_from_the_name_inside_the_preamble() -> None:
+    text = (
+        "依据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》编制本报告。"
+        "现将某市某区人力资源和社会保障局2023年政府信息公开工作年度报告向社会公布。\n一、总体情况\n本局依法公开。\n"
+    )
+    r = parse(text)
+    assert (r.title, r.organ, r.year) == (None, "某市某区人力资源和社会保障局", 2023)
+
+
+def test_year_from_the_period_the_figures_cover() -> None:
+    text = "本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。\n一、总体情况\n本局依法公开。\n"
+    assert parse(text).year == 2019
+    # a period over two years names no one year
+    spread = "本报告中所列数据的统计期限自2019年1月1日起至2020年12月31日止。\n一、总体情况\n无。\n"
+    assert parse(spread).year is None

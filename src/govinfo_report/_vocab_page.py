@@ -17,6 +17,11 @@ REPORT_TITLE_ABOUT: tuple[str, ...] = ("关于",)
 dropped from the start of a title (``关于XX局2023年…年度报告的公告``)."""
 REPORT_NOTICE_SUFFIXES: tuple[str, ...] = ("的通知", "的公告", "的通告", "的函")
 """Words closing such a notice after the report's name (``…年度报告》的通知``): not part of the title."""
+EMBEDDED_TITLE_LEADS: tuple[str, ...] = ("现将", "特将", "现予", "现")
+"""Words before a report's name inside a sentence of its preamble (``现将XX局2023年…年度报告向社会公布``),
+where a tool dropped the title line."""
+STATISTICS_PERIOD_WORDS: tuple[str, ...] = ("统计期限", "统计时限", "统计期间", "统计区间", "统计时间")
+"""Words before the period a report's figures cover (``统计期限自2019年1月1日起至2019年12月31日止``)."""
 YEAR_RANGE_SEPARATORS: tuple[str, ...] = ("—", "－", "-", "–", "~", "～", "至", "到")
 """Between the two years of a range in a title (``2024—2025年``): such a title names no single year."""
 

@@ -18,6 +18,7 @@ import regex
 
 from .normalize import Line
 from .vocab import (
+    EMBEDDED_TITLE_LEADS,
     PAGE_POSITION_MARKERS,
     PAGE_SITE_WORDS,
     PAGE_TITLE_SEPARATORS,
@@ -27,6 +28,7 @@ from .vocab import (
     REPORT_TITLE_ABOUT,
     REPORT_TITLE_ENDINGS,
     REPORT_TITLE_WORDS,
+    STATISTICS_PERIOD_WORDS,
     YEAR_RANGE_SEPARATORS,
 )
 
@@ -177,7 +179,7 @@ def read_meta(lines: tuple[Line, ...], first_heading: int | None) -> Meta:
     body before a page title's part."""
     found = list(_titles(lines, first_heading))
     if not found:
-        return Meta(None, None, None, None)
+        return _from_preamble(lines, first_heading)
     return min(found, key=lambda f: (f[0].year is None or f[0].organ is None, f[0].year is None, f[1]))[0]
 
 
@@ -238,3 +240,40 @@ def _organ_above(text: str) -> str | None:
     if len(text) > _ORGAN_MAX or _is_title(text):
         return None
     return None if any(p in text for p in "。，,；;：:") else _clean_organ(text)
+
+
+_SENTENCE_BREAK = regex.compile(r"[。；;，,！!？?：:\s]")
+_PERIOD = regex.compile(
+    rf"(?:{'|'.join(STATISTICS_PERIOD_WORDS)})\D{{0,6}}?({_YEAR_NUMBER})\s*年\s*0?1\s*月\s*0?1\s*日\D{{0,6}}?"
+    rf"({_YEAR_NUMBER})\s*年\s*12\s*月\s*31\s*日"
+)
+"""The period a report's figures cover, one calendar year: its year."""
+
+
+def _from_preamble(lines: tuple[Line, ...], first_heading: int | None) -> Meta:
+    """No title line (a tool dropped it): the report's name inside a sentence of the preamble
+    (``现将XX局2023年政府信息公开工作年度报告向社会公布``) gives the organ and year; else the period
+    its figures cover (``统计期限自2019年1月1日起至2019年12月31日止``) gives the year. The title
+    stays None: none was printed."""
+    for line, text, _ in _window(lines, first_heading):
+        if text is None:
+            continue
+        for ending in REPORT_TITLE_ENDINGS:
+            for found in regex.finditer(regex.escape(ending), text):
+                if text.startswith("格式", found.end()) or text.count("《", 0, found.start()) > text.count(
+                    "》", 0, found.start()
+                ):
+                    continue  # a name quoted (``《…年度报告格式》``), not this report's
+                start = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, found.start())), default=0)
+                name = text[start : found.end()]
+                for lead in EMBEDDED_TITLE_LEADS:
+                    name = name.removeprefix(lead)
+                year = _find_year(name)
+                organ = _organ_in(name, year) if year is not None else None
+                if _is_title(name) and year is not None and organ is not None:
+                    return Meta(None, organ, year.value, line.number)
+    for line, text, _ in _window(lines, first_heading):
+        period = _PERIOD.search(text or "")
+        if period is not None and _year_value(period.group(1)) == _year_value(period.group(2)):
+            return Meta(None, None, _year_value(period.group(1)), line.number)
+    return Meta(None, None, None, None)
