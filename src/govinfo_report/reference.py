@@ -179,6 +179,30 @@ LAYOUT_EXAMPLES: tuple[tuple[str, str, str], ...] = (
         "| 规章 | 0 | | 3 | | 行政规范性文件 | 5 | 1 | 27 |\n",
     ),
     (
+        "Markdown of guessed columns",
+        "markitdown's and pymupdf4llm's Markdown of a PDF: tables whose columns were guessed from "
+        "the text's positions, two numbers in one cell, columns no row fills; read as PDF text.",
+        "|     | 信息内容 |     | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| 规章 |     | 0 3 |     |     |     |\n"
+        "| 行政规范性文件 |     | 5 1 | 27 |     |     |\n",
+    ),
+    (
+        "Page in a one-cell frame",
+        "pandoc's plain text of a page laid out in a one-cell table: the frame is taken off and "
+        "what it holds is read as text (its tables too).",
+        "+--------------------------------------------------------------+\n"
+        "| +----------------+------------+------------+------------+ |\n"
+        "| | 信息内容       | 本年制发件 | 本年废止件 | 现行有效件 | |\n"
+        "| |                | 数         | 数         | 数         | |\n"
+        "| +----------------+------------+------------+------------+ |\n"
+        "| | 规章           | 0          |            | 3          | |\n"
+        "| +----------------+------------+------------+------------+ |\n"
+        "| | 行政规范性文件 | 5          | 1          | 27         | |\n"
+        "| +----------------+------------+------------+------------+ |\n"
+        "+--------------------------------------------------------------+\n",
+    ),
+    (
         "Box-drawing rules",
         "A text browser's table (w3m): rules drawn with box characters, a wide character two "
         "columns wide, a cell's text wrapped inside its box.",
