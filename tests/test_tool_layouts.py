@@ -375,3 +375,70 @@ def test_year_from_the_period_the_figures_cover() -> None:
     # a period over two years names no one year
     spread = "本报告中所列数据的统计期限自2019年1月1日起至2020年12月31日止。\n一、总体情况\n无。\n"
     assert parse(spread).year is None
+
+
+# --- regressions of the adversarial pass: one cell per line out of row order ------------------------
+
+
+def one_per_line_table3(*lines: str) -> str:
+    head = ["某市某局2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"]
+    return "\n".join([*head, *lines, "四、政府信息公开行政复议、行政诉讼情况"]) + "\n"
+
+
+def seven(first: int) -> list[str]:
+    values = list(range(first, first + 6))
+    return [*(str(v) for v in values), str(sum(values))]
+
+
+def test_two_row_labels_before_one_run_leave_it_unpaired() -> None:
+    # item 8's values printed after item 5's label: the last label must not take them
+    text = one_per_line_table3(
+        "（三）不予公开",
+        "4.保护第三方合法权益",
+        *seven(41),
+        "8.属于行政查询事项",
+        "5.属于三类内部事务信息",
+        *seven(81),
+    )
+    r = parse(text)
+    assert r.applications is not None
+    assert r.applications.get("withheld.third_party_rights", "total").value == 261
+    assert r.applications.get("withheld.internal_affairs", "total").value is None
+    assert r.applications.get("withheld.administrative_query", "total").value is None
+    assert any(d.code == "table.out_of_order" for d in r.diagnostics)
+
+
+def test_a_leaf_then_another_level_before_one_run_leave_it_unpaired() -> None:
+    text = one_per_line_table3("四、结转下年度继续办理", "（七）总计", *seven(11))
+    r = parse(text)
+    assert r.applications is None or all(
+        c.value is None for key in ("total", "carried_forward") for _, c in r.applications.row(key).cells
+    )
+
+
+def test_a_group_heading_never_takes_the_values_after_it_as_a_subtotal() -> None:
+    # plain pdftotext: item 1's label printed after its values, under the group's heading
+    text = one_per_line_table3(
+        "（四）无法提供",
+        *seven(51),
+        "1.本机关不掌握相关政府信息",
+        "2.没有现成信息需要另行制作",
+        *seven(61),
+        "3.补正后申请内容仍不明确",
+        *seven(71),
+    )
+    r = parse(text)
+    assert r.applications is not None
+    assert "unavailable" not in {row.key for row in r.applications.rows}  # no subtotal invented
+    # the values paired by order instead, each with its own item
+    for key, total in (("not_held", 321), ("needs_creation", 381), ("unclear_after_correction", 441)):
+        assert r.applications.get(f"unavailable.{key}", "total").value == total
+
+
+def test_a_bare_number_before_a_page_break_is_a_page_number() -> None:
+    lines = ["某市某局2021年政府信息公开工作年度报告", "二、主动公开政府信息情况", "第二十条第（五）项"]
+    lines += ["信息内容", "本年处理决定数量", "行政许可", "3\f", "第二十条第（六）项", "行政处罚", "19"]
+    r = parse("\n".join(lines) + "\n")
+    assert r.active_disclosure is not None
+    assert r.active_disclosure.get("art20_5/administrative_license", "decisions").value is None
+    assert any(d.code == "normalize.page_footer" for d in r.diagnostics)

@@ -64,6 +64,8 @@ FOOTER = regex.compile(
 )
 """A page footer line (``- 3 -``, ``第 3 页``, ``3/6``), removed from text and the seam of a page
 break. ``3/6`` is a footer only written tight: ``3 / 6`` may be cells (3, a placeholder, 6)."""
+_PAGE_NUMBER = re.compile(r"(?m)^[ \t]*([0-9]{1,4})[ \t]*(?=\f|\n\f)")
+"""A bare number on a page's last line, before the form feed that ends the page (pdftotext)."""
 _RULE = regex.compile(r"^\s*=+\s*(?:正文)?\s*=+\s*$")
 _CHROME = regex.compile(
     "^(?:(?:" + "|".join(regex.escape(p) for p in CRAWLER_CHROME_FIELDS) + r")\s*[:：].{0,200}"
@@ -90,6 +92,8 @@ def normalize(text: str) -> Normalized:
     # line breaks first (``\r``, an invisible character, ``\n`` are two breaks, as ``NEWLINE``
     # counts them), then one pass over the whole text for spaces and invisibles, not one per line
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\f" in text:  # a bare number as a page's last line is its page number: a footer
+        text = _PAGE_NUMBER.sub(r"- \1 -", text)
     text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
     lines = text.split("\n")
     frames: list[int] = []

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from .. import limits
 from ..model import GridCell
 from ..normalize import Line
+from ..text import fold
+from ..vocab import AD_ROWS, APP_FULL_LABELS, APP_GROUPS
 from .grid import Grid, finish
 from .pdftext import ITEM as _ITEM
 from .pdftext import is_value, split_values, vertical_alone
@@ -32,6 +34,13 @@ MAX_ROW_VALUES = 15
 values with no label between holds several rows' values (a table printed column by column, or
 labels printed apart from their values): which row each belongs to is not told."""
 _NUMERALS = {c: k for k, c in enumerate("一二三四五六七八九十", start=1)}
+_GROUPS_PRINTED = tuple("三四五六"[g.number - 3] + p for g in APP_GROUPS for p in g.patterns)
+_ROW_NAMES = tuple(APP_FULL_LABELS.values())
+"""Table 3's row names (folded, item numbers aside)."""
+_SHORT_NAMES = frozenset(p for spec in AD_ROWS for p in spec.patterns)
+"""Table 2's row names, printed whole (``规章``, ``行政许可``)."""
+_MIN_NAME = 4
+"""Characters of a row's name that name it (``总计`` alone is also a header's word)."""
 
 
 def looks_like(lines: Sequence[Line]) -> bool:
@@ -97,14 +106,41 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
 
 
 def _in_order(labels: Sequence[GridCell], values: Sequence[GridCell]) -> bool:
-    """The values after these labels are the last label's row: no more than a row holds, and no
-    two items of one level (``(一)`` and ``(二)``, ``1.`` and ``2.``) before them, which shows
-    rows' labels printed apart from their values (PDF text in reading order, by columns)."""
+    """The values after these labels are the last label's row. Not when they are more than a
+    row holds, when two of the labels name rows (``8.属于行政查询事项`` then ``5.属于三类…``: rows'
+    labels printed apart from their values, as PDF text in reading order or by columns prints
+    them; ``(一)`` and ``(二)`` are two rows as well), or when the last label is a group's
+    heading (``（四）无法提供``): its first item's label may follow the values."""
     if len(values) > MAX_ROW_VALUES:
+        return False
+    if labels and values and _heading(labels[-1].text):
+        return False
+    if sum(1 for label in labels if _names_a_row(label.text)) >= 2:
         return False
     items = [_item(label.text) for label in labels]
     numbered = [item for item in items if item is not None]
     return not any((level, number + 1) in numbered for level, number in numbered)
+
+
+def _heading(label: str) -> bool:
+    """A group's heading over its items (``（四）无法提供``, ``三、本年度办理结果``)."""
+    folded = fold(label)
+    return any(pattern in folded for group in APP_GROUPS for pattern in group.patterns)
+
+
+def _names_a_row(label: str) -> bool:
+    """The label (or a piece of it after a space) opens a row of its own: an item number and a
+    name that is no group's (``5.属于三类内部``, ``（一）予以公开``), or the start of a row's name."""
+    for token in label.split():
+        found = _ITEM.match(token)
+        if found is not None:
+            rest = fold(token[found.end() :])
+            if rest and not _heading(token) and not any(rest in g for g in _GROUPS_PRINTED):
+                return True
+    folded = fold(label)
+    return (len(folded) >= _MIN_NAME and any(name.startswith(folded) for name in _ROW_NAMES)) or (
+        folded in _SHORT_NAMES
+    )
 
 
 def _item(label: str) -> tuple[str, int] | None:
