@@ -8,6 +8,7 @@ them back.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -204,6 +205,154 @@ def to_flat_markdown(report: Canonical) -> str:
         rows.insert(1, ["---"] * width)
         pieces.append(" ".join("| " + " | ".join(texts) + " |" for texts in rows))
     return "| |\n| --- |\n| " + "  ".join(pieces) + " |\n"
+
+
+def _width(text: str) -> int:
+    """Columns a text takes in a monospaced font: a wide (CJK) character two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _occupancy(block: list[Row]) -> tuple[list[list[int]], list[str]]:
+    """Each grid slot's cell (HTML rules: a cell takes the first free slot of its row and spans
+    below and right), and each cell's text."""
+    width = max(sum(c.colspan for c in row) for row in block)
+    owner: list[list[int]] = [[-1] * width for _ in block]
+    texts: list[str] = []
+    for r, row in enumerate(block):
+        c = 0
+        for cell in row:
+            while c < width and owner[r][c] >= 0:
+                c += 1
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    if r + dr < len(block) and c + dc < width:
+                        owner[r + dr][c + dc] = len(texts)
+            texts.append(cell.text)
+            c += cell.colspan
+    for slots in owner:  # a row short of cells: empty ones of its own
+        for c, slot in enumerate(slots):
+            if slot < 0:
+                slots[c] = len(texts)
+                texts.append("")
+    return owner, texts
+
+
+def _box_table(block: list[Row], chars: str) -> list[str]:
+    """A table drawn as a text browser draws it: a box per cell, merged cells one box, the text
+    on a cell's first line. ``chars``: horizontal, vertical, then the joints by the arms they
+    have (up, down, left, right), as in :data:`_JOINTS`."""
+    owner, texts = _occupancy(block)
+    rows, cols = len(owner), len(owner[0])
+    first: dict[int, tuple[int, int]] = {}
+    for r in range(rows):
+        for c in range(cols):
+            first.setdefault(owner[r][c], (r, c))
+    widths = [3] * cols
+    for cell, (r, c) in first.items():
+        span = sum(1 for k in range(c, cols) if owner[r][k] == cell)
+        need = _width(texts[cell]) + 2 - (span - 1)
+        have = sum(widths[c : c + span])
+        if need > have:
+            widths[c + span - 1] += need - have
+    h, v = chars[0], chars[1]
+
+    def cut_below(r: int, c: int) -> bool:  # a rule under slot (r, c)
+        return r < 0 or r + 1 >= rows or owner[r][c] != owner[r + 1][c]
+
+    def cut_right(r: int, c: int) -> bool:  # a rule right of slot (r, c)
+        return c < 0 or c + 1 >= cols or owner[r][c] != owner[r][c + 1]
+
+    def joint(r: int, c: int) -> str:  # where the rule under row r meets the one right of column c
+        up = r >= 0 and cut_right(r, c)
+        down = r + 1 < rows and cut_right(r + 1, c)
+        left = c >= 0 and cut_below(r, c)
+        right = c + 1 < cols and cut_below(r, c + 1)
+        return _JOINTS[chars][(up, down, left, right)]
+
+    out: list[str] = []
+    for r in range(-1, rows):
+        line = joint(r, -1)
+        for c in range(cols):
+            line += (h if cut_below(r, c) else " ") * widths[c] + joint(r, c)
+        out.append(line)
+        if r + 1 < rows:
+            text, c = v, 0
+            while c < cols:
+                cell = owner[r + 1][c]
+                span = 1
+                while c + span < cols and owner[r + 1][c + span] == cell:
+                    span += 1
+                room = sum(widths[c : c + span]) + span - 1
+                shown = texts[cell] if first[cell] == (r + 1, c) else ""
+                text += " " + shown + " " * (room - _width(shown) - 1) + v
+                c += span
+            out.append(text)
+    return out
+
+
+def _joints(h: str, v: str, table: str) -> dict[tuple[bool, bool, bool, bool], str]:
+    """The joint for each set of arms (up, down, left, right), from ``table`` in the order
+    └ ┘ ┴ ┌ ┐ ┬ ├ ┤ ┼ (missing arms: the line itself, or a space)."""
+    corners = dict(
+        zip(
+            [
+                (1, 0, 0, 1),
+                (1, 0, 1, 0),
+                (1, 0, 1, 1),
+                (0, 1, 0, 1),
+                (0, 1, 1, 0),
+                (0, 1, 1, 1),
+                (1, 1, 0, 1),
+                (1, 1, 1, 0),
+                (1, 1, 1, 1),
+            ],
+            table,
+            strict=True,
+        )
+    )
+    out: dict[tuple[bool, bool, bool, bool], str] = {}
+    for up in (False, True):
+        for down in (False, True):
+            for left in (False, True):
+                for right in (False, True):
+                    key = (int(up), int(down), int(left), int(right))
+                    if key in corners:
+                        out[(up, down, left, right)] = corners[key]
+                    elif up or down:
+                        out[(up, down, left, right)] = v
+                    elif left or right:
+                        out[(up, down, left, right)] = h
+                    else:
+                        out[(up, down, left, right)] = " "
+    return out
+
+
+_JOINTS = {
+    "─│": _joints("─", "│", "└┘┴┌┐┬├┤┼"),
+    "-|": _joints("-", "|", "+++++++++"),
+}
+
+
+def to_box(report: Canonical, chars: str = "─│") -> str:
+    """A text browser's tables (w3m): every cell a box of rules, merged cells one box, a wide
+    character two columns wide."""
+    lines: list[str] = []
+    for block in blocks(report):
+        if isinstance(block, str):
+            lines += [block, ""]
+            continue
+        lines += _box_table(block, chars)
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def to_framed(report: Canonical) -> str:
+    """pandoc's plain text of a page laid out in a one-cell table: the page framed, its tables
+    drawn as ASCII grid tables inside."""
+    inner = to_box(report, "-|").rstrip("\n").split("\n")
+    width = max(_width(line) for line in inner) + 2
+    framed = ["| " + line + " " * (width - _width(line) - 1) + "|" for line in inner]
+    return "\n".join(["+" + "-" * width + "+", *framed, "+" + "-" * width + "+"]) + "\n"
 
 
 def to_split_pipes(report: Canonical) -> str:
@@ -481,6 +630,8 @@ LAYOUTS: dict[str, Callable[[Canonical], str | bytes]] = {
     "html2text": to_html2text,
     "one cell per line": to_paragraphs,
     "markdown on one line": to_flat_markdown,
+    "box drawing": to_box,
+    "pandoc frame": to_framed,
     "html": to_html,
     "docx": to_docx,
 }
@@ -492,6 +643,8 @@ STRATEGIES: dict[str, set[str]] = {
     "html2text": {"markdown"},
     "one cell per line": {"paragraphs"},
     "markdown on one line": {"paragraphs"},
+    "box drawing": {"boxdrawing"},
+    "pandoc frame": {"boxdrawing"},
     "run together": {"runtogether", "pdftext"},
     "pdf open borders": {"pdf"},
     "pdf page breaks": {"pdf"},

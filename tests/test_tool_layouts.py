@@ -8,6 +8,8 @@ Line numbers are counted in the input string, 1-based.
 
 from __future__ import annotations
 
+import pytest
+
 from govinfo_report import parse
 from govinfo_report._flat_tables import unflatten
 from govinfo_report.normalize import normalize
@@ -274,6 +276,8 @@ def test_a_box_that_is_not_a_frame_is_left_alone() -> None:
 
     lines = ["+------------+", "| 规章 | 1 |", "+------------+"]  # one line inside: a cell
     assert unframe(lines) == (lines, [])
+    framed = ["+------------+", "| a          |", "| b          |", "| c          |", "+------------+"]
+    assert unframe(framed) == (["", "a", "b", "c", ""], [(0, 4)])
     unclosed = ["+------------+", "| a          |", "| b          |", "| c          |", "text"]
     assert unframe(unclosed) == (unclosed, [])
 
@@ -430,9 +434,11 @@ def test_a_group_heading_never_takes_the_values_after_it_as_a_subtotal() -> None
     r = parse(text)
     assert r.applications is not None
     assert "unavailable" not in {row.key for row in r.applications.rows}  # no subtotal invented
-    # the values paired by order instead, each with its own item
-    for key, total in (("not_held", 321), ("needs_creation", 381), ("unclear_after_correction", 441)):
-        assert r.applications.get(f"unavailable.{key}", "total").value == total
+    # a printed subtotal, or item 1's values with its label after them: neither is told, and
+    # the values after items 1 and 2's labels are either's; item 3's stand after its label
+    assert r.applications.get("unavailable.not_held", "total").value is None
+    assert r.applications.get("unavailable.needs_creation", "total").value is None
+    assert r.applications.get("unavailable.unclear_after_correction", "total").value == 441
 
 
 def test_a_bare_number_before_a_page_break_is_a_page_number() -> None:
@@ -442,3 +448,41 @@ def test_a_bare_number_before_a_page_break_is_a_page_number() -> None:
     assert r.active_disclosure is not None
     assert r.active_disclosure.get("art20_5/administrative_license", "decisions").value is None
     assert any(d.code == "normalize.page_footer" for d in r.diagnostics)
+
+
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        # another report named: last year's, a notice's, a format, a superior's
+        "按照区政府办关于报送2022年度政府信息公开工作年度报告的通知要求，编制本报告。",
+        "与2022年政府信息公开工作年度报告相比，公开数量有所增加。",
+        "本报告已纳入某市人民政府2023年政府信息公开工作年度报告。",
+        "根据市政府办公厅关于做好2023年政府信息公开工作年度报告编制工作的通知编制。",
+        "2022年政府信息公开工作年度报告中存在的问题已整改完毕。",
+        "依据国办2023年政府信息公开工作年度报告格式编制。",
+        "区政府办公室2024年1月印发关于做好2023年政府信息公开工作年度报告编制发布工作的通知。",
+    ],
+)
+def test_a_report_named_in_prose_is_no_title(preamble: str) -> None:
+    r = parse(preamble + "\n一、总体情况\n本局依法公开。\n")
+    assert (r.title, r.organ) == (None, None)
+    assert r.year in (None, 2023)
+
+
+def test_the_presented_name_yields_to_the_period_and_to_pronouns() -> None:
+    own = "现将本局2023年政府信息公开工作年度报告向社会公布。\n一、总体情况\n无。\n"
+    assert (parse(own).organ, parse(own).year) == (None, 2023)  # ``本局`` names no organ
+    lead = (
+        "2024年1月，现将现代农业示范区管委会2023年政府信息公开工作年度报告向社会公布。\n一、总体情况\n无。\n"
+    )
+    assert (parse(lead).organ, parse(lead).year) == ("现代农业示范区管委会", 2023)
+    other = (
+        "现将某局2022年政府信息公开工作年度报告更正说明一并公布。"
+        "本报告统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n无。\n"
+    )
+    assert (parse(other).organ, parse(other).year) == (None, 2023)
+    both = (
+        "上年度报告统计期限自2022年1月1日起至2022年12月31日止，"
+        "本年度报告统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n无。\n"
+    )
+    assert parse(both).year is None  # two periods: neither is told to be this report's

@@ -50,7 +50,8 @@ def _tables(tokens: list[str]) -> list[tuple[int, int]]:
         width = end - k
         header = k - 1 - width  # ``width`` header cells, then the gap before the separator
         floor = found[-1][0] + 2 * found[-1][1] + 2 if found else 1
-        if width >= 2 and header >= floor and not tokens[k - 1].strip():
+        rows_after = len(tokens) - (k + width + 1)  # at least one whole row after the separator
+        if width >= 2 and header >= floor and not tokens[k - 1].strip() and rows_after >= width:
             found.append((header, width))
         k = max(end, k + 1)
     return found

@@ -19,11 +19,11 @@ MIN_FRAME_LINES = 3
 """A frame holds at least this many lines (a one-line box is a table cell, not a layout)."""
 
 
-def unframe(lines: list[str]) -> tuple[list[str], list[int]]:
-    """``lines`` with every one-cell frame taken off, and the 0-based indexes of the frames'
-    first lines (for the diagnostic)."""
+def unframe(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
+    """``lines`` with every one-cell frame taken off, and the 0-based indexes of each frame's
+    first and last lines (for the diagnostic)."""
     out = list(lines)
-    found: list[int] = []
+    found: list[tuple[int, int]] = []
     k = 0
     while k < len(out):
         top = out[k].strip()
@@ -38,7 +38,7 @@ def unframe(lines: list[str]) -> tuple[list[str], list[int]]:
             for i in range(k + 1, end):
                 inner = out[i].strip()[1:-1].rstrip()
                 out[i] = inner[1:] if inner.startswith(" ") else inner  # pandoc's ``| `` margin
-            found.append(k)
+            found.append((k, end))
             k = end + 1
         else:
             k += 1

@@ -17,9 +17,57 @@ REPORT_TITLE_ABOUT: tuple[str, ...] = ("关于",)
 dropped from the start of a title (``关于XX局2023年…年度报告的公告``)."""
 REPORT_NOTICE_SUFFIXES: tuple[str, ...] = ("的通知", "的公告", "的通告", "的函")
 """Words closing such a notice after the report's name (``…年度报告》的通知``): not part of the title."""
-EMBEDDED_TITLE_LEADS: tuple[str, ...] = ("现将", "特将", "现予", "现")
-"""Words before a report's name inside a sentence of its preamble (``现将XX局2023年…年度报告向社会公布``),
-where a tool dropped the title line."""
+EMBEDDED_TITLE_LEADS: tuple[str, ...] = ("现将", "特将", "现予公布", "现予发布", "现发布", "现公布")
+"""Words that present the report by its name in a sentence of its preamble
+(``现将XX局2023年…年度报告向社会公布``), read where a tool dropped the title line."""
+PROSE_OPENINGS: tuple[str, ...] = (
+    *EMBEDDED_TITLE_LEADS,
+    "现转发",
+    "依据",
+    "根据",
+    "按照",
+    "本报告",
+    "为",
+    "经",
+    "与",
+    "我",
+    "本局",
+    "本机关",
+    "上年度",
+)
+"""Words a sentence of the preamble opens with: a line opening so names a report in prose, it
+is no title (``根据市政府办公厅关于做好2019年…年度报告编制工作的通知``)."""
+OTHER_DOCUMENT_ENDINGS: tuple[str, ...] = ("格式", "模板", "编制")
+"""Words after a report's name that make it another document's name (``…年度报告格式``)."""
+PROSE_AFTER_NAMES: tuple[str, ...] = (
+    "向社会公布",
+    "予以公布",
+    "公布如下",
+    "汇总如下",
+    "显示",
+    "由",
+    *OTHER_DOCUMENT_ENDINGS,
+)
+"""What a sentence says right after a report's name it mentions: no title goes on so."""
+ORGAN_PRONOUNS: frozenset[str] = frozenset(
+    {
+        "本机关",
+        "本局",
+        "本委",
+        "本办",
+        "本院",
+        "本单位",
+        "本部门",
+        "我局",
+        "我委",
+        "我办",
+        "我院",
+        "我单位",
+        "我机关",
+        "我部门",
+    }
+)
+"""Words an organ calls itself by, no name: ``现将本局2023年…年度报告``."""
 STATISTICS_PERIOD_WORDS: tuple[str, ...] = ("统计期限", "统计时限", "统计期间", "统计区间", "统计时间")
 """Words before the period a report's figures cover (``统计期限自2019年1月1日起至2019年12月31日止``)."""
 YEAR_RANGE_SEPARATORS: tuple[str, ...] = ("—", "－", "-", "–", "~", "～", "至", "到")

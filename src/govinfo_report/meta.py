@@ -19,10 +19,14 @@ import regex
 from .normalize import Line
 from .vocab import (
     EMBEDDED_TITLE_LEADS,
+    ORGAN_PRONOUNS,
+    OTHER_DOCUMENT_ENDINGS,
     PAGE_POSITION_MARKERS,
     PAGE_SITE_WORDS,
     PAGE_TITLE_SEPARATORS,
     PAGE_TRAIL_SEPARATORS,
+    PROSE_AFTER_NAMES,
+    PROSE_OPENINGS,
     REPORT_NOTICE_PREFIXES,
     REPORT_NOTICE_SUFFIXES,
     REPORT_TITLE_ABOUT,
@@ -33,7 +37,8 @@ from .vocab import (
 )
 
 _YEAR_NUMBER = r"(?:[1１][9９]|[2２][0０])[0-9０-９]{2}|二[〇零○O][〇零○O一二三四五六七八九]{2}"
-_YEAR = regex.compile(rf"({_YEAR_NUMBER})\s*年")
+_YEAR = regex.compile(rf"({_YEAR_NUMBER})\s*年(?!\s*[0-9０-９一二三四五六七八九十]{{1,2}}\s*月)")
+"""A year, not a date's (``2020年1月印发``)."""
 _YEAR_RANGE = regex.compile(
     rf"({_YEAR_NUMBER})\s*(?:年度?)?\s*(?:{'|'.join(map(regex.escape, YEAR_RANGE_SEPARATORS))}){{1,2}}"
     rf"\s*({_YEAR_NUMBER})\s*年"
@@ -207,10 +212,12 @@ def _titles(lines: tuple[Line, ...], first_heading: int | None) -> Iterator[tupl
         if text is None:
             continue
         full = _title_part(text)
-        if len(full) > 80:
+        if len(full) > 80 or _prose(text, full):
             continue
         year = _find_year(full)
         organ = _organ_in(full, year)
+        if organ is None and _sentence(text, full):
+            continue  # ``2018年…年度报告中存在的问题已整改完毕。``: prose about another report
         title = _NOTICE_HEAD.sub("", full)  # the report's own name: ``关于印发`` and the issuer left out
         if title.count("《") > title.count("》"):  # a name quoted in prose: ``根据…《…年度报告格式》``
             continue
@@ -218,7 +225,28 @@ def _titles(lines: tuple[Line, ...], first_heading: int | None) -> Iterator[tupl
         if organ is None and year is not None and above is not None and above[1] and not above[2]:
             organ = _organ_above(above[1])
             title = above[1] + title if organ else title
+        elif year is None and above is not None and above[1] and not above[2] and not _prose(above[1], ""):
+            # ``某局 2023 年`` / ``政府信息公开工作年度报告``: a title wrapped after its year
+            wrapped = "".join((above[1] + full).split())
+            if (year := _find_year(wrapped)) is not None and len(above[1]) <= _ORGAN_MAX:
+                organ, title = _organ_in(wrapped, year), wrapped
         yield Meta(title=title, organ=organ, year=year.value if year else None, line=line.number), chrome
+
+
+def _prose(text: str, name: str) -> bool:
+    """A sentence naming a report, no title: it opens with a word of prose (``现将``, ``根据``),
+    the name holds a sentence's punctuation, or the sentence goes on after the name with what is
+    done with the report (``…年度报告向社会公布。``)."""
+    compact, name = "".join(text.split()), "".join(name.split())
+    if compact.startswith(PROSE_OPENINGS) or any(mark in name for mark in "，。；！？"):
+        return True
+    return compact.startswith(name) and compact[len(name) :].startswith(PROSE_AFTER_NAMES)
+
+
+def _sentence(text: str, name: str) -> bool:
+    """The line goes on after the report's name and ends as a sentence."""
+    compact, name = "".join(text.split()), "".join(name.split())
+    return len(compact) > len(name) and compact.endswith("。")
 
 
 def _joined(window: list[tuple[Line, str | None, bool]], pos: int) -> str | None:
@@ -251,29 +279,47 @@ _PERIOD = regex.compile(
 
 
 def _from_preamble(lines: tuple[Line, ...], first_heading: int | None) -> Meta:
-    """No title line (a tool dropped it): the report's name inside a sentence of the preamble
-    (``现将XX局2023年政府信息公开工作年度报告向社会公布``) gives the organ and year; else the period
-    its figures cover (``统计期限自2019年1月1日起至2019年12月31日止``) gives the year. The title
-    stays None: none was printed."""
-    for line, text, _ in _window(lines, first_heading):
-        if text is None:
-            continue
-        for ending in REPORT_TITLE_ENDINGS:
-            for found in regex.finditer(regex.escape(ending), text):
-                if text.startswith("格式", found.end()) or text.count("《", 0, found.start()) > text.count(
-                    "》", 0, found.start()
-                ):
-                    continue  # a name quoted (``《…年度报告格式》``), not this report's
-                start = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, found.start())), default=0)
-                name = text[start : found.end()]
-                for lead in EMBEDDED_TITLE_LEADS:
-                    name = name.removeprefix(lead)
-                year = _find_year(name)
-                organ = _organ_in(name, year) if year is not None else None
-                if _is_title(name) and year is not None and organ is not None:
-                    return Meta(None, organ, year.value, line.number)
-    for line, text, _ in _window(lines, first_heading):
-        period = _PERIOD.search(text or "")
-        if period is not None and _year_value(period.group(1)) == _year_value(period.group(2)):
-            return Meta(None, None, _year_value(period.group(1)), line.number)
+    """No title line (a tool dropped it): the report's name where the preamble presents it
+    (``现将XX局2023年政府信息公开工作年度报告向社会公布``) gives the organ and year; the period its
+    figures cover (``统计期限自2019年1月1日起至2019年12月31日止``) gives the year, and a name of
+    another year is not this report's. Other names in the preamble (a notice's, last year's
+    report's) are never taken. The title stays None: none was printed."""
+    window = [(line, text) for line, text, _ in _window(lines, first_heading) if text is not None]
+    periods = {covered for _, text in window for covered in _period_years(text)}
+    period = next(iter(periods)) if len(periods) == 1 else None  # last year's and this year's: neither
+    for line, text in window:
+        for name in _presented_names(text):
+            year = _find_year(name)
+            if year is None or year.value is None or (period is not None and year.value != period):
+                continue
+            organ = _organ_in(name, year)
+            organ = None if organ in ORGAN_PRONOUNS else organ
+            return Meta(None, organ, year.value, line.number)
+    if period is not None:
+        line = next(line for line, text in window if period in _period_years(text))
+        return Meta(None, None, period, line.number)
     return Meta(None, None, None, None)
+
+
+def _presented_names(text: str) -> Iterator[str]:
+    """Report names right after a word that presents the report (``现将``) in a sentence."""
+    for ending in REPORT_TITLE_ENDINGS:
+        for found in regex.finditer(regex.escape(ending), text):
+            before = text[: found.start()]
+            if before.count("《") > before.count("》") or text.startswith(
+                OTHER_DOCUMENT_ENDINGS, found.end()
+            ):
+                continue  # a name quoted (``《…年度报告格式》``), or a format's or a template's
+            start = max((m.end() for m in _SENTENCE_BREAK.finditer(before)), default=0)
+            sentence = text[start : found.end()]
+            lead = max(
+                (sentence.rfind(w) + len(w) for w in EMBEDDED_TITLE_LEADS if w in sentence), default=-1
+            )
+            if lead >= 0 and _is_title(sentence[lead:]):
+                yield sentence[lead:]
+
+
+def _period_years(text: str) -> list[int]:
+    """The calendar years of the periods a text names (a period over two years names none)."""
+    years = [(_year_value(m.group(1)), _year_value(m.group(2))) for m in _PERIOD.finditer(text)]
+    return [first for first, last in years if first == last]

@@ -96,13 +96,13 @@ def normalize(text: str) -> Normalized:
         text = _PAGE_NUMBER.sub(r"- \1 -", text)
     text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
     lines = text.split("\n")
-    frames: list[int] = []
+    frames: list[tuple[int, int]] = []
     if "+-" in text:
         lines, frames = unframe(lines)
     normalized = _normalize(enumerate(lines, start=1), spaces_done=True)
     if not frames:
         return normalized
-    framed = diag("normalize.frame", None, Span(frames[0] + 1, frames[-1] + 1))
+    framed = diag("normalize.frame", None, Span(frames[0][0] + 1, frames[-1][1] + 1))
     return attrs.evolve(normalized, diagnostics=(framed, *normalized.diagnostics))
 
 

@@ -112,7 +112,7 @@ def _subsections(body: tuple[Line, ...]) -> tuple[Section, ...]:
             continue
         number = CHINESE_NUMERALS.get(m["cn"][-1], 0) if m["cn"] else int(m["num"])
         if m["cn"] and len(m["cn"]) > 1:
-            number = _cn_number(m["cn"])
+            number = cn_number(m["cn"])
         marks.append((index, number, line.text.strip()))
     out: list[Section] = []
     for k, (index, number, text) in enumerate(marks):
@@ -141,7 +141,8 @@ def _heading_and_rest(text: str) -> tuple[str, str, str]:
     return text[:40], "", text[40:]
 
 
-def _cn_number(numeral: str) -> int:
+def cn_number(numeral: str) -> int:
+    """The value of a Chinese numeral up to 99 (``十二`` → 12, ``二十`` → 20)."""
     if numeral.startswith("十"):
         return 10 + CHINESE_NUMERALS.get(numeral[1:], 0) if len(numeral) > 1 else 10
     if numeral.endswith("十"):

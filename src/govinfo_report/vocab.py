@@ -19,10 +19,14 @@ from ._vocab_page import (
     HTML_CHROME_NAMES,
     HTML_CHROME_WHOLE_NAMES,
     HTML_REPORT_MARKERS,
+    ORGAN_PRONOUNS,
+    OTHER_DOCUMENT_ENDINGS,
     PAGE_POSITION_MARKERS,
     PAGE_SITE_WORDS,
     PAGE_TITLE_SEPARATORS,
     PAGE_TRAIL_SEPARATORS,
+    PROSE_AFTER_NAMES,
+    PROSE_OPENINGS,
     REPORT_NOTICE_PREFIXES,
     REPORT_NOTICE_SUFFIXES,
     REPORT_TITLE_ABOUT,
@@ -73,6 +77,7 @@ __all__ = [
     "APP_COLUMNS_WITH_SUBTOTAL",
     "APP_FULL_LABELS",
     "APP_GROUPS",
+    "APP_GROUP_LABELS",
     "APP_HEADER_WORDS",
     "APP_ORG_COLUMNS",
     "APP_ROWS",
@@ -91,12 +96,16 @@ __all__ = [
     "HTML_REPORT_MARKERS",
     "INLINE_HEADINGS",
     "MONEY_UNITS",
+    "ORGAN_PRONOUNS",
+    "OTHER_DOCUMENT_ENDINGS",
     "PAGE_POSITION_MARKERS",
     "PAGE_SITE_WORDS",
     "PAGE_TITLE_SEPARATORS",
     "PAGE_TRAIL_SEPARATORS",
     "PLACEHOLDERS",
     "PRE2019_MARKERS",
+    "PROSE_AFTER_NAMES",
+    "PROSE_OPENINGS",
     "REPORT_NOTICE_PREFIXES",
     "REPORT_NOTICE_SUFFIXES",
     "REPORT_TITLE_ABOUT",
@@ -136,6 +145,14 @@ CHINESE_NUMERALS: dict[str, int] = {
 
 CHINESE_DIGITS: str = "〇一二三四五六七八九"
 """Digit ``d`` in Chinese numerals is ``CHINESE_DIGITS[d]`` (Word's chineseCounting list numbers)."""
+
+APP_GROUP_LABELS: tuple[str, ...] = tuple(
+    p if p.startswith(CHINESE_DIGITS[g.number]) else CHINESE_DIGITS[g.number] + p
+    for g in APP_GROUPS
+    for p in g.patterns
+)
+"""Table 3's group labels as printed, folded, their numbers in front (``四无法提供``): pieces of
+them run down a narrow vertical cell beside the items."""
 
 # --------------------------------------------------------------------------- sections
 

@@ -29,11 +29,13 @@ from ..vocab import (
     APP_COLUMNS,
     APP_COLUMNS_WITH_SUBTOTAL,
     APP_FULL_LABELS,
+    APP_GROUP_LABELS,
     APP_GROUPS,
     APP_HEADER_WORDS,
     APP_ROWS,
     APP_SUBTOTAL_HEADER,
     APP_SUBTOTAL_ROW_LABELS,
+    CHINESE_DIGITS,
     SUBROW_MARKERS,
     AppRowSpec,
 )
@@ -49,16 +51,18 @@ from .types import Mapped
 from .views import RowView
 
 _NUMBERED = regex.compile(r"([1-9])\p{Han}")
+_MIN_ITEM_START = 3
+"""Characters after an item's number that make its label the start of a row's name."""
 _GROUP_NUMBER = regex.compile(r"\s*[（(]([三四五六])[)）]\s*")
 """A group's item number alone on its line (``（六）``: its name went on down a vertical cell)."""
-_SUBGROUP_BY_NUMBER = {"三四五六"[g.number - 3]: g.key for g in APP_GROUPS if g.key != "results"}
+_SUBGROUP_BY_NUMBER = {CHINESE_DIGITS[g.number]: g.key for g in APP_GROUPS if g.key != "results"}
 _CHILDREN: dict[str, dict[int, AppRowSpec]] = {}
 for _spec in APP_ROWS:
     if _spec.group is not None and _spec.number is not None:
         _CHILDREN.setdefault(_spec.group, {})[_spec.number] = _spec
 _GROUP_OF = {spec.key: spec.group for spec in APP_ROWS}
 _GROUP_PATTERNS = tuple((g.key, p) for g in APP_GROUPS for p in g.patterns)
-_GROUP_FULL = tuple("三四五六"[g.number - 3] + p for g in APP_GROUPS for p in g.patterns)
+_GROUP_FULL = APP_GROUP_LABELS
 """Group labels as printed, folded (``四无法提供``)."""
 _SUBTOTAL_GROUPS = ("withheld", "unavailable", "not_processed", "other")
 
@@ -176,8 +180,14 @@ def _near_patterns() -> tuple[tuple[str, int, regex.Pattern[str]], ...]:
 
 def _is_fragment(folded: str) -> bool:
     """Part of a row's full label, its item number aside (``3、补正后申请内容``): a label broken over
-    lines with the numbers on a middle line."""
+    lines with the numbers on a middle line. An item's label (``3.其他``) is one only as the
+    start of a row's name: ``其他`` is also inside ``其他法律行政法规禁止公开``."""
+    numbered = folded[:1].isdigit()
     folded = folded.lstrip("0123456789")
+    if numbered:  # an item's own label: a fragment only as the start of its row's name
+        return len(folded) >= _MIN_ITEM_START and any(
+            full.startswith(folded) and folded != full for full in APP_FULL_LABELS.values()
+        )
     if len(folded) == 1:  # a vertical label's character beside the numbers (``果 12 0 …``)
         return True
     if not folded:

@@ -70,7 +70,7 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
         else:
             rows.append([GridCell(text.removeprefix("|").strip(), line.number)])
     shared = sum(1 for row in rows for cell in row if _several_values(cell.text))
-    loose = sum(1 for row in rows if len(row) == 1 and len(pdftext.split_values(row[0].text)[1]) >= 2)
+    loose = sum(1 for row in rows if len(row) == 1 and _pdf_row(row[0].text))
     if shared >= MIN_SHARED_CELLS or loose >= 1 or _filler_columns(rows) >= MIN_FILLER_COLUMNS:
         # a PDF's text put in tables by guessed columns (markitdown, pymupdf4llm): two columns in
         # one cell, empty cells where no column was, rows left outside the tables as PDF text
@@ -87,7 +87,8 @@ MIN_SHARED_CELLS = 2
 
 
 def _filler_columns(rows: Sequence[Sequence[GridCell]]) -> int:
-    """The most columns blank in every row of one width (at least two rows), inside the rows."""
+    """The most columns blank in every row of one width (at least two rows), between columns
+    holding values: where values stand apart, not a label's merged columns."""
     widths: dict[int, list[Sequence[GridCell]]] = {}
     for row in rows:
         if len(row) > 2:
@@ -96,11 +97,22 @@ def _filler_columns(rows: Sequence[Sequence[GridCell]]) -> int:
     for width, same in widths.items():
         if len(same) < 2:
             continue
+        valued = [j for j in range(width) if any(pdftext.is_value(row[j].text) for row in same)]
+        if len(valued) < 2:
+            continue
         filled = [any(row[j].text for row in same) for j in range(width)]
-        first = filled.index(True) if True in filled else width
-        last = width - 1 - filled[::-1].index(True) if True in filled else -1
-        most = max(most, sum(1 for j in range(first + 1, last) if not filled[j]))
+        most = max(most, sum(1 for j in range(valued[0] + 1, valued[-1]) if not filled[j]))
     return most
+
+
+def _pdf_row(text: str) -> bool:
+    """A line of PDF text outside the tables: a short label and two values or more."""
+    label, values = pdftext.split_values(text)
+    return len(values) >= 2 and 0 < len("".join(label)) <= MAX_PDF_LABEL
+
+
+MAX_PDF_LABEL = 20
+"""Characters of a row's label: a longer line ending in numbers is prose."""
 
 
 def _several_values(text: str) -> bool:

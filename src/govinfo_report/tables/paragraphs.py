@@ -19,8 +19,18 @@ from collections.abc import Sequence
 from .. import limits
 from ..model import GridCell
 from ..normalize import Line
+from ..sections import cn_number
 from ..text import fold
-from ..vocab import AD_ROWS, APP_FULL_LABELS, APP_GROUPS
+from ..vocab import (
+    AD_BLOCKS,
+    AD_HEADER_WORDS,
+    AD_ROWS,
+    APP_FULL_LABELS,
+    APP_GROUP_LABELS,
+    APP_GROUPS,
+    APP_HEADER_WORDS,
+    RL_GROUP_PATTERNS,
+)
 from .grid import Grid, finish
 from .pdftext import ITEM as _ITEM
 from .pdftext import is_value, split_values, vertical_alone
@@ -33,12 +43,17 @@ MAX_ROW_VALUES = 15
 """The most values one row of either template holds (table 4's single row). A longer run of
 values with no label between holds several rows' values (a table printed column by column, or
 labels printed apart from their values): which row each belongs to is not told."""
-_NUMERALS = {c: k for k, c in enumerate("一二三四五六七八九十", start=1)}
-_GROUPS_PRINTED = tuple("三四五六"[g.number - 3] + p for g in APP_GROUPS for p in g.patterns)
+_GROUPS_PRINTED = APP_GROUP_LABELS
 _ROW_NAMES = tuple(APP_FULL_LABELS.values())
 """Table 3's row names (folded, item numbers aside)."""
 _SHORT_NAMES = frozenset(p for spec in AD_ROWS for p in spec.patterns)
 """Table 2's row names, printed whole (``规章``, ``行政许可``)."""
+_TABLE_4_NAMES = tuple(p for ps in RL_GROUP_PATTERNS.values() for p in ps)
+"""Table 4's row names (``行政复议``), all in its header over its one row of values."""
+_HEADER_WORDS = (*AD_HEADER_WORDS, *APP_HEADER_WORDS)
+_BLOCKS = tuple(p for block in AD_BLOCKS for p in block.patterns)
+_MAX_LABEL = 16
+"""A row's label is short: a longer line naming a row (``我局作出行政许可决定…``) is prose."""
 _MIN_NAME = 4
 """Characters of a row's name that name it (``总计`` alone is also a header's word)."""
 
@@ -65,28 +80,40 @@ def looks_like(lines: Sequence[Line]) -> bool:
 
 
 def rebuild(lines: Sequence[Line]) -> Grid | None:
+    runs = _runs(lines)
+    if runs is None:
+        return None
     rows: list[list[GridCell]] = []
-    labels: list[GridCell] = []
-    values: list[GridCell] = []
-    cells = 0
+    # the first values of the table or of a block of table 2 right after column headers, no
+    # row named: the values come before their labels (plain pdftotext), so no label's row is
+    # the values after it, in the whole table (later, such a run goes on with the row above)
+    reversed_order = any(values and _header_only(labels) for labels, values in _first_runs(runs))
     unpaired = False
-
-    def flush() -> None:
-        nonlocal unpaired
+    for k, (labels, values) in enumerate(runs):
         opens = max((k for k, label in enumerate(labels) if _ITEM.match(label.text)), default=len(labels) - 1)
         rows.extend([label] for label in labels[:opens])
-        if not _in_order(labels, values):  # whose values these are is not told: none of them
+        items_follow = k + 1 < len(runs) and _opens_an_item(runs[k + 1][0])
+        if values and (reversed_order or not _in_order(labels, values, items_follow=items_follow)):
+            # whose values these are is not told: they are left out, never paired by order
             rows.extend([label] for label in labels[opens:])
-            rows.append(list(values))
             unpaired = True
         elif labels:
             joined = "".join(label.text for label in labels[opens:])
             rows.append([GridCell(joined, labels[opens].line), *values])
         else:
             rows.append(list(values))
-        labels.clear()
-        values.clear()
+    return finish(NAME, rows, out_of_order=unpaired)
 
+
+Run = tuple[list[GridCell], list[GridCell]]
+"""Label lines, then the value lines after them."""
+
+
+def _runs(lines: Sequence[Line]) -> list[Run] | None:
+    runs: list[Run] = []
+    labels: list[GridCell] = []
+    values: list[GridCell] = []
+    cells = 0
     for line in lines:
         if cells > limits.MAX_TABLE_CELLS:  # ``finish`` reports the truncation
             break
@@ -96,30 +123,59 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
         head, tail = ([], [text]) if is_value(text) else split_values(text)
         if head:
             if values:
-                flush()
+                runs.append((labels, values))
+                labels, values = [], []
             labels.append(GridCell(" ".join(head), line.number))
         values.extend(GridCell(v, line.number) for v in tail)
         cells += len(head) + len(tail)
     if labels or values:
-        flush()
-    return finish(NAME, rows, out_of_order=unpaired)
+        runs.append((labels, values))
+    return runs or None
 
 
-def _in_order(labels: Sequence[GridCell], values: Sequence[GridCell]) -> bool:
+def _in_order(labels: Sequence[GridCell], values: Sequence[GridCell], *, items_follow: bool) -> bool:
     """The values after these labels are the last label's row. Not when they are more than a
     row holds, when two of the labels name rows (``8.属于行政查询事项`` then ``5.属于三类…``: rows'
     labels printed apart from their values, as PDF text in reading order or by columns prints
     them; ``(一)`` and ``(二)`` are two rows as well), or when the last label is a group's
-    heading (``（四）无法提供``): its first item's label may follow the values."""
+    heading (``（四）无法提供``) with items after it: a printed subtotal, or its first item's
+    values whose label follows them (without items, 2019's ``（六）其他处理`` is a row)."""
     if len(values) > MAX_ROW_VALUES:
         return False
-    if labels and values and _heading(labels[-1].text):
+    if labels and _heading(labels[-1].text) and items_follow:
         return False
     if sum(1 for label in labels if _names_a_row(label.text)) >= 2:
         return False
     items = [_item(label.text) for label in labels]
     numbered = [item for item in items if item is not None]
     return not any((level, number + 1) in numbered for level, number in numbered)
+
+
+def _opens_an_item(labels: Sequence[GridCell]) -> bool:
+    """The labels open with a numbered item of the lowest level (``1.本机关不掌握…``)."""
+    item = _item(labels[0].text) if labels else None
+    return item is not None and item[0] == "digit"
+
+
+def _first_runs(runs: Sequence[Run]) -> list[Run]:
+    """The table's first run with values, and each first one after a block's heading."""
+    first: list[Run] = []
+    waiting = True
+    for labels, values in runs:
+        if any(block in fold(label.text) for label in labels for block in _BLOCKS):
+            waiting = True
+        if waiting and values:
+            first.append((labels, values))
+            waiting = False
+    return first
+
+
+def _header_only(labels: Sequence[GridCell]) -> bool:
+    """Column headers (``本年处理决定数量``, ``法律服务机构``) and no row's name."""
+    folded = [fold(label.text) for label in labels]
+    header = any(word in f for f in folded for word in _HEADER_WORDS)
+    named = any(name in f for f in folded for name in _TABLE_4_NAMES)  # table 4: one row under its header
+    return header and not named and not any(_names_a_row(label.text) for label in labels)
 
 
 def _heading(label: str) -> bool:
@@ -130,7 +186,8 @@ def _heading(label: str) -> bool:
 
 def _names_a_row(label: str) -> bool:
     """The label (or a piece of it after a space) opens a row of its own: an item number and a
-    name that is no group's (``5.属于三类内部``, ``（一）予以公开``), or the start of a row's name."""
+    name that is no group's (``5.属于三类内部``, ``（一）予以公开``), the start of a row's name,
+    or a table 2 row's name."""
     for token in label.split():
         found = _ITEM.match(token)
         if found is not None:
@@ -138,9 +195,9 @@ def _names_a_row(label: str) -> bool:
             if rest and not _heading(token) and not any(rest in g for g in _GROUPS_PRINTED):
                 return True
     folded = fold(label)
-    return (len(folded) >= _MIN_NAME and any(name.startswith(folded) for name in _ROW_NAMES)) or (
-        folded in _SHORT_NAMES
-    )
+    if len(folded) >= _MIN_NAME and any(name.startswith(folded) for name in _ROW_NAMES):
+        return True
+    return len(folded) <= _MAX_LABEL and any(name in folded for name in _SHORT_NAMES)
 
 
 def _item(label: str) -> tuple[str, int] | None:
@@ -149,12 +206,4 @@ def _item(label: str) -> tuple[str, int] | None:
     if found is None or found.lastgroup is None:
         return None
     text = found.group(found.lastgroup)
-    if text.isdigit():
-        return found.lastgroup, int(text)
-    if len(text) == 1:
-        number = _NUMERALS[text]
-    elif text[0] == "十":  # 十二
-        number = 10 + _NUMERALS[text[1]]
-    else:  # 二十
-        number = 10 * _NUMERALS[text[0]]
-    return found.lastgroup, number
+    return found.lastgroup, int(text) if text.isdigit() else cn_number(text)

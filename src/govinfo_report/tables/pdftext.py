@@ -55,7 +55,7 @@ _WHOLE = tuple(p for spec in vocab.APP_ROWS for p in spec.patterns) + tuple(
 """Names that end a label: a row's or a group's name printed whole is no label cut short."""
 
 
-_GROUPS_PRINTED = tuple("三四五六"[g.number - 3] + p for g in vocab.APP_GROUPS for p in g.patterns)
+_GROUPS_PRINTED = vocab.APP_GROUP_LABELS
 """Table 3's group labels as printed (folded: ``四无法提供``), often down a narrow vertical cell."""
 
 
@@ -68,9 +68,18 @@ def _group_piece(token: str) -> bool:
 
 
 def _cut_short(label: str) -> bool:
-    """An item's label (``2、其他法律行``) that may go on below: no group's heading, no name
-    printed whole."""
-    return bool(ITEM.match(label)) and not is_value(label) and not any(name in fold(label) for name in _WHOLE)
+    """An item's label (``2、其他法律行``) that may go on below: a name after its number (no
+    group's number alone, no piece of a group's label), no group's heading, no name printed
+    whole."""
+    found = ITEM.match(label)
+    if (
+        found is None
+        or is_value(label)
+        or _group_piece(label[found.end() :])
+        or not fold(label[found.end() :])
+    ):
+        return False
+    return not any(name in fold(label) for name in _WHOLE)
 
 
 def _wrapped(label: str, rest: str) -> bool:
@@ -135,8 +144,16 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
             label_tokens = label_tokens[opens:]
         previous = rows[-1] if rows else []
         rest = "".join(label_tokens)
+        # two items' labels cut short, one after the other (``3、要求提供公开出`` / ``4、无正当理由大量``
+        # / ``版物 0 …``): whose ending this line is, is not told
+        interleaved = len(rows) >= 2 and len(rows[-2]) == 1 and _cut_short(rows[-2][0].text)
         piece = bool(values) and _group_piece(rest) and len(previous) == 1 and _cut_short(previous[0].text)
-        if label_tokens and len(previous) == 1 and (piece or _wrapped(previous[0].text, rest)):
+        if (
+            label_tokens
+            and len(previous) == 1
+            and not interleaved
+            and (piece or _wrapped(previous[0].text, rest))
+        ):
             # ``2、其他法律行`` / ``政法规禁止公开 0 0 …``: a label wrapped, its values on its last
             # line; ``2.没有现成信息需要另`` / ``无法提 0 0 …``: its values beside a piece of the
             # group's vertical label (no part of the row's own)
