@@ -87,9 +87,10 @@ AMBIGUOUS: dict[str, set[str]] = {
     "pdf text": _IN_DOUBT,
     # rows not padded to the table's width: a blank cell at a row's end may be no cell
     "html2text": _IN_DOUBT,
-    # one cell per line, rows told by their labels: a blank cell leaves no trace
-    "one cell per line": _IN_DOUBT,
-    "markdown on one line": _IN_DOUBT,
+    # one cell per line, rows told by their labels: a blank cell leaves no trace, and a row whose
+    # cells are all blank leaves two row labels before the next values, whose row is not told
+    "one cell per line": {*_IN_DOUBT, "table.out_of_order"},
+    "markdown on one line": {*_IN_DOUBT, "table.out_of_order"},
 }
 """The layouts that may leave values missing, and the diagnostics that must then say why, in the
 table of the missing value. Only arithmetic splits a crawler dump's runs of digits, and it cannot

@@ -486,3 +486,35 @@ def test_the_presented_name_yields_to_the_period_and_to_pronouns() -> None:
         "本年度报告统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n无。\n"
     )
     assert parse(both).year is None  # two periods: neither is told to be this report's
+
+
+# --- pymupdf4llm: rows stacked in one Markdown row, a label cut across cells --------------------------
+
+
+def test_a_markdown_row_holding_two_rows_is_two_rows() -> None:
+    from govinfo_report._flat_tables import relabel, unstack
+
+    stacked = "|二、上年结|转政府信<br>（一）予|息公开申请数量<br>以公开|2<br>16|0<br>0|1<br>3|3<br>19|"
+    assert unstack(stacked) == [
+        "|二、上年结|转政府信|息公开申请数量|2|0|1|3|",
+        "||（一）予|以公开|16|0|3|19|",
+    ]
+    # a cell of numbers with a line fewer: which row lacks it is not told
+    assert unstack("|a<br>b|2<br>16|0|2<br>16|") is None
+    cut = "||（二）部<br>的，只计<br>他情形）|分公开（区分处理<br>这一情形，不计其<br>|1|0|1|"
+    assert relabel(cut) == "||（二）部分公开（区分处理的，只计这一情形，不计其他情形）||1|0|1|"
+    # a parent's vertical label beside the item's: read cell after cell, as it is
+    assert relabel("|三、本年<br>度办理结<br>果||2、其他法律行政<br>法规禁止公开|0|0|0|") is None
+
+
+def test_a_group_number_before_an_item_sets_the_group() -> None:
+    text = one_per_line_table3(
+        "（五）不予处理",
+        "5.要求行政机关确认或重新出具已获取信息",
+        *seven(21),
+        "(六)1、申请人无正当理由逾",
+        *seven(31),
+    )
+    r = parse(text)
+    assert r.applications is not None
+    assert r.applications.get("other.no_correction", "total").value == 201

@@ -1,4 +1,5 @@
-"""Markdown tables written on one line, row after row (``| a | b | | --- | --- | | 1 | 2 |``).
+"""Markdown tables written wrong: on one line, row after row (``| a | b | | --- | --- | | 1 | 2 |``),
+or several rows stacked in one (``| 二、上年结转…<br>（一）予以公开 | 2<br>16 | 0<br>0 |``).
 
 markitdown writes a table nested in another table's cell this way: its rows joined by spaces
 inside the outer cell. Where one row ends is not shown (the gap between two rows looks like an
@@ -9,6 +10,9 @@ as docx2txt writes a table, for the one-cell-per-line layout to read by their la
 from __future__ import annotations
 
 import regex
+
+from .text import fold
+from .vocab import APP_FULL_LABELS
 
 _SEPARATOR = regex.compile(r"\s*:?-{3,}:?\s*")
 MIN_PIPES = 6
@@ -61,3 +65,56 @@ def _text(out: list[str], tokens: list[str]) -> None:
     text = "|".join(tokens).strip(" |")
     if text:
         out.append(text)
+
+
+_BR = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
+_STACKED_VALUE = regex.compile(r"\s*(?:-?[0-9][0-9,.]*|/|-|—)\s*")
+
+
+def unstack(line: str) -> list[str] | None:
+    """The rows of a Markdown row that holds several (a PDF's rule missing between them:
+    pymupdf4llm), one per line; None unless every cell holding a number holds as many lines of
+    numbers, and no cell more lines. A shorter label cell's lines are its first ones."""
+    stripped = line.strip()
+    if not (stripped.startswith("|") and stripped.endswith("|")) or "<" not in stripped:
+        return None
+    cells = [_BR.split(cell) for cell in stripped[1:-1].split("|")]
+    numbers = [parts for parts in cells if any(_STACKED_VALUE.fullmatch(p) for p in parts if p.strip())]
+    counts = {len(parts) for parts in numbers}
+    if len(numbers) < 2 or len(counts) != 1 or (k := counts.pop()) < 2 or any(len(p) > k for p in cells):
+        return None
+    if not all(_STACKED_VALUE.fullmatch(p) for parts in numbers for p in parts):
+        return None  # a blank line or a word in a cell of numbers: which row is which is not told
+    return ["|" + "|".join(p[i].strip() if i < len(p) else "" for p in cells) + "|" for i in range(k)]
+
+
+def relabel(line: str) -> str | None:
+    """A Markdown row whose label was cut into several cells at wrong places, each wrapped over
+    lines (``|（二）部<br>的，只计|分公开（区分处理<br>这一情形，不计其|1|…``): its label read
+    across the cells line by line, where that reading names a row of the template and the cells
+    read one after the other do not; None otherwise."""
+    stripped = line.strip()
+    if not (stripped.startswith("|") and stripped.endswith("|")) or "<" not in stripped:
+        return None
+    cells = stripped[1:-1].split("|")
+    label = [k for k, cell in enumerate(cells) if cell.strip() and not _STACKED_VALUE.fullmatch(cell)]
+    if len(label) < 2 or label != list(range(label[0], label[-1] + 1)):
+        return None
+    parts = [_BR.split(cells[k]) for k in label]
+    if all(len(p) == 1 for p in parts):
+        return None
+    by_lines = "".join(p[i] for i in range(max(map(len, parts))) for p in parts if i < len(p))
+    by_cells = "".join("".join(p) for p in parts)
+    if not _names_a_row(by_lines) or _names_a_row(by_cells):
+        return None
+    cells[label[0] : label[-1] + 1] = [by_lines, *([""] * (len(label) - 1))]
+    return "|" + "|".join(cells) + "|"
+
+
+def _names_a_row(text: str) -> bool:
+    folded = fold(text)
+    return any(name in folded for name in APP_FULL_LABELS.values() if len(name) >= _MIN_NAME)
+
+
+_MIN_NAME = 4
+"""A template row's name this long, inside a label, names that row."""

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import attrs
 import regex
 
-from ._flat_tables import unflatten
+from ._flat_tables import relabel, unflatten, unstack
 from ._frames import unframe
 from .diagnostics import diag
 from .model import Diagnostic, Span
@@ -99,7 +99,10 @@ def normalize(text: str) -> Normalized:
     frames: list[tuple[int, int]] = []
     if "+-" in text:
         lines, frames = unframe(lines)
-    normalized = _normalize(enumerate(lines, start=1), spaces_done=True)
+    numbered: Iterable[tuple[int, str]] = enumerate(lines, start=1)
+    if "<br" in text.lower():  # a Markdown row holding several rows: one line each, one number
+        numbered = [(n, row) for n, line in numbered for row in (unstack(line) or [relabel(line) or line])]
+    normalized = _normalize(numbered, spaces_done=True)
     if not frames:
         return normalized
     framed = diag("normalize.frame", None, Span(frames[0][0] + 1, frames[-1][1] + 1))

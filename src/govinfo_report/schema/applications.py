@@ -234,6 +234,10 @@ def _classify(views: Sequence[RowView]) -> Classified:
             match = None  # a ``label：N`` line or a breakdown (其中…) is never a template row
         elif not view.has_content and (alone := _GROUP_NUMBER.fullmatch(view.label)) is not None:
             match = Match(None, group=_SUBGROUP_BY_NUMBER[alone.group(1)])
+        elif (lead := _GROUP_NUMBER.match(view.label)) is not None:
+            # ``(六)1、申请人无正当理由逾``: the group's number, its name lost, then its first item
+            group = _SUBGROUP_BY_NUMBER[lead.group(1)]
+            match = match_label(fold(view.label[lead.end() :]), group) or Match(None, group=group)
         else:
             match = match_label(folded, group)
         if match is None:

@@ -144,7 +144,9 @@ def _in_order(labels: Sequence[GridCell], values: Sequence[GridCell], *, items_f
         return False
     if labels and _heading(labels[-1].text) and items_follow:
         return False
-    if sum(1 for label in labels if _names_a_row(label.text)) >= 2:
+    # (a row of the block before, its cells blank, is no rival: a block's heading ends it)
+    block = max((k + 1 for k, label in enumerate(labels) if _opens_a_block(label.text)), default=0)
+    if sum(1 for label in labels[block:] if _names_a_row(label.text)) >= 2:
         return False
     items = [_item(label.text) for label in labels]
     numbered = [item for item in items if item is not None]
@@ -157,12 +159,18 @@ def _opens_an_item(labels: Sequence[GridCell]) -> bool:
     return item is not None and item[0] == "digit"
 
 
+def _opens_a_block(label: str) -> bool:
+    """A table 2 block's heading (``第二十条第（八）项``)."""
+    folded = fold(label)
+    return any(block in folded for block in _BLOCKS)
+
+
 def _first_runs(runs: Sequence[Run]) -> list[Run]:
     """The table's first run with values, and each first one after a block's heading."""
     first: list[Run] = []
     waiting = True
     for labels, values in runs:
-        if any(block in fold(label.text) for label in labels for block in _BLOCKS):
+        if any(_opens_a_block(label.text) for label in labels):
             waiting = True
         if waiting and values:
             first.append((labels, values))
