@@ -87,22 +87,33 @@ MIN_SHARED_CELLS = 2
 
 
 def _filler_columns(rows: Sequence[Sequence[GridCell]]) -> int:
-    """The most columns blank in every row of one width (at least two rows), between columns
-    holding values: where values stand apart, not a label's merged columns."""
-    widths: dict[int, list[Sequence[GridCell]]] = {}
+    """The most columns blank in every row of a run of rows of labels and values one after the
+    other, as wide as each other (two rows or more), between columns holding values: where
+    values stand apart, not a label's merged columns."""
+    runs: list[list[Sequence[GridCell]]] = []
     for row in rows:
-        if len(row) > 2:
-            widths.setdefault(len(row), []).append(row)
+        clean = len(row) > 2 and _label_and_values(row)
+        if clean and runs and runs[-1] and len(runs[-1][-1]) == len(row):
+            runs[-1].append(row)
+        else:
+            runs.append([row] if clean else [])
     most = 0
-    for width, same in widths.items():
+    for same in runs:
         if len(same) < 2:
             continue
+        width = len(same[0])
         valued = [j for j in range(width) if any(pdftext.is_value(row[j].text) for row in same)]
         if len(valued) < 2:
             continue
         filled = [any(row[j].text for row in same) for j in range(width)]
         most = max(most, sum(1 for j in range(valued[0] + 1, valued[-1]) if not filled[j]))
     return most
+
+
+def _label_and_values(row: Sequence[GridCell]) -> bool:
+    """A row of a label and values only (blank cells aside), no header or broken text."""
+    texts = [c.text for c in row if c.text]
+    return len(texts) >= 2 and all(pdftext.is_value(t) for t in texts[1:])
 
 
 def _pdf_row(text: str) -> bool:
