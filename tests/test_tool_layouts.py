@@ -518,3 +518,28 @@ def test_a_group_number_before_an_item_sets_the_group() -> None:
     r = parse(text)
     assert r.applications is not None
     assert r.applications.get("other.no_correction", "total").value == 201
+
+
+def test_stacked_rows_whose_labels_cannot_be_placed_are_not_cut() -> None:
+    from govinfo_report._flat_tables import unstack
+
+    # two one-line labels in two columns: which row each is, is not told
+    assert unstack("||（七）总计|3.其他|21<br>41|22<br>42|141<br>261|") is None
+    # three rows of numbers, two lines of labels
+    three = (
+        "|二、上年结转<br>三、本年度办理结果|（一）予以公开<br>（二）部分公开||"
+        "31<br>41<br>51|301<br>361<br>421|"
+    )
+    assert unstack(three) is None
+
+
+def test_a_blank_row_before_a_block_heading_still_rivals_the_next_row() -> None:
+    # PDF text read by columns crosses blocks: 6785 may be 行政许可's as well as 行政处罚's
+    lines = ["某市某局2021年政府信息公开工作年度报告", "二、主动公开政府信息情况", "第二十条第（一）项"]
+    lines += ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "11", "12", "13"]
+    lines += ["第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "第二十条第（六）项"]
+    lines += ["信息内容", "本年处理决定数量", "行政处罚", "6785", "三、收到和处理政府信息公开申请情况"]
+    r = parse("\n\n".join(lines) + "\n")
+    assert r.active_disclosure is not None
+    assert r.active_disclosure.get("art20_6/administrative_penalty", "decisions").value is None
+    assert r.active_disclosure.get("art20_1/rules", "in_force").value == 13

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from .text import fold
+from .text import ITEM, fold
 from .vocab import APP_FULL_LABELS
 
 _SEPARATOR = regex.compile(r"\s*:?-{3,}:?\s*")
@@ -74,7 +74,9 @@ _STACKED_VALUE = regex.compile(r"\s*(?:-?[0-9][0-9,.]*|/|-|—)\s*")
 def unstack(line: str) -> list[str] | None:
     """The rows of a Markdown row that holds several (a PDF's rule missing between them:
     pymupdf4llm), one per line; None unless every cell holding a number holds as many lines of
-    numbers, and no cell more lines. A shorter label cell's lines are its first ones."""
+    numbers, no cell more lines, and every label cell as many lines too, but for one line that
+    opens the one row no other label cell opens with an item number (``二、上年结`` beside
+    ``转政府信<br>（一）予``): which row a shorter cell's lines are is not told otherwise."""
     stripped = line.strip()
     if not (stripped.startswith("|") and stripped.endswith("|")) or "<" not in stripped:
         return None
@@ -85,7 +87,22 @@ def unstack(line: str) -> list[str] | None:
         return None
     if not all(_STACKED_VALUE.fullmatch(p) for parts in numbers for p in parts):
         return None  # a blank line or a word in a cell of numbers: which row is which is not told
-    return ["|" + "|".join(p[i].strip() if i < len(p) else "" for p in cells) + "|" for i in range(k)]
+    rows = [[""] * len(cells) for _ in range(k)]
+    short: list[int] = []
+    for c, parts in enumerate(cells):
+        if len(parts) == k:
+            for i, part in enumerate(parts):
+                rows[i][c] = part.strip()
+        elif any(p.strip() for p in parts):
+            short.append(c)
+    if short:
+        opened = {i for i in range(k) for text in rows[i] if ITEM.match(text)}
+        lacking = [i for i in range(k) if i not in opened]
+        only = cells[short[0]]
+        if len(short) > 1 or len(only) > 1 or not ITEM.match(only[0]) or len(lacking) != 1:
+            return None
+        rows[lacking[0]][short[0]] = only[0].strip()
+    return ["|" + "|".join(row) + "|" for row in rows]
 
 
 def relabel(line: str) -> str | None:

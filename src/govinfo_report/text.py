@@ -61,3 +61,10 @@ def fold(text: str) -> str:
     ``（三） 不予公开`` → ``三不予公开``; ``本年增/减`` → ``本年增减``.
     """
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+
+
+ITEM = regex.compile(
+    r"^\s*(?:(?P<digit>[0-9０-９]{1,2})\s*[.、．]|[（(](?P<paren>[一二三四五六七八九十]{1,2})[)）]"
+    r"|(?P<plain>[一二三四五六七八九十]{1,2})、)"
+)
+"""The item number a row's label opens with: ``4.``, ``（三）`` or ``(三)``, ``三、``."""

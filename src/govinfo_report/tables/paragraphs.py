@@ -20,6 +20,7 @@ from .. import limits
 from ..model import GridCell
 from ..normalize import Line
 from ..sections import cn_number
+from ..text import ITEM as _ITEM
 from ..text import fold
 from ..vocab import (
     AD_BLOCKS,
@@ -32,7 +33,6 @@ from ..vocab import (
     RL_GROUP_PATTERNS,
 )
 from .grid import Grid, finish
-from .pdftext import ITEM as _ITEM
 from .pdftext import is_value, split_values, vertical_alone
 
 NAME = "paragraphs"
@@ -144,9 +144,9 @@ def _in_order(labels: Sequence[GridCell], values: Sequence[GridCell], *, items_f
         return False
     if labels and _heading(labels[-1].text) and items_follow:
         return False
-    # (a row of the block before, its cells blank, is no rival: a block's heading ends it)
-    block = max((k + 1 for k, label in enumerate(labels) if _opens_a_block(label.text)), default=0)
-    if sum(1 for label in labels[block:] if _names_a_row(label.text)) >= 2:
+    # (a blank row's label before a block's heading is a rival too: PDF text read column by
+    # column crosses blocks, ``4698`` / ``行政许可`` / ``第二十条第（六）项``)
+    if sum(1 for label in labels if _names_a_row(label.text)) >= 2:
         return False
     items = [_item(label.text) for label in labels]
     numbered = [item for item in items if item is not None]

@@ -15,7 +15,7 @@ import regex
 from .. import limits, vocab
 from ..model import GridCell
 from ..normalize import Line
-from ..text import fold
+from ..text import ITEM, fold
 from ..values import is_numeric_run, is_value_text
 from .grid import Grid, finish
 
@@ -40,13 +40,6 @@ def looks_like(lines: Sequence[Line]) -> bool:
     if not texts:
         return False
     return any(is_value(t.rsplit(None, 1)[-1]) for t in texts)  # a line ending in a value
-
-
-ITEM = regex.compile(
-    r"^\s*(?:(?P<digit>[0-9０-９]{1,2})\s*[.、．]|[（(](?P<paren>[一二三四五六七八九十]{1,2})[)）]"
-    r"|(?P<plain>[一二三四五六七八九十]{1,2})、)"
-)
-"""The item number a row's label opens with: ``4.``, ``（三）`` or ``(三)``, ``三、``."""
 
 
 _WHOLE = tuple(p for spec in vocab.APP_ROWS for p in spec.patterns) + tuple(
