@@ -114,7 +114,11 @@ def relabel(line: str) -> str | None:
     if not (stripped.startswith("|") and stripped.endswith("|")) or "<" not in stripped:
         return None
     cells = stripped[1:-1].split("|")
-    label = [k for k, cell in enumerate(cells) if cell.strip() and not _STACKED_VALUE.fullmatch(cell)]
+    label = [
+        k
+        for k, cell in enumerate(cells)
+        if cell.strip() and not any(_STACKED_VALUE.fullmatch(part) for part in _BR.split(cell))
+    ]
     if len(label) < 2 or label != list(range(label[0], label[-1] + 1)):
         return None
     parts = [_BR.split(cells[k]) for k in label]

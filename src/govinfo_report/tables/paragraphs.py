@@ -8,8 +8,10 @@ such as ``（三）不予公开``) are rows of their own, as in PDF text. A blan
 the rows are read as PDF text's are (:data:`..reading.SPACED`): where a row has fewer values than
 columns, only what the rules settle is read; more values than columns are another row's.
 
-Where the cells came out of row order (two items in a row such as ``(一)`` and ``(二)`` before one
-run of values, or more values than any row holds), those values are left unpaired.
+Where the text does not tell whose values a run is (two row labels before it, a group's heading
+with items after it, column headers at a table's or a block's start, more values than a row
+holds), the values are left out of the grid, never paired by order: those cells are missing and
+the grid is marked ``out_of_order`` (``table.out_of_order``).
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
     reversed_order = any(values and _header_only(labels) for labels, values in _first_runs(runs))
     unpaired = False
     for k, (labels, values) in enumerate(runs):
-        opens = max((k for k, label in enumerate(labels) if _ITEM.match(label.text)), default=len(labels) - 1)
+        opens = max((j for j, label in enumerate(labels) if _ITEM.match(label.text)), default=len(labels) - 1)
         rows.extend([label] for label in labels[:opens])
         items_follow = k + 1 < len(runs) and _opens_an_item(runs[k + 1][0])
         if values and (reversed_order or not _in_order(labels, values, items_follow=items_follow)):
