@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from govinfo_report import parse
 from govinfo_report.model import Section, Span
 from govinfo_report.normalize import normalize
 from govinfo_report.sections import heading_number, split_sections
@@ -178,3 +179,29 @@ def test_headings_split_out_of_a_crawler_line() -> None:
     sections, _ = sections_of(line)
     assert [(s.number, s.span) for s in sections] == [(1, Span(1, 1)), (2, Span(1, 1))]
     assert sections[1].text == "第二十条第（一）项"
+
+
+# --- a misspelt heading -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "number"),
+    [
+        ("三、收到和处里政府信息公开申情况", 3),  # a character changed, one dropped
+        ("二、主动公政府信息情况", 2),  # one dropped
+        ("一、总休情况", 1),  # one changed
+    ],
+)
+def test_a_misspelt_heading_is_read_and_said(heading: str, number: int) -> None:
+    r = parse(f"某局2023年政府信息公开工作年度报告\n{heading}\n本局依法公开。\n")
+    assert [s.number for s in r.sections] == [number]
+    assert [d.code for d in r.diagnostics if d.code.startswith("sections.heading")] == [
+        "sections.heading_misspelt"
+    ]
+
+
+@pytest.mark.parametrize(
+    "label", ["四、结转下年度继续办理", "三、本年度办理结果", "二、上年结转政府信息公开申请数量"]
+)
+def test_a_table_row_label_is_no_misspelt_heading(label: str) -> None:
+    assert heading_number(label) is None

@@ -110,6 +110,11 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
         "one cell per line; its rows are read by their labels.",
     ),
     # sections and metadata
+    "sections.heading_misspelt": (
+        Severity.INFO,
+        "A section heading a character or two off the format's wording (one added, dropped, "
+        "changed, or two swapped) was read as that section.",
+    ),
     "sections.missing": (Severity.WARNING, "A section of the national format was not found."),
     "sections.duplicate": (Severity.INFO, "A section heading appears twice; the repeats were merged."),
     "sections.out_of_order": (Severity.WARNING, "A section heading appears out of order."),

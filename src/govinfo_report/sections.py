@@ -13,7 +13,7 @@ from .diagnostics import diag
 from .model import Diagnostic, Section, Span
 from .normalize import Line
 from .text import fold
-from .vocab import CHINESE_NUMERALS, SECTION_KEYWORDS
+from .vocab import CHINESE_NUMERALS, INLINE_HEADINGS, SECTION_KEYWORDS
 
 _HEADING = regex.compile(r"^[\s|]*(?P<num>[一二三四五六])\s*[、.．,，]\s*(?P<rest>[^\t|]{1,60}?)[\s|]*$")
 _SUBHEADING = regex.compile(
@@ -35,6 +35,14 @@ class SectionSlice:
 
 def heading_number(text: str) -> int | None:
     """The section number if ``text`` is a section heading line, else None."""
+    found = _heading(text)
+    return None if found is None else found[0]
+
+
+def _heading(text: str) -> tuple[int, bool] | None:
+    """The section number of a heading line, and whether it is misspelt: its words hold none of
+    the section's keywords, but are within a character or two of a canonical heading (a
+    character added, dropped, changed or two swapped: ``三、收到和处里政府信息公开申情况``)."""
     m = _HEADING.match(text)
     if m is None:
         return None
@@ -43,8 +51,39 @@ def heading_number(text: str) -> int | None:
         return None
     number = CHINESE_NUMERALS[m["num"]]
     if any(word in rest for word in SECTION_KEYWORDS[number]):
-        return number
+        return number, False
+    if any(_near(rest, canonical) for canonical in _CANONICAL.get(number, ())):
+        return number, True
     return None
+
+
+_CANONICAL: dict[int, tuple[str, ...]] = {
+    number: tuple(fold(text[2:]) for text in INLINE_HEADINGS if CHINESE_NUMERALS[text[0]] == number)
+    for number in range(1, 7)
+}
+"""Each section's canonical headings, folded, their numbers aside."""
+MAX_HEADING_EDITS = 2
+"""Edits (a character added, dropped, changed, or two swapped) a misspelt heading may differ by
+from a canonical one; at most one in a heading of eight characters or fewer."""
+
+
+def _near(text: str, canonical: str) -> bool:
+    """Within :data:`MAX_HEADING_EDITS` edits of ``canonical`` (optimal string alignment)."""
+    budget = MAX_HEADING_EDITS if len(canonical) > 8 else 1
+    if abs(len(text) - len(canonical)) > budget:
+        return False
+    previous2: list[int] = []
+    previous = list(range(len(canonical) + 1))
+    for i, a in enumerate(text, start=1):
+        current = [i] + [0] * len(canonical)
+        for j, b in enumerate(canonical, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == canonical[j - 2] and text[i - 2] == b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > budget:
+            return False
+        previous2, previous = previous, current
+    return previous[-1] <= budget
 
 
 def split_sections(lines: tuple[Line, ...]) -> tuple[tuple[SectionSlice, ...], tuple[Diagnostic, ...]]:
@@ -52,9 +91,19 @@ def split_sections(lines: tuple[Line, ...]) -> tuple[tuple[SectionSlice, ...], t
     diagnostics: list[Diagnostic] = []
     heads: list[tuple[int, int]] = []  # (line index, section number)
     for index, line in enumerate(lines):
-        number = heading_number(line.text)
-        if number is None:
+        read = _heading(line.text)
+        if read is None:
             continue
+        number, misspelt = read
+        if misspelt:
+            diagnostics.append(
+                diag(
+                    "sections.heading_misspelt",
+                    f"Heading {line.text.strip()!r} read as section {number}: it is a character or two "
+                    "off the format's wording.",
+                    Span(line.number, line.number),
+                )
+            )
         if heads and number == heads[-1][1]:
             diagnostics.append(
                 diag(
