@@ -543,3 +543,13 @@ def test_a_blank_row_before_a_block_heading_still_rivals_the_next_row() -> None:
     assert r.active_disclosure is not None
     assert r.active_disclosure.get("art20_6/administrative_penalty", "decisions").value is None
     assert r.active_disclosure.get("art20_1/rules", "in_force").value == 13
+
+
+def test_html2text_row_ending_in_a_pipe_keeps_its_empty_last_cell() -> None:
+    # no opening pipe: the closing one ends an empty cell, so a cell too many is seen, never
+    # taken for the row's own (a 2019 row with a blank 对外公开总数量 and a value written twice)
+    text = "信息内容| 本年新制作数量| 本年新公开数量| 对外公开总数量\n---|---|---|---\n"
+    text += "规范性文件| 722| 722| 464|\n"
+    grid = markdown.rebuild(normalize(text).lines)
+    assert grid is not None
+    assert [c.text for c in grid.rows[-1]] == ["规范性文件", "722", "722", "464", ""]

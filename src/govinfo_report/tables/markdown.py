@@ -65,7 +65,9 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
             continue
         header = after is not None and _is_separator(texts[after])  # the row a separator closes
         if _is_row(text) or ((separated or header or any(len(r) > 1 for r in rows)) and _is_bare_row(text)):
-            inner = text.removeprefix("|").removesuffix("|")
+            # outer pipes come in pairs: without the opening one (html2text), a closing ``|``
+            # ends an empty cell
+            inner = text[1:].removesuffix("|") if text.startswith("|") else text
             rows.append([GridCell(cell.strip(), line.number) for cell in inner.split("|")])
         else:
             rows.append([GridCell(text.removeprefix("|").strip(), line.number)])
