@@ -640,7 +640,7 @@ STRATEGIES: dict[str, set[str]] = {
     "split pipes": {"pipe"},
     "markdown blocks": {"markdown"},
     "markdown without separator": {"markdown"},
-    "html2text": {"markdown"},
+    "html2text": {"bare_pipes"},
     "one cell per line": {"paragraphs"},
     "markdown on one line": {"paragraphs"},
     "box drawing": {"boxdrawing"},

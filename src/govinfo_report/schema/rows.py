@@ -44,6 +44,7 @@ LAYOUTS: dict[str, str] = {
     "tabs": DELIMITED,
     "tika": DELIMITED,
     "pipe": DELIMITED,
+    "bare_pipes": DELIMITED,
     "pdftext": SPACED,
     "paragraphs": SPACED,
     "runtogether": GLUED,

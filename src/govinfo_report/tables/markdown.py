@@ -17,6 +17,8 @@ from . import pdftext
 from .grid import Grid, finish
 
 NAME = "markdown"
+BARE = "bare_pipes"
+"""html2text's tables: rows without outer pipes, read as delimited rows (blank fields shown)."""
 
 _SEPARATOR_CELL = regex.compile(r":?-{2,}:?")
 
@@ -56,6 +58,7 @@ def _is_split_piece(text: str) -> bool:
 def rebuild(lines: Sequence[Line]) -> Grid | None:
     rows: list[list[GridCell]] = []
     separated = False
+    opened = False  # a row opens with ``|`` (a Markdown table) or none does (html2text)
     texts = [line.text.strip() for line in lines]
     filled = [k for k, text in enumerate(texts) if text]
     for k, after in itertools.zip_longest(filled, filled[1:]):
@@ -67,6 +70,7 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
         if _is_row(text) or ((separated or header or any(len(r) > 1 for r in rows)) and _is_bare_row(text)):
             # outer pipes come in pairs: without the opening one (html2text), a closing ``|``
             # ends an empty cell
+            opened = opened or text.startswith("|")
             inner = text[1:].removesuffix("|") if text.startswith("|") else text
             rows.append([GridCell(cell.strip(), line.number) for cell in inner.split("|")])
         else:
@@ -78,7 +82,9 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
         # one cell, empty cells where no column was, rows left outside the tables as PDF text
         # (``规章 0 0 0``): its cells tell no more than PDF text does
         return pdftext.rebuild([Line(" ".join(c.text for c in row if c.text), row[0].line) for row in rows])
-    return finish(NAME, rows)
+    # rows without outer pipes are not padded to the table's width, and a closing ``|`` ends an
+    # empty cell: cells apart by a separator, as tab rows are
+    return finish(NAME if opened else BARE, rows)
 
 
 MIN_FILLER_COLUMNS = 2
