@@ -9,6 +9,8 @@ from typing import TypeVar
 
 import regex
 
+from .vocab import APP_GROUP_LABELS
+
 _NOT_WORD = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
 
 SHORT_TEXT = 200
@@ -68,3 +70,10 @@ ITEM = regex.compile(
     r"|(?P<plain>[一二三四五六七八九十]{1,2})、)"
 )
 """The item number a row's label opens with: ``4.``, ``（三）`` or ``(三)``, ``三、``."""
+
+
+def in_group_label(folded: str, *, whole: bool = False) -> bool:
+    """Whether a folded text is a piece of a table 3 group's printed label (``无法提`` of
+    ``（四）无法提供``: such labels run down a narrow vertical cell beside the items); with
+    ``whole``, the label itself counts too."""
+    return bool(folded) and any(folded in g and (whole or folded != g) for g in APP_GROUP_LABELS)

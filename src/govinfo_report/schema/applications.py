@@ -23,13 +23,12 @@ from ..reading import Reading, RowSpec, Unit, decide
 from ..reading.model import Number, RowRule
 from ..reading.slots import UNKNOWN
 from ..splitting import total_is_sum
-from ..text import SHORT_TEXT, fold, memo
+from ..text import SHORT_TEXT, fold, in_group_label, memo
 from ..values import is_numeric_run
 from ..vocab import (
     APP_COLUMNS,
     APP_COLUMNS_WITH_SUBTOTAL,
     APP_FULL_LABELS,
-    APP_GROUP_LABELS,
     APP_GROUPS,
     APP_HEADER_WORDS,
     APP_ROWS,
@@ -62,8 +61,6 @@ for _spec in APP_ROWS:
         _CHILDREN.setdefault(_spec.group, {})[_spec.number] = _spec
 _GROUP_OF = {spec.key: spec.group for spec in APP_ROWS}
 _GROUP_PATTERNS = tuple((g.key, p) for g in APP_GROUPS for p in g.patterns)
-_GROUP_FULL = APP_GROUP_LABELS
-"""Group labels as printed, folded (``四无法提供``)."""
 _SUBTOTAL_GROUPS = ("withheld", "unavailable", "not_processed", "other")
 
 
@@ -195,7 +192,7 @@ def _is_fragment(folded: str) -> bool:
     if any(folded in full and folded != full for full in APP_FULL_LABELS.values()):
         return True
     # a piece of a group's vertical label glued before a row's numbers (``无法提 0 0 …``)
-    return any(folded in full and folded != full for full in _GROUP_FULL)
+    return in_group_label(folded)
 
 
 def _whole(folded: str) -> str | None:

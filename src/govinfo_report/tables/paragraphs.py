@@ -23,19 +23,18 @@ from ..model import GridCell
 from ..normalize import Line
 from ..sections import cn_number
 from ..text import ITEM as _ITEM
-from ..text import fold
+from ..text import fold, in_group_label
 from ..vocab import (
     AD_BLOCKS,
     AD_HEADER_WORDS,
     AD_ROWS,
     APP_FULL_LABELS,
-    APP_GROUP_LABELS,
     APP_GROUPS,
     APP_HEADER_WORDS,
     RL_GROUP_PATTERNS,
 )
 from .grid import Grid, finish
-from .pdftext import is_value, split_values, vertical_alone
+from .pdftext import cell_lines, is_value, split_values
 
 NAME = "paragraphs"
 
@@ -45,7 +44,6 @@ MAX_ROW_VALUES = 15
 """The most values one row of either template holds (table 4's single row). A longer run of
 values with no label between holds several rows' values (a table printed column by column, or
 labels printed apart from their values): which row each belongs to is not told."""
-_GROUPS_PRINTED = APP_GROUP_LABELS
 _ROW_NAMES = tuple(APP_FULL_LABELS.values())
 """Table 3's row names (folded, item numbers aside)."""
 _SHORT_NAMES = frozenset(p for spec in AD_ROWS for p in spec.patterns)
@@ -116,12 +114,9 @@ def _runs(lines: Sequence[Line]) -> list[Run] | None:
     labels: list[GridCell] = []
     values: list[GridCell] = []
     cells = 0
-    for line in lines:
+    for line, text in cell_lines(lines):
         if cells > limits.MAX_TABLE_CELLS:  # ``finish`` reports the truncation
             break
-        text = line.text.strip()
-        if not text or vertical_alone(text):
-            continue
         head, tail = ([], [text]) if is_value(text) else split_values(text)
         if head:
             if values:
@@ -202,7 +197,7 @@ def _names_a_row(label: str) -> bool:
         found = _ITEM.match(token)
         if found is not None:
             rest = fold(token[found.end() :])
-            if rest and not _heading(token) and not any(rest in g for g in _GROUPS_PRINTED):
+            if rest and not _heading(token) and not in_group_label(rest, whole=True):
                 return True
     folded = fold(label)
     if len(folded) >= _MIN_NAME and any(name.startswith(folded) for name in _ROW_NAMES):

@@ -8,14 +8,14 @@ detached values is done by the schema mapper, which knows the template's row ord
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import regex
 
 from .. import limits, vocab
 from ..model import GridCell
 from ..normalize import Line
-from ..text import ITEM, fold
+from ..text import ITEM, fold, in_group_label
 from ..values import is_numeric_run, is_value_text
 from .grid import Grid, finish
 
@@ -48,16 +48,9 @@ _WHOLE = tuple(p for spec in vocab.APP_ROWS for p in spec.patterns) + tuple(
 """Names that end a label: a row's or a group's name printed whole is no label cut short."""
 
 
-_GROUPS_PRINTED = vocab.APP_GROUP_LABELS
-"""Table 3's group labels as printed (folded: ``四无法提供``), often down a narrow vertical cell."""
-
-
 def _group_piece(token: str) -> bool:
     """A piece of a group's label (``）不``, ``无法提``), not a row's label of its own."""
-    folded = fold(token)
-    if not folded or ITEM.match(token):
-        return False
-    return any(folded in g and folded != g for g in _GROUPS_PRINTED)
+    return not ITEM.match(token) and in_group_label(fold(token))
 
 
 def _cut_short(label: str) -> bool:
@@ -109,15 +102,21 @@ def split_values(text: str) -> tuple[list[str], list[str]]:
     return tokens[:k], tokens[k:]
 
 
+def cell_lines(lines: Sequence[Line]) -> Iterator[tuple[Line, str]]:
+    """The lines that hold cells, each with its text stripped: no blank line, no character of a
+    vertical label on a line of its own."""
+    for line in lines:
+        text = line.text.strip()
+        if text and not vertical_alone(text):
+            yield line, text
+
+
 def rebuild(lines: Sequence[Line]) -> Grid | None:
     rows: list[list[GridCell]] = []
     cells = 0
-    for line in lines:
+    for line, text in cell_lines(lines):
         if cells > limits.MAX_TABLE_CELLS:  # ``finish`` reports the truncation
             break
-        text = line.text.strip()
-        if not text or vertical_alone(text):
-            continue
         text = _VERTICAL_PREFIX.sub("", text)
         if len(text.split()) > 2:  # a label and numbers, not a single cell such as ``3例``
             text = _VERTICAL_SUFFIX.sub("", text)
