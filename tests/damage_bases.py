@@ -259,8 +259,17 @@ def draw_report(rng: random.Random, template: str, layout: str) -> Canonical:
             "art20_8": {"administrative_fees": row(2, True)},
             "art20_9": {"centralized_procurement": [cell(), cell(money=True)]},
         }
-    prose = {1: f"全年共收到政府信息公开申请{fresh(rng, used)}件，办结{fresh(rng, used)}件。"}
-    prose = prose if rng.random() < 0.5 else {}
+    # prose with numbers: qualified ones no cell holds (累计, 同比), or the table's own totals as
+    # reports state them, which the reader may take as evidence (never a contradiction)
+    new = sum(applications["new_requests"])
+    closed = sum(applications["total"])
+    draw = rng.random()
+    if draw < 0.25:
+        prose = {1: f"累计收到政府信息公开申请{fresh(rng, used)}件，同比增加{fresh(rng, used)}件。"}
+    elif draw < 0.5:
+        prose = {1: f"全年共新收政府信息公开申请{new}件，办结{closed}件。"}
+    else:
+        prose = {}
     year = rng.randint(2021, 2025) if template == "2021" else rng.randint(2019, 2020)
     organ = rng.choice(["某市某某局", "某县人民政府", "某区医疗保障局"])
     return Canonical(

@@ -98,7 +98,15 @@ def reports(draw: Any, template: str | None = None) -> Canonical:
         extras.append(
             Extra("active_disclosure", after, label, tuple(str(draw(counts)) for _ in range(width)))
         )
-    prose = draw(st.dictionaries(st.integers(1, 6), prose_with_numbers(year), max_size=6))
+    stated = {
+        "new": sum(applications["new_requests"]),
+        "carried": sum(applications["carried_over"]),
+        "closed": sum(applications["total"]),
+        "forward": sum(applications["carried_forward"]),
+        "reviews": sum(review["review"]),
+        "lawsuits": sum(review["litigation_direct"]) + sum(review["litigation_after_review"]),
+    }
+    prose = draw(st.dictionaries(st.integers(1, 6), prose_with_numbers(year, stated), max_size=6))
     return Canonical(
         template,
         organ,
@@ -113,16 +121,30 @@ def reports(draw: Any, template: str | None = None) -> Canonical:
     )
 
 
-def prose_with_numbers(year: int) -> st.SearchStrategy[str]:
-    """A paragraph as reports write them, with numbers that belong to no table cell."""
+def prose_with_numbers(year: int, stated: dict[str, int] | None = None) -> st.SearchStrategy[str]:
+    """A paragraph as reports write them: numbers that belong to no table cell (qualified by
+    其中, 累计, 同比 …, or of another year), and the figures the tables hold stated as reports state
+    them (R7; ``stated``: the table's own totals, so the prose never contradicts the table)."""
     n = st.integers(0, 99_999).map(str)
-    return st.one_of(
+    free = [
         st.builds(lambda a, b: f"{year}年，本机关主动公开政府信息{a}条，其中政策文件{b}件。", n, n),
-        st.builds(lambda a, b: f"全年共收到政府信息公开申请{a}件，办结{b}件，按时办结率100%。", n, n),
-        st.builds(lambda a: f"{year}年度发生政府信息公开行政复议{a}起、行政诉讼0起。", n),
+        st.builds(lambda a, b: f"累计收到政府信息公开申请{a}件，同比增加{b}件，按时办结率100%。", n, n),
+        st.builds(lambda a: f"{year - 1}年度发生政府信息公开行政复议{a}起、行政诉讼0起。", n),
         st.builds(lambda a: f"本机关{year}年未收取信息处理费，共计0元；开展培训{a}次。", n),
         st.just(f"（一）主动公开情况。{year}年1月1日至12月31日，本机关在门户网站发布信息。"),
-    )
+    ]
+    if stated is None:
+        return st.one_of(free)
+    new, carried, closed, forward = stated["new"], stated["carried"], stated["closed"], stated["forward"]
+    true = [
+        st.just(
+            f"{year}年，本机关共收到政府信息公开申请{new}件，上年结转{carried}件，办结{closed}件，"
+            f"结转下年度继续办理{forward}件。"
+        ),
+        st.just(f"全年受理政府信息公开申请{new + carried}件，均在法定期限内答复。"),
+        st.just(f"{year}年度发生政府信息公开行政复议{stated['reviews']}起、行政诉讼{stated['lawsuits']}起。"),
+    ]
+    return st.one_of(*free, *true)
 
 
 # --- layouts -------------------------------------------------------------------------------------
@@ -641,8 +663,8 @@ STRATEGIES: dict[str, set[str]] = {
     "markdown blocks": {"markdown"},
     "markdown without separator": {"markdown"},
     "html2text": {"bare_pipes"},
-    "one cell per line": {"paragraphs"},
-    "markdown on one line": {"paragraphs"},
+    "one cell per line": {"cell_lines"},
+    "markdown on one line": {"cell_lines"},
     "box drawing": {"boxdrawing"},
     "pandoc frame": {"boxdrawing"},
     "run together": {"runtogether", "pdftext"},

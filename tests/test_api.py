@@ -94,6 +94,7 @@ def test_to_dict_shape_and_json() -> None:
         "applications",
         "review_litigation",
         "extra_rows",
+        "statements",
         "checks",
         "diagnostics",
         "source",

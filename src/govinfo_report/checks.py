@@ -4,21 +4,21 @@ The rule instances of each table come from :mod:`.rules` (the reading engine pru
 with the same ones). Blank and placeholder cells count as zero inside a sum, as long as one of
 the cells added is a number. A rule is skipped when the cell it checks is not a number, when
 every cell it adds up is blank (a column the report did not fill in), or when any of them is
-text or missing (the parser could not read it). R6 and R8 need several reports
-(:mod:`.series`); R7 the prose: it is not run here.
+text or missing (the parser could not read it). R7 checks the numbers the prose states
+(:mod:`.statements`) against their cells. R6 and R8 need several reports (:mod:`.series`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import attrs
 
 from .diagnostics import diag
-from .model import CanonicalTable, Check, Diagnostic
-from .rules import Rule, cell_ok, sides, table_rules
+from .model import CanonicalTable, Check, Diagnostic, Span, Statement
+from .rules import Number, Rule, cell_ok, sides, table_rules, term
 from .text import memo
 
 
@@ -129,8 +129,68 @@ CHECKS: dict[str, Callable[[CanonicalTable], list[Check]]] = {
 }
 
 
-def run_checks(canonical: dict[str, CanonicalTable], diagnostics: list[Diagnostic]) -> list[Check]:
-    """Every table's checks; a ``check.failed`` diagnostic for each that fails, on its row."""
+def check_statements(statements: Sequence[Statement], canonical: dict[str, CanonicalTable]) -> list[Check]:
+    """R7: each linked statement of the prose against the cells it speaks of.
+
+    A statement whose wording leaves its scope open (收到申请N件: new requests, or new and
+    carried-over ones) passes when one scope holds, and the check names the cells of the one that
+    did; it fails only when every scope can be added up and none gives the number. It is skipped
+    when a cell of a scope is missing or text, or none is a number.
+    """
+    out: list[Check] = []
+    for statement in statements:
+        table = canonical.get(statement.table or "")
+        if table is None or not statement.scopes:
+            continue
+        sums: list[tuple[tuple[str, ...], Number]] = []
+        for scope in statement.scopes:
+            total, unusable, number = term(table.get(*_ref(name)) for name in scope)
+            if unusable or not number:
+                break
+            sums.append((scope, total))
+        else:
+            out.append(_r7(statement, table, sums))
+    return out
+
+
+def _r7(statement: Statement, table: CanonicalTable, sums: list[tuple[tuple[str, ...], Number]]) -> Check:
+    matched = [(scope, total) for scope, total in sums if total == statement.value]
+    scope, total = matched[0] if matched else sums[0]
+    lines = sorted({line for name in scope if (line := table.get(*_ref(name)).line) is not None})
+    where = f"line {', '.join(map(str, lines))}" if lines else "the table"
+    open_scope = len(statement.scopes) > 1
+    said = f"R7: the prose on line {statement.line} says {statement.phrase}"
+    if matched:
+        how = " (its wording leaves the scope open; this one holds)" if open_scope else ""
+        message = f"{said}; {' + '.join(scope)} = {total} ({where}){how}."
+    else:
+        found = "; ".join(f"{' + '.join(s)} = {t}" for s, t in sums)
+        message = f"{said}; the table ({where}) gives {found}."
+    return Check(
+        rule="R7",
+        table=table.name,
+        cells=scope,
+        expected=_int(statement.value),
+        actual=_int(total),
+        passed=bool(matched),
+        target=scope[0],
+        message=message,
+        line=statement.line,
+    )
+
+
+def _ref(name: str) -> tuple[str, str]:
+    row, _, column = name.partition(":")
+    return row, column
+
+
+def run_checks(
+    canonical: dict[str, CanonicalTable],
+    diagnostics: list[Diagnostic],
+    statements: Sequence[Statement] = (),
+) -> list[Check]:
+    """Every table's checks, then R7 on the prose's statements; a ``check.failed`` diagnostic for
+    each that fails, on its row (R7: on the statement's line)."""
     results: list[Check] = []
     for kind, run in CHECKS.items():
         if kind not in canonical:
@@ -141,6 +201,10 @@ def run_checks(canonical: dict[str, CanonicalTable], diagnostics: list[Diagnosti
             if not check.passed:
                 row = next((r for r in table.rows if check.target.startswith(r.key + ":")), None)
                 diagnostics.append(diag("check.failed", check.message, row.span if row is not None else None))
+    for check in check_statements(statements, canonical):
+        results.append(check)
+        if not check.passed and check.line is not None:
+            diagnostics.append(diag("check.failed", check.message, Span(check.line, check.line)))
     return results
 
 

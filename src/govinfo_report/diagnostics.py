@@ -208,10 +208,20 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
         Severity.ERROR,
         "A row its layout does not vouch for takes part in a failing rule; its cells were left missing.",
     ),
+    "cells.fixed_by_prose": (
+        Severity.WARNING,
+        "A number the prose states chose between a row's readings (it agrees with some and "
+        "contradicts the others), or kept a cell only the row's own rule chose; the message names "
+        "the statement's line.",
+    ),
     "cells.text": (Severity.WARNING, "A cell holds text where a number was expected."),
     "cells.annotated": (Severity.INFO, "A cell holds a number with an annotation; both were kept."),
     # checks
-    "check.failed": (Severity.WARNING, "A consistency rule (勾稽关系) does not hold."),
+    "check.failed": (
+        Severity.WARNING,
+        "A consistency rule (勾稽关系, R1–R5, R9) does not hold, or a number the prose states "
+        "differs from its cells (R7; the message names both lines).",
+    ),
 }
 
 

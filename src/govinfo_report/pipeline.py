@@ -1,6 +1,7 @@
 """``parse()``, ``parse_bytes()``, ``parse_file()``: the stage list, in order.
 
-    (read bytes →) normalize → sections → locate tables → rebuild cells → map to schema → check
+    (read bytes →) normalize → sections → locate tables → rebuild cells → prose statements
+    → map to schema (the statements as evidence) → check (the rules, and R7 on the statements)
 
 Reading ``_parse`` tells how data flows; each stage lives in its own module. Files and bytes
 first go through :mod:`.source` (format by content, encodings, safety limits), which gives text
@@ -10,7 +11,7 @@ or, for DOCX, a document whose tables already have exact cells.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
 import attrs
@@ -31,11 +32,14 @@ from .model import (
     Severity,
     Source,
     Span,
+    Statement,
     Table,
 )
 from .normalize import Line
+from .reading.evidence import Evidence
 from .sections import split_sections
 from .source import load, too_large
+from .statements import find_statements
 from .tables import rebuild
 from .tables.document import Document
 from .templates import detect_template
@@ -171,18 +175,21 @@ def _parse(
         meta.year,
     )
     diagnostics.extend(noticed)
+    # 5a. the numbers the prose states, linked to the cells they speak of (evidence, and R7)
+    statements = find_statements(
+        lines, slices, template=template, year=meta.year, title=meta.line, skip=[span for _, _, span in grids]
+    )
+    evidence = _evidence(statements)
     maps: _Maps = {}  # each table's mapping, done once though both readings of a PDF are weighed
 
     def map_kind(kind: str, parts: list[Found]) -> schema.Mapped:
-        return _map_kind(kind, parts, template, maps)
+        return _map_kind(kind, parts, template, maps, evidence)
 
     found, unused, others = prefer_ruled(found, ruled, template, diagnostics, map_kind)
-    canonical, extra_rows = _map(
-        found, template, expect_tables=bool(slices), diagnostics=diagnostics, maps=maps
-    )
+    canonical, extra_rows = _map(found, template, map_kind, bool(slices), diagnostics)
     canonical = settle(canonical, others, map_kind, diagnostics)
-    # 6. check the consistency rules, and mark the cells of the failing ones as disputed
-    results = checks_stage.run_checks(canonical, diagnostics)
+    # 6. check the consistency rules and the prose (R7), and mark the cells of failing ones
+    results = checks_stage.run_checks(canonical, diagnostics, statements)
     canonical = {kind: checks_stage.mark_disputed(table, results) for kind, table in canonical.items()}
     return Report(
         title=meta.title,
@@ -199,6 +206,7 @@ def _parse(
         checks=tuple(results),
         diagnostics=tuple(diagnostics),
         source=Source(fmt),
+        statements=statements,
     )
 
 
@@ -252,10 +260,9 @@ def _rebuild(
 def _map(
     found: list[Found],
     template: str | None,
-    *,
+    map_kind: Callable[[str, list[Found]], schema.Mapped],
     expect_tables: bool,
     diagnostics: list[Diagnostic],
-    maps: _Maps | None = None,
 ) -> tuple[dict[str, CanonicalTable], list[ExtraRow]]:
     canonical: dict[str, CanonicalTable] = {}
     extra_rows: list[ExtraRow] = []
@@ -275,7 +282,7 @@ def _map(
                     Span(parts[0][2].start, parts[-1][2].end),
                 )
             )
-        mapped = _map_kind(kind, parts, template, maps)
+        mapped = map_kind(kind, parts)
         diagnostics.extend(mapped.diagnostics)
         extra_rows.extend(mapped.extra_rows)
         if mapped.rows:
@@ -292,27 +299,44 @@ _Maps = dict[tuple[str, str | None, tuple[int, ...]], schema.Mapped]
 
 
 def _map_kind(
-    kind: str, parts: list[Found], template: str | None, maps: _Maps | None = None
+    kind: str, parts: list[Found], template: str | None, maps: _Maps, evidence: _Evidence
 ) -> schema.Mapped:
     key = (kind, template, tuple(id(grid) for _, grid, _ in parts))
-    if maps is not None and key in maps:
-        return maps[key]
-    mapped = _map_parts(kind, parts, template)
-    if maps is not None:
-        maps[key] = mapped
-    return mapped
+    if key not in maps:
+        maps[key] = _map_parts(kind, parts, template, evidence.get(kind, ()))
+    return maps[key]
 
 
-def _map_parts(kind: str, parts: list[Found], template: str | None) -> schema.Mapped:
+_Evidence = dict[str, tuple[Evidence, ...]]
+"""The prose's statements linked to each table, as the reading engine weighs them."""
+
+
+def _evidence(statements: Sequence[Statement]) -> _Evidence:
+    out: dict[str, list[Evidence]] = {}
+    for s in statements:
+        if s.table is not None and s.scopes:
+            scopes = tuple(tuple(_ref(name) for name in scope) for scope in s.scopes)
+            out.setdefault(s.table, []).append(Evidence(scopes, s.value, s.line, s.phrase))
+    return {kind: tuple(found) for kind, found in out.items()}
+
+
+def _ref(name: str) -> tuple[str, str]:
+    row, _, column = name.partition(":")
+    return row, column
+
+
+def _map_parts(
+    kind: str, parts: list[Found], template: str | None, evidence: Sequence[Evidence]
+) -> schema.Mapped:
     views: list[schema.RowView] = []
     for _, grid, _ in parts:
         views.extend(schema.row_views(grid.rows, grid.strategy, start=len(views)))
     glued = all(grid.strategy == "runtogether" for _, grid, _ in parts)
     if kind == "applications":
-        return schema.map_applications(views, template=template, glued=glued)
+        return schema.map_applications(views, template=template, glued=glued, evidence=evidence)
     if kind == "active_disclosure":
-        return schema.map_active_disclosure(views, template=template, glued=glued)
-    return schema.map_review_litigation(views)
+        return schema.map_active_disclosure(views, template=template, glued=glued, evidence=evidence)
+    return schema.map_review_litigation(views, evidence=evidence)
 
 
 def _has_anchor(lines: Sequence[Line], kind: str) -> bool:

@@ -114,11 +114,31 @@ def report_text(report: Report) -> str:
         for extra in report.extra_rows:
             values = "  ".join(cell_text(c) for c in extra.cells)
             lines.append(f"{extra.table}  {extra.label}  {values}".rstrip())
+    if report.statements:
+        lines += ["", "numbers the prose states (R7 checks the linked ones)"]
+        lines += [f"  {text}" for text in _statements(report)]
     failed = report.failed_checks
     lines += ["", f"checks: {len(report.checks) - len(failed)} passed, {len(failed)} failed"]
     lines += [f"  {c.rule} {c.table} {c.target}: {c.message}" for c in failed]
     lines += ["", LEGEND]
     return "\n".join(lines) + "\n"
+
+
+def _statements(report: Report) -> list[str]:
+    """One line per statement: where, what, the cells it speaks of and R7's verdict, or why it
+    speaks of none."""
+    verdicts = {(c.line, c.expected): c for c in report.checks if c.rule == "R7"}
+    out = []
+    for statement in report.statements:
+        head = f"line {statement.line}: {statement.phrase}"
+        if statement.unlinked is not None:
+            out.append(f"{head} (no cell: {statement.unlinked})")
+            continue
+        check = verdicts.get((statement.line, int(statement.value)))
+        cells = " or ".join(" + ".join(scope) for scope in statement.scopes)
+        verdict = "not checked" if check is None else "R7 holds" if check.passed else "R7 FAILS"
+        out.append(f"{head} → {statement.table} {cells}: {verdict}")
+    return out
 
 
 _STYLE = (
@@ -155,6 +175,9 @@ def report_html(report: Report) -> str:
                 out.append(f'<td class="{" ".join(classes)}" title="{esc(tip)}">{esc(cell_text(cell))}</td>')
             parts.append("<tr>" + "".join(out) + "</tr>")
         parts.append("</table>")
+    if report.statements:
+        items = "".join(f"<li>{esc(text)}</li>" for text in _statements(report))
+        parts.append(f"<p>numbers the prose states (R7 checks the linked ones)</p><ul>{items}</ul>")
     failed = report.failed_checks
     parts.append(f"<p>checks: {len(report.checks) - len(failed)} passed, {len(failed)} failed</p>")
     if failed:

@@ -38,7 +38,9 @@ def damaged_readings(material: Material, spec: RowSpec) -> Iterator[Reading]:
     variants = list(bases)
     for base, how in bases:
         # a PDF's text may space a number out (``1 1``): joined only where a token is too many
-        joinable = material.joinable if material.layout != SPACED or len(base) > n else frozenset()
+        # (or where one line of one cell per line holds two values: a cell's own number split)
+        spaced_out = material.layout == SPACED and not material.whole_cells
+        joinable = material.joinable if not spaced_out or len(base) > n else frozenset()
         variants.extend(_edited(base, how, joinable, n))
     for lead in material.lead:  # digits printed beside the label: the start of the first number
         variants.append(([lead, *tokens], f"{lead.text!r} beside the label taken as a cell"))

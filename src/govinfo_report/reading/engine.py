@@ -1,7 +1,9 @@
 """Which cells are certain: the readings the rules leave, and what they agree on.
 
 1. **Within a unit**, the rules whose cells all lie in it (R3 on a row, R4 on table 4's groups,
-   R9 on each cell) drop the readings that break them (:func:`.search.prune_local`).
+   R9 on each cell) drop the readings that break them (:func:`.search.prune_local`). A number
+   the prose states of a unit's cells then keeps the readings it agrees with, when it
+   contradicts every other one (:mod:`.evidence`).
 2. **Across units**, every combination of the open units' readings (a named limit bounds how
    many) is tried against the rules that tie rows together (R1, R2, R5): the combinations that
    break no more than every combination does survive (:func:`.search.search`).
@@ -25,6 +27,7 @@ import attrs
 from ..diagnostics import diag
 from ..model import Cell, CellState, Diagnostic, Span
 from ..rules import Number, Rule, cell_ok, sides, table_rules
+from .evidence import Evidence, choose, stated
 from .model import Candidate, Reading, Ref, Unit
 from .search import Option, Where, blank_totals, linked, prune_local, search
 
@@ -43,8 +46,11 @@ class Decided:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def decide(table: str, units: Sequence[Unit], columns: Sequence[str]) -> Decided:
-    """Settle the cells of ``units`` (in table order) against the table's rules."""
+def decide(
+    table: str, units: Sequence[Unit], columns: Sequence[str], evidence: Sequence[Evidence] = ()
+) -> Decided:
+    """Settle the cells of ``units`` (in table order) against the table's rules, and the
+    numbers the prose states of them (``evidence``, see :mod:`.evidence`)."""
     where: Where = {ref: (u, p) for u, unit in enumerate(units) for p, ref in enumerate(unit.refs)}
     keys = list(dict.fromkeys(k for unit in units for k in unit.keys))
     rules = table_rules(table, keys, columns)
@@ -63,6 +69,7 @@ def decide(table: str, units: Sequence[Unit], columns: Sequence[str]) -> Decided
         )
         if broken_rules or broken_cells:
             always[u] = (broken_rules, broken_cells)
+    notes.extend(choose(units, options, where, evidence))
     forced = [unit.forced for unit in units]  # read one way by the text alone
     cross = [(rule, on) for rule, on in zip(rules, touched, strict=True) if len(on) > 1]
     supported = [list(range(len(o))) for o in options]
@@ -87,7 +94,7 @@ def decide(table: str, units: Sequence[Unit], columns: Sequence[str]) -> Decided
         sources[u] = unit.candidates[chosen[0][0]] if unit.candidates else Candidate("", Span(1, 1), "", ())
         cells.update(_agree(unit, chosen, notes))
     _unconfirmed(table, units, list(zip(rules, touched, strict=True)), forced, always, cells, notes)
-    _unsupported(units, initial, forced, cross, confirmed, cells, notes)
+    _unsupported(units, initial, forced, cross, confirmed, stated(evidence, cells), cells, notes)
     return Decided(cells, sources, tuple(notes))
 
 
@@ -97,12 +104,14 @@ def _unsupported(
     forced: Sequence[bool],
     cross: Sequence[tuple[Rule, Sequence[int]]],
     confirmed: set[Ref],
+    prose: dict[Ref, Evidence],
     cells: dict[Ref, Cell],
     notes: list[Diagnostic],
 ) -> None:
     """Leave missing a cell the rules chose (its row's readings disagree on it, or it is a split
-    the row rule picked among the digits' readings) that a rule across rows could confirm but
-    none does: the row's own rule alone may pick a wrong split by chance when a cell was lost."""
+        the row rule picked among the digits' readings) that a rule across rows could confirm but
+        none does: the row's own rule alone may pick a wrong split by chance when a cell was lost. A
+    cell whose value the prose states (``prose``) is kept."""
     if all(unit.vouched or forced[u] for u, unit in enumerate(units)):
         return
     # only rules over a row read neither as vouched nor as forced matter here
@@ -129,10 +138,17 @@ def _unsupported(
             readings = {(r.cells[p].state, r.cells[p].value) for _, r in initial[u]}
             if len(initial[u]) == 1 or by_rule or len(readings) > 1:
                 lost.append(ref)
+        candidate = unit.candidates[0] if unit.candidates else None
+        kept = [ref for ref in lost if ref in prose]
+        lost = [ref for ref in lost if ref not in prose]
+        for ref in kept:
+            message = (
+                f"{unit.what}: {ref[1]} chosen by its own rule alone is kept: {prose[ref].where} states it."
+            )
+            notes.append(diag("cells.fixed_by_prose", message, candidate.span if candidate else None))
         for ref in lost:
             cells[ref] = Cell(raw=cells[ref].raw, state=CellState.MISSING, line=cells[ref].line)
         if lost:
-            candidate = unit.candidates[0] if unit.candidates else None
             names = ", ".join(c for _, c in lost)
             message = (
                 f"{unit.what}: {names} chosen by its own rule alone, and no rule across rows "

@@ -89,8 +89,9 @@ class Material:
     blanks_unknown: bool = False
     """The row's blank cells tell nothing (its numbers ran into its label): they are unknown."""
     whole_cells: bool = False
-    """Each token is one whole cell (one cell per line): a token is never part of a number, and
-    more values than columns mean values of another row, not a cell split or added."""
+    """Each token is one whole cell (one cell per line): a token is never part of another line's
+    number, and more values than columns mean values of another row, not a cell split or added;
+    only the pieces of one line holding two values may be one number."""
 
 
 @attrs.frozen

@@ -13,6 +13,7 @@ import regex
 from ..diagnostics import diag
 from ..model import Cell, CellState, Diagnostic
 from ..reading import RowSpec, decide
+from ..reading.evidence import Evidence
 from ..reading.model import CellFactory
 from ..text import fold, memo_short
 from ..values import parse_cell
@@ -119,7 +120,9 @@ def _classify(views: Sequence[RowView], template: str, diagnostics: list[Diagnos
     return rows
 
 
-def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glued: bool = False) -> Mapped:
+def map_active_disclosure(
+    views: Sequence[RowView], *, template: str | None, glued: bool = False, evidence: Sequence[Evidence] = ()
+) -> Mapped:
     """Table 2 rows; without a known template nothing is mapped (the columns differ)."""
     if template not in AD_COLUMNS:
         return Mapped(
@@ -167,7 +170,7 @@ def map_active_disclosure(views: Sequence[RowView], *, template: str | None, glu
     rank = {f"{spec.block}/{spec.key}": i for i, spec in enumerate(AD_ROWS)}
     found.sort(key=lambda u: rank.get(u.keys[0], len(rank)))
     all_columns = tuple(dict.fromkeys(c for cols in schema.values() for c in cols))
-    decided = decide("active_disclosure", found, all_columns)
+    decided = decide("active_disclosure", found, all_columns, evidence)
     diagnostics.extend(decided.diagnostics)
     rows = rows_of(found, decided, lambda key: schema[key.partition("/")[0]], diagnostics)
     expected = [f"{spec.block}/{spec.key}" for spec in AD_ROWS if template in spec.templates]

@@ -20,6 +20,7 @@ from .. import limits
 from ..diagnostics import diag
 from ..model import Diagnostic, Row
 from ..reading import Reading, RowSpec, Unit, decide
+from ..reading.evidence import Evidence
 from ..reading.model import Number, RowRule
 from ..reading.slots import UNKNOWN
 from ..splitting import total_is_sum
@@ -269,7 +270,9 @@ def _row_rule(n: int) -> RowRule:
     return total_is_sum(n)
 
 
-def map_applications(views: Sequence[RowView], *, template: str | None, glued: bool = False) -> Mapped:
+def map_applications(
+    views: Sequence[RowView], *, template: str | None, glued: bool = False, evidence: Sequence[Evidence] = ()
+) -> Mapped:
     """Table 3 rows under SPEC.md §2.2 keys."""
     diagnostics: list[Diagnostic] = []
     # the header is the text above the first template row with numbers (总计 is a header word and a
@@ -317,7 +320,7 @@ def map_applications(views: Sequence[RowView], *, template: str | None, glued: b
     extra_rows.extend(repeated)
     found = [_over_a_lost_item(unit, keys) for unit in found]
     found.sort(key=lambda unit: _rank(unit.keys[0]))
-    decided = decide("applications", found, columns)
+    decided = decide("applications", found, columns, evidence)
     diagnostics.extend(decided.diagnostics)
     out = rows_of(found, decided, lambda _: columns, diagnostics)
     diagnostics.extend(_missing_rows(template, out))

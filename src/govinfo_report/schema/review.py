@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..model import Diagnostic, Span
 from ..reading import RowSpec, Unit, decide
+from ..reading.evidence import Evidence
 from ..splitting import groups_total_is_sum
 from ..text import fold
 from ..vocab import RL_COLUMNS, RL_GROUP_PATTERNS, RL_GROUPS
@@ -38,7 +39,7 @@ def _labelled_rows(views: Sequence[RowView], value_rows: Sequence[RowView]) -> d
     return named if len(named) == 3 else None
 
 
-def map_review_litigation(views: Sequence[RowView]) -> Mapped:
+def map_review_litigation(views: Sequence[RowView], *, evidence: Sequence[Evidence] = ()) -> Mapped:
     diagnostics: list[Diagnostic] = []
     value_rows = [v for v in views if v.has_content]
     if not value_rows:
@@ -60,7 +61,7 @@ def map_review_litigation(views: Sequence[RowView]) -> Mapped:
         spec = RowSpec(_WIDTH * 3, count_cell, rule=groups_total_is_sum(_WIDTH))
         refs = tuple((g, c) for g in RL_GROUPS for c in RL_COLUMNS)
         found = [Unit(refs, (candidate(row, spec, by_order=len(value_rows) > 1),), "Table 4")]
-    decided = decide("review_litigation", found, RL_COLUMNS)
+    decided = decide("review_litigation", found, RL_COLUMNS, evidence)
     diagnostics.extend(decided.diagnostics)
     rows = rows_of(found, decided, lambda _: RL_COLUMNS, diagnostics)
     return Mapped(tuple(rows), (), tuple(diagnostics), RL_COLUMNS)

@@ -47,11 +47,14 @@ LAYOUTS: dict[str, str] = {
     "bare_pipes": DELIMITED,
     "pdftext": SPACED,
     "paragraphs": SPACED,
+    "cell_lines": SPACED,
     "runtogether": GLUED,
 }
 """How each layout strategy delimits a row's cells (see :mod:`..reading.model`)."""
-WHOLE_CELLS = frozenset({"paragraphs"})
+WHOLE_CELLS = frozenset({"paragraphs", "cell_lines"})
 """Strategies whose every token is one whole cell (one cell per line)."""
+STRICT_LINES = "cell_lines"
+"""One cell per line in every line: a line holding two values is a damaged cell."""
 
 _NUMBER_IN_LABEL = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.、．])(?!\s*年)")
 """A number in a label's text (not an item number such as ``2.``, not a year)."""
@@ -90,6 +93,10 @@ def material(
             joinable.update(range(len(pieces), len(pieces) + len(parts) - 1))
             pieces.extend(GridCell(p, c.line) for p in parts)
         tokens = tuple(pieces)
+        if view.strategy == STRICT_LINES:
+            # a table of one cell per line shows no such line but damaged: a number split, or a
+            # cell too many beside a blank cell (which this layout hides)
+            doubts.append("a line holding two values in a table of one cell per line")
     blanks_unknown = False
     if layout != GLUED:
         glued = _glued_digits(view.label)

@@ -8,6 +8,11 @@ such as ``（三）不予公开``) are rows of their own, as in PDF text. A blan
 the rows are read as PDF text's are (:data:`..reading.SPACED`): where a row has fewer values than
 columns, only what the rules settle is read; more values than columns are another row's.
 
+A table whose every line holds one cell (docx2txt, a Markdown table written on one line) is
+named ``cell_lines``: there a line holding two values (``182 2``) is a damaged cell, a number split
+or a cell too many beside a blank one, and its row is read in doubt; PDF text (``paragraphs``)
+prints some rows' values together on a line.
+
 Where the text does not tell whose values a run is (two row labels before it, a group's heading
 with items after it, column headers at a table's or a block's start, more values than a row
 holds), the values are left out of the grid, never paired by order: those cells are missing and
@@ -37,6 +42,9 @@ from .grid import Grid, finish
 from .pdftext import cell_lines, is_value, split_values
 
 NAME = "paragraphs"
+STRICT = "cell_lines"
+"""The name of a table whose every line holds one cell (docx2txt, a Markdown table on one line),
+as against PDF text that mostly does: there a line holding two values is a damaged cell."""
 
 MIN_VALUE_LINES = 4
 """A table of this layout shows at least this many lines holding one value each."""
@@ -102,7 +110,26 @@ def rebuild(lines: Sequence[Line]) -> Grid | None:
             rows.append([GridCell(joined, labels[opens].line), *values])
         else:
             rows.append(list(values))
-    return finish(NAME, rows, out_of_order=unpaired)
+    return finish(STRICT if _strict(lines) else NAME, rows, out_of_order=unpaired)
+
+
+_MAX_SEVERAL = 2
+"""A table of one cell per line shows no more lines holding several values than this (one, or
+one in twenty of its value lines): damaged cells, not PDF text's rows."""
+
+
+def _strict(lines: Sequence[Line]) -> bool:
+    """Whether (nearly) every line holds one cell: no label line with values after it, few value
+    lines with several values."""
+    several = single = 0
+    for _, text in cell_lines(lines):
+        head, tail = split_values(text)
+        if head and tail:
+            return False
+        if tail:
+            several += len(tail) > 1
+            single += len(tail) == 1
+    return several <= max(1, min(_MAX_SEVERAL, single // 20))
 
 
 Run = tuple[list[GridCell], list[GridCell]]

@@ -1,0 +1,179 @@
+"""Vocabulary of the prose's numeric statements (收到政府信息公开申请21件): the phrases, the table
+cells each speaks of, and the words that keep a number from speaking of them.
+
+Conservative by design: a phrase is linked to a cell only where the format's own wording names
+that cell's figure. Data only; :mod:`govinfo_report.statements` applies it.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+Scopes = tuple[tuple[str, ...], ...]
+"""The cells (``row:column``) whose sum a number may be; one tuple per reading of its wording."""
+
+NEW = "new_requests:total"
+CARRIED = "carried_over:total"
+TOTAL = "total:total"
+FORWARD = "carried_forward:total"
+
+
+@attrs.frozen
+class Phrase:
+    """One statement pattern: the words before the number, and what the number counts."""
+
+    topic: str
+    """What it counts (the key of :attr:`govinfo_report.model.Statement.topic`)."""
+    words: str
+    """A regular expression for the words before the number (its verb and noun)."""
+    table: str | None
+    """The canonical table it speaks of; None for a figure no table holds."""
+    scopes: dict[str, Scopes]
+    """Its cells by template (``"2019"``, ``"2021"``, ``"*"`` for both); a template not named
+    has no such cell."""
+    context: tuple[str, ...] = ()
+    """Words one of which its sentence must hold (or its section must be ``section``) for the
+    number to be this table's: 行政复议 may be an organ's own case load."""
+    section: int | None = None
+    """The section whose text needs no context word."""
+    money: bool = False
+    """The number is an amount of money (decimals, 元/万元)."""
+
+
+_APPLY = r"(?:政府)?信息公开|依申请"
+"""Words that make a sentence's 申请 a request for government information."""
+
+_NOT_REQUESTS = r"复议|诉讼|举报|投诉|信访|诉求|咨询|热线|工单|留言|来信|来电"
+"""Nouns that make a 申请 in the same words another thing than an information request."""
+
+_FILL = r"(?:(?!" + _NOT_REQUESTS + r")[^，。；、,;:：！？\d\s]){0,20}?"
+"""Words between a verb and its 申请 (政府信息公开, 各类, 群众提出的 ...)."""
+
+BEFORE_NUMBER = r"(?:数量|件数|总数|总量)?(?:共计|共|合计|总计|计|为|达到|达)?"
+"""Words allowed between the noun and the number (``申请数量为21件``, ``申请共21件``)."""
+
+COUNT_UNITS = r"件次|件|宗|起|份"
+MONEY_UNITS = r"万元|元"
+
+REQUESTS_VERB_NEW = ("新收", "新接收")
+"""Verbs that say the number counts new requests alone (the prose settles the scope)."""
+REQUESTS_VERB_HANDLED = ("办理",)
+"""Verbs that leave the number's scope open wider: requests handled may be those received, or
+those closed (总计)."""
+
+PHRASES: tuple[Phrase, ...] = (
+    Phrase(
+        "requests_received",
+        r"(?P<verb>本年度?新收|新收|新接收|收到|受理|接收|接到|办理)" + _FILL + r"申请",
+        "applications",
+        {"*": ((NEW,), (NEW, CARRIED))},
+        context=("信息公开", "依申请"),
+        section=3,
+    ),
+    Phrase(
+        "requests_carried_over",
+        r"(?:上年度?|上一年度?|去年)结转(?:的)?(?:" + _APPLY + r")?(?:申请)?",
+        "applications",
+        {"*": ((CARRIED,),)},
+        context=("申请",),
+        section=3,
+    ),
+    Phrase(
+        "requests_closed",
+        r"(?:已)?办结(?:的)?(?:" + _APPLY + r")?(?:申请)?",
+        "applications",
+        {"*": ((TOTAL,),)},
+        context=("申请",),
+        section=3,
+    ),
+    Phrase(
+        "requests_carried_forward",
+        r"结转(?:至|到)?(?:下一?年度?|下年)(?:继续办理)?(?:的)?(?:申请)?",
+        "applications",
+        {"*": ((FORWARD,),)},
+        context=("申请",),
+        section=3,
+    ),
+    Phrase(
+        "reviews",
+        r"行政复议(?:案件|申请|案)?",
+        "review_litigation",
+        {"*": (("review:total",),)},
+        context=("信息公开",),
+        section=4,
+    ),
+    Phrase(
+        "lawsuits",
+        r"行政诉讼(?:案件|案)?",
+        "review_litigation",
+        {"*": (("litigation_direct:total", "litigation_after_review:total"),)},
+        context=("信息公开",),
+        section=4,
+    ),
+    Phrase(
+        "normative_documents_in_force",
+        r"现行有效(?:的)?(?:行政)?规范性文件",
+        "active_disclosure",
+        {"2021": (("art20_1/normative_documents:in_force",),)},
+    ),
+    Phrase(
+        "normative_documents_issued",
+        r"(?:制发|印发|出台)(?:了)?(?:行政)?规范性文件",
+        "active_disclosure",
+        {"2021": (("art20_1/normative_documents:issued",),)},
+    ),
+    Phrase(
+        "rules_in_force",
+        r"现行有效(?:的)?(?:政府)?规章",
+        "active_disclosure",
+        {"2021": (("art20_1/rules:in_force",),)},
+    ),
+    Phrase(
+        "rules_issued",
+        r"(?:制发|印发|出台)(?:了)?(?:政府)?规章",
+        "active_disclosure",
+        {"2021": (("art20_1/rules:issued",),)},
+    ),
+    Phrase(
+        "fees",
+        r"收取(?:了)?(?:政府)?信息(?:公开)?处理费(?:用)?",
+        None,
+        {},
+        money=True,
+    ),
+)
+"""The statements read, in the order they are tried (the first that fits a phrase wins)."""
+
+QUALIFIERS_BEFORE = (
+    "其中",
+    "累计",
+    "同比",
+    "环比",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "上年",
+    "去年",
+    "上一年",
+    "占",
+    "约",
+    "近",
+    "超过",
+    "逾",
+    "分别",
+    "平均",
+    "每",
+)
+"""Words in a statement's clause, before its phrase, that make its number another figure than
+the cell's (a part, a running total, a change, an estimate, another year's)."""
+
+PART_OF = ("其中", "含")
+"""Words that make a figure stated beside another its part (``共收到申请21件，其中上年结转3件``)."""
+
+QUALIFIERS_AFTER = ("余", "多", "以上", "左右", "以内", "以下")
+"""Words right after the number (or its unit) that make it an estimate."""
+
+CLAUSE_BREAKS = "，。；：,;:！？!?"
+SENTENCE_BREAKS = "。！？!?"
+"""Punctuation that ends a clause, and a sentence (where context words are looked for)."""

@@ -1,0 +1,287 @@
+"""The numbers the prose states (Report.statements), R7, and the prose as evidence (issue 15)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govinfo_report import Report, Span, parse
+from render import canonical, to_text
+
+TITLE = "某市某某局2023年政府信息公开工作年度报告\n"
+
+
+def statements(
+    prose: str, title: str = TITLE
+) -> list[tuple[str, int, tuple[tuple[str, ...], ...], str | None]]:
+    # table 2's labels tell the 2021 template (its statements are linked only in a known template)
+    report = parse(
+        f"{title}一、总体情况\n{prose}\n二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+    )
+    assert report.template == "2021"
+    return [(s.topic, int(s.value), s.scopes, s.unlinked) for s in report.statements]
+
+
+NEW = ("new_requests:total",)
+BOTH = ("new_requests:total", "carried_over:total")
+
+
+# --- what the prose states ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("prose", "topic", "value", "scopes"),
+    [
+        ("2023年，本机关共收到政府信息公开申请21件。", "requests_received", 21, (NEW, BOTH)),
+        ("全年受理政府信息公开申请 37 件，均按时答复。", "requests_received", 37, (NEW, BOTH)),
+        ("本年度新收政府信息公开申请数量为18件。", "requests_received", 18, (NEW,)),
+        ("全年共收到政府信息公开申请24件，上年结转3件。", "requests_received", 24, (NEW,)),
+        ("共收到依申请公开申请1,024件。", "requests_received", 1024, (NEW, BOTH)),
+        ("全年办理政府信息公开申请218件。", "requests_received", 218, (NEW, BOTH, ("total:total",))),
+        ("收到申请30件，上年度结转申请4件。", "requests_carried_over", 4, (("carried_over:total",),)),
+        ("收到政府信息公开申请30件。全年办结33件。", "requests_closed", 33, (("total:total",),)),
+        (
+            "收到政府信息公开申请30件，结转下年度继续办理1件。",
+            "requests_carried_forward",
+            1,
+            (("carried_forward:total",),),
+        ),
+        ("因政府信息公开被申请行政复议2起。", "reviews", 2, (("review:total",),)),
+        (
+            "因政府信息公开被提起行政诉讼3件。",
+            "lawsuits",
+            3,
+            (("litigation_direct:total", "litigation_after_review:total"),),
+        ),
+        (
+            "本年度制发行政规范性文件62件。",
+            "normative_documents_issued",
+            62,
+            (("art20_1/normative_documents:issued",),),
+        ),
+        (
+            "截至年底，现行有效规范性文件440件。",
+            "normative_documents_in_force",
+            440,
+            (("art20_1/normative_documents:in_force",),),
+        ),
+    ],
+)
+def test_a_statement_is_read_and_linked(
+    prose: str, topic: str, value: int, scopes: tuple[tuple[str, ...], ...]
+) -> None:
+    found = [s for s in statements(prose) if s[0] == topic]
+    assert found == [(topic, value, scopes, None)]
+
+
+def test_a_statement_keeps_its_phrase_unit_and_line() -> None:
+    report = parse(f"{TITLE}一、总体情况\n本机关依法公开。\n全年受理政府信息公开申请 21 件，均已答复。\n")
+    (statement,) = report.statements
+    assert (statement.phrase, statement.unit, statement.line, statement.table) == (
+        "受理政府信息公开申请 21 件",
+        "件",
+        4,
+        "applications",
+    )
+    assert report.to_dict()["statements"] == [
+        {
+            "phrase": "受理政府信息公开申请 21 件",
+            "topic": "requests_received",
+            "value": 21,
+            "unit": "件",
+            "line": 4,
+            "table": "applications",
+            "scopes": [["new_requests:total"], ["new_requests:total", "carried_over:total"]],
+            "unlinked": None,
+        }
+    ]
+
+
+def test_a_statement_wrapped_over_two_lines_is_read_from_its_first() -> None:
+    # PDF text wraps its sentences at the page's width
+    report = parse(
+        f"{TITLE}四、政府信息公开行政复议、行政诉讼情况\n政府信息公开行政复议 351\n件，其中结果维持72件。\n"
+    )
+    assert [(s.topic, s.value, s.line, s.phrase) for s in report.statements] == [
+        ("reviews", 351, 3, "行政复议 351件")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("prose", "why"),
+    [
+        ("其中，收到政府信息公开申请5件。", "qualified by 其中"),
+        ("累计收到政府信息公开申请500件。", "qualified by 累计"),
+        ("同比收到政府信息公开申请增加，收到政府信息公开申请同比减少5件。", None),  # no phrase fits
+        ("比上年多收到政府信息公开申请5件。", "qualified by 比上年"),
+        ("本年度共收到申请30件，其中，收到政府信息公开申请5件。", "qualified by 其中"),
+        ("占收到政府信息公开申请12件的一半。", "qualified by 占"),
+        ("收到政府信息公开申请30余件。", "qualified by 余"),
+        ("收到政府信息公开申请100件以上。", "qualified by 以上"),
+        ("2022年收到政府信息公开申请12件。", "of another year (2022)"),
+        ("去年收到政府信息公开申请12件。", "qualified by 去年"),
+        ("近三年收到政府信息公开申请300件。", "qualified by 近"),
+        ("全年办理行政复议案件120件。", "its sentence does not say it counts the table's figure"),
+        ("全年办结12345热线工单3000件。", None),  # no phrase fits: 办结 needs its number next
+        ("全年办结3000件。", "its sentence does not say it counts the table's figure"),
+        ("收取信息处理费1200.50元。", "no table cell holds it"),
+    ],
+)
+def test_a_qualified_or_unmeant_number_is_linked_to_no_cell(prose: str, why: str | None) -> None:
+    found = statements(prose)
+    if why is None:
+        assert all(s[3] is not None for s in found)
+        return
+    assert found[-1][3] == why  # the qualified one is the last statement of each text
+    assert found[-1][2] == ()
+
+
+def test_a_figure_of_another_template_is_linked_to_no_cell() -> None:
+    report = canonical("2019")
+    report.prose = {1: "本年度制发规范性文件5件。"}
+    result = parse(to_text(report))
+    assert result.template == "2019"
+    assert [s.unlinked for s in result.statements] == ["the 2019 template has no such cell"]
+
+
+def test_a_year_is_no_other_year_when_it_is_the_reports() -> None:
+    assert statements("2023年1月1日至12月31日，共收到政府信息公开申请21件。")[0][3] is None
+
+
+def test_a_sentence_naming_a_year_is_linked_only_when_the_reports_year_is_known() -> None:
+    found = statements("2023年，共收到政府信息公开申请21件。", title="某市某某局政府信息公开工作年度报告\n")
+    assert found[0][3] == "its sentence names 2023 and the report's year is not known"
+
+
+# --- R7 ------------------------------------------------------------------------------------------
+
+
+def _with_prose(prose: str) -> Report:
+    report = canonical("2021")  # new 39, carried over 2, total 39, carried forward 2; reviews 4
+    report.prose = {1: prose}
+    return parse(to_text(report))
+
+
+def _r7(report: Report) -> list[tuple[bool, tuple[str, ...], int | None, int | None]]:
+    return [(c.passed, c.cells, c.expected, c.actual) for c in report.checks if c.rule == "R7"]
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        # the wording leaves the scope open: either count holds, and the check says which
+        ("本年度共收到政府信息公开申请39件。", [(True, NEW, 39, 39)]),
+        ("本年度共收到政府信息公开申请41件。", [(True, BOTH, 41, 41)]),
+        ("本年度受理政府信息公开申请41件，均按时答复。", [(True, BOTH, 41, 41)]),
+        ("全年办理政府信息公开申请39件。", [(True, NEW, 39, 39)]),
+        # the wording settles it
+        ("本年度新收政府信息公开申请39件。", [(True, NEW, 39, 39)]),
+        (
+            "本年度共收到政府信息公开申请39件，上年结转2件。",
+            [(True, NEW, 39, 39), (True, ("carried_over:total",), 2, 2)],
+        ),
+        (
+            "全年办结39件，结转下年度继续办理2件，申请均按时答复。",
+            [(True, ("total:total",), 39, 39), (True, ("carried_forward:total",), 2, 2)],
+        ),
+        (
+            "因政府信息公开被申请行政复议4件，被提起行政诉讼4件。",
+            [
+                (True, ("review:total",), 4, 4),
+                (True, ("litigation_direct:total", "litigation_after_review:total"), 4, 4),
+            ],
+        ),
+    ],
+)
+def test_r7_holds_whatever_the_wording(
+    prose: str, expected: list[tuple[bool, tuple[str, ...], int, int]]
+) -> None:
+    report = _with_prose(prose)
+    assert _r7(report) == expected
+    assert not report.failed_checks
+
+
+def test_r7_fails_naming_both_lines_and_marks_the_cells() -> None:
+    report = _with_prose("本年度新收政府信息公开申请41件。")  # settled as new requests, which are 39
+    (check,) = [c for c in report.checks if c.rule == "R7"]
+    assert (check.passed, check.expected, check.actual, check.cells) == (False, 41, 39, NEW)
+    cell = report.applications.get("new_requests", "total") if report.applications else None
+    assert cell is not None and cell.value == 39 and cell.disputed == ("R7",)
+    assert f"line {check.line}" in check.message and f"line {cell.line}" in check.message
+    failed = [d for d in report.diagnostics if d.code == "check.failed"]
+    assert [d.span for d in failed] == [Span(check.line, check.line)]  # type: ignore[arg-type]
+
+
+def test_r7_fails_when_neither_scope_holds() -> None:
+    report = _with_prose("本年度共收到政府信息公开申请40件。")
+    assert _r7(report) == [(False, NEW, 40, 39)]
+
+
+def test_r7_is_skipped_without_the_table() -> None:
+    report = parse(f"{TITLE}一、总体情况\n本年度共收到政府信息公开申请40件。\n")
+    assert report.statements and not report.checks
+
+
+# --- the prose as evidence --------------------------------------------------------------------
+
+_TABLE_2 = (
+    "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000"
+    "行政规范性文件6233440第二十条第（五）项信息内容本年处理决定数量行政许可4529第二十条第（六）项"
+    "信息内容本年处理决定数量行政处罚1100行政强制65第二十条第（八）项信息内容本年收费金额（单位：万元）"
+    "行政事业性收费18651.06"
+)
+
+
+def _dump(prose: str) -> Report:
+    """A crawler's dump (corpus 006's table 2): ``行政规范性文件6233440`` has sixteen readings."""
+    text = (
+        "某区人民政府2024年政府信息公开工作年度报告\n"
+        f"一、总体情况 2024年，本区持续深化政务公开。{prose}{_TABLE_2}"
+        "三、收到和处理政府信息公开申请情况 略。四、政府信息公开行政复议、行政诉讼情况 略。"
+        "五、存在的主要问题及改进情况 无。六、其他需要报告的事项 无。\n"
+    )
+    return parse(text)
+
+
+def _normative(report: Report) -> list[int | None]:
+    assert report.active_disclosure is not None
+    row = report.active_disclosure.row("art20_1/normative_documents")
+    return [None if c.value is None else int(c.value) for _, c in row.cells]
+
+
+def test_without_prose_the_run_is_left_missing() -> None:
+    report = _dump("")
+    assert _normative(report) == [None, None, None]
+    assert "cells.fixed_by_prose" not in {d.code for d in report.diagnostics}
+
+
+def test_the_prose_picks_the_readings_it_agrees_with() -> None:
+    report = _dump("本年度制发行政规范性文件62件。")
+    # 62 | 3 | 3440, 62 | 33 | 440, 62 | 334 | 40 … agree on 62 alone: the rest stays missing
+    assert _normative(report) == [62, None, None]
+    (fixed,) = [d for d in report.diagnostics if d.code == "cells.fixed_by_prose"]
+    assert "line 2" in fixed.message and "制发行政规范性文件62件" in fixed.message
+    assert "cells.run_together_ambiguous" in {d.code for d in report.diagnostics}
+    assert _r7(report) == [(True, ("art20_1/normative_documents:issued",), 62, 62)]
+
+
+def test_the_prose_never_picks_a_number_no_reading_gives() -> None:
+    report = _dump("本年度制发行政规范性文件99件。")
+    assert _normative(report) == [None, None, None]
+    assert _r7(report) == []  # the cell is missing: nothing to check
+
+
+@pytest.mark.parametrize(
+    "prose",
+    ["其中制发行政规范性文件62件。", "累计制发行政规范性文件62件。", "2022年制发行政规范性文件62件。"],
+)
+def test_a_qualified_number_is_no_evidence(prose: str) -> None:
+    assert _normative(_dump(prose)) == [None, None, None]
+
+
+def test_the_prose_never_overrides_a_reading_the_layout_vouches_for() -> None:
+    report = canonical("2021")  # 行政规范性文件 5 | 1 | 27, a tab table: the layout vouches for it
+    report.prose = {1: "本年度制发行政规范性文件62件。"}
+    result = parse(to_text(report))
+    assert _normative(result) == [5, 1, 27]
+    assert "cells.fixed_by_prose" not in {d.code for d in result.diagnostics}
+    assert _r7(result) == [(False, ("art20_1/normative_documents:issued",), 62, 5)]
