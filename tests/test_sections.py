@@ -205,3 +205,43 @@ def test_a_misspelt_heading_is_read_and_said(heading: str, number: int) -> None:
 )
 def test_a_table_row_label_is_no_misspelt_heading(label: str) -> None:
     assert heading_number(label) is None
+
+
+# --- each table found whatever its section heading says -----------------------------------------
+
+_HEADINGS = {
+    "active_disclosure": "二、主动公开政府信息情况",
+    "applications": "三、收到和处理政府信息公开申请情况",
+    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
+}
+_MISSPELT = {  # off in the words that name the section (a heading that holds them is a variant)
+    "active_disclosure": "二、主公动开政府信息情况",  # two swapped
+    "applications": "三、收到和处里政府信息公开申情况",  # one changed, one dropped
+    "review_litigation": "四、政府信息公开行政复仪、行政讼情况",  # one changed, one dropped
+}
+
+
+def _canonical_text(table: str, heading: str | None) -> tuple[str, dict[str, object]]:
+    from render import canonical, expected, to_text
+
+    report = canonical("2021")
+    text = to_text(report)
+    assert _HEADINGS[table] in text
+    replaced = text.replace(_HEADINGS[table] + "\n", "" if heading is None else heading + "\n")
+    return replaced, expected(report)
+
+
+def _renumbered(heading: str) -> str:
+    return "（" + heading[0] + "）" + heading[2:]  # a subsection's number: no section heading
+
+
+@pytest.mark.parametrize("table", sorted(_HEADINGS))
+@pytest.mark.parametrize("how", ["misspelt", "missing", "renumbered"])
+def test_each_table_is_read_whatever_its_heading_says(table: str, how: str) -> None:
+    heading = {"misspelt": _MISSPELT[table], "missing": None, "renumbered": _renumbered(_HEADINGS[table])}
+    text, truth = _canonical_text(table, heading[how])
+    report = parse(text)
+    assert report.to_dict()[table] == truth[table]
+    codes = {d.code for d in report.diagnostics}
+    assert ("sections.heading_misspelt" in codes) == (how == "misspelt")
+    assert "table.missing" not in codes

@@ -732,3 +732,31 @@ def test_wide_pdf_row_whose_total_fails_is_left_missing() -> None:
         d.code == "cells.unconfirmed" and "R3 (new_requests) fails (5 against 4)" in d.message
         for d in r.diagnostics
     )
+
+
+TABLE_4_HEADER = [
+    "行政复议 行政诉讼",
+    "结果 结果 其他 尚未 总计 未经复议直接起诉 复议后起诉",
+    "维持 纠正 结果 审结 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计",
+]
+
+
+@pytest.mark.parametrize(
+    "heading", [None, "四、政府信息公开行政复仪、行政讼情况", "（四）政府信息公开行政复议、行政诉讼情况"]
+)
+def test_table_4_of_fifteen_on_one_line_is_found_by_its_header(heading: str | None) -> None:
+    # the section's heading missing, misspelt or numbered as a subsection: the table's own
+    # header (结果维持, 未经复议直接起诉 …) finds it, and its one line of fifteen is the 3×5 block
+    text = report(
+        ["规章 0 0 0", "行政规范性文件 0 0 0"],
+        SEC3_PDF,
+        [*TABLE_4_HEADER, "3 1 2 4 10 5 6 7 8 26 9 11 12 13 45"],
+    )
+    text = text.replace("四、政府信息公开行政复议、行政诉讼情况\n", "" if heading is None else heading + "\n")
+    r = parse(text)
+    assert r.review_litigation is not None
+    assert [[c.value for _, c in row.cells] for row in r.review_litigation.rows] == [
+        [3, 1, 2, 4, 10],
+        [5, 6, 7, 8, 26],
+        [9, 11, 12, 13, 45],
+    ]

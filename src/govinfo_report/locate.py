@@ -37,8 +37,9 @@ def locate(lines: tuple[Line, ...], sections: tuple[SectionSlice, ...]) -> tuple
     regions: list[Region] = []
     for kind, anchors in TABLE_ANCHORS.items():
         section = in_section.get(kind)
-        if section is not None and _find(lines[section.start : section.end], anchors) is not None:
-            regions.append(section)
+        own = _find(lines[section.start : section.end], anchors) if section is not None else None
+        if section is not None and own is not None:
+            regions.append(_cut(lines, section, section.start + own))
             continue
         anchored = _by_anchor(lines, kind)
         if anchored is not None:
@@ -60,6 +61,16 @@ def _by_anchor(lines: tuple[Line, ...], kind: str) -> Region | None:
     return Region(kind, start, end)
 
 
+def _cut(lines: tuple[Line, ...], region: Region, own: int) -> Region:
+    """A section's region ended where another table begins after its own (``own``: the line of
+    its first anchor): the next section's heading may be missing, misspelt past recognition or
+    numbered as a subsection, and that table then runs on inside this section."""
+    for index in range(own + 1, region.end):
+        if _other_anchor(lines[index], region.kind, first=2):
+            return Region(region.kind, region.start, index)
+    return region
+
+
 def _find(lines: Sequence[Line], anchors: tuple[str, ...]) -> int | None:
     for index, line in enumerate(lines):
         folded = fold(line.text)
@@ -68,6 +79,9 @@ def _find(lines: Sequence[Line], anchors: tuple[str, ...]) -> int | None:
     return None
 
 
-def _other_anchor(line: Line, kind: str) -> bool:
+def _other_anchor(line: Line, kind: str, first: int = 1) -> bool:
+    """The line holds one of another table's ``first`` anchors."""
     folded = fold(line.text)
-    return any(a in folded for other, anchors in TABLE_ANCHORS.items() if other != kind for a in anchors[:1])
+    return any(
+        a in folded for other, anchors in TABLE_ANCHORS.items() if other != kind for a in anchors[:first]
+    )
