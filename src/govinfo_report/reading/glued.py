@@ -21,6 +21,8 @@ from .model import Reading, RowSpec
 from .slots import UNKNOWN
 
 _UNIT = regex.compile(r"(万元|亿元|元|万)$")
+_MARKS = regex.compile(r"(/|／|—+)")
+"""Placeholder marks that are no part of a number (a minus sign may be: ``-`` is not one)."""
 
 
 @attrs.frozen
@@ -35,8 +37,15 @@ class Glued:
 def glued_readings(tokens: Sequence[GridCell], spec: RowSpec) -> Glued:
     """The readings of run-together tokens as ``spec.n`` cells."""
     raw = " ".join(t.text for t in tokens)
-    # a space in a run was a boundary the layout printed (a line break between two numbers)
-    tokens = [GridCell(piece, t.line) for t in tokens for piece in (t.text.split() or [t.text])]
+    # a space in a run was a boundary the layout printed (a line break between two numbers), and
+    # a placeholder is a cell of its own (``1010/0011``: no digit of a number is a slash)
+    tokens = [
+        GridCell(piece, t.line)
+        for t in tokens
+        for part in (t.text.split() or [t.text])
+        for piece in (_MARKS.split(part) if _MARKS.search(part) else [part])
+        if piece
+    ]
     found = _glued(tokens, spec, raw)
     # numbers on a later line than the row's first may be a stray (a page number, a year) or the
     # rest of the row; a space on one line may be a gap inside a number
@@ -73,10 +82,23 @@ def _glued(tokens: Sequence[GridCell], spec: RowSpec, raw: str, *, spaced: bool 
     n, make = spec.n, spec.make
     if spaced and len(tokens) == n and all(_canonical(t.text) for t in tokens):
         return Glued((Reading(tuple(make(t.text, t.line, i) for i, t in enumerate(tokens))),), forced=True)
-    apart = 1 + sum(1 for a, b in itertools.pairwise(tokens) if spaced or a.line != b.line)
-    if not tokens or apart > n or not all(is_numeric_run(t.text) for t in tokens):
+    marked = [_placeholder(t.text) for t in tokens]
+    apart = 1 + sum(
+        1
+        for k, (a, b) in enumerate(itertools.pairwise(tokens))
+        if spaced or a.line != b.line or marked[k] or marked[k + 1]
+    )
+    if (
+        not tokens
+        or apart > n
+        or not all(is_numeric_run(t.text) or m for t, m in zip(tokens, marked, strict=True))
+    ):
         return Glued((), f"{raw!r} cannot be read as {n} cells", "cells.too_few")
-    texts = [unicodedata.normalize("NFKC", t.text).replace(",", "").replace(" ", "") for t in tokens]
+    # a placeholder is split as a ``0`` of its own (the rules add it as 0) and read back as printed
+    texts = [
+        "0" if m else unicodedata.normalize("NFKC", t.text).replace(",", "").replace(" ", "")
+        for t, m in zip(tokens, marked, strict=True)
+    ]
     unit = ""
     m = _UNIT.search(texts[-1])
     if m is not None:
@@ -84,7 +106,13 @@ def _glued(tokens: Sequence[GridCell], spec: RowSpec, raw: str, *, spaced: bool 
         texts[-1] = texts[-1][: m.start()]
     cuts = list(itertools.accumulate(len(t) for t in texts[:-1]))
     pairs = itertools.pairwise(tokens)
-    bounds = {c for c, (a, b) in zip(cuts, pairs, strict=True) if spaced or a.line != b.line}
+    bounds = {
+        c
+        for k, (c, (a, b)) in enumerate(zip(cuts, pairs, strict=True))
+        if spaced or a.line != b.line or marked[k] or marked[k + 1]
+    }
+    starts = [0, *cuts]
+    placeholders = {starts[k]: t for k, (t, m) in enumerate(zip(tokens, marked, strict=True)) if m}
     run = "".join(texts)
     if spec.rule is None:
         result = split_run(run, n, signed=spec.signed, decimal_last=spec.decimal_last)
@@ -105,10 +133,17 @@ def _glued(tokens: Sequence[GridCell], spec: RowSpec, raw: str, *, spaced: bool 
         if blank_at is not None:
             placed.insert(blank_at, None)
         cells = tuple(
-            _BLANK if at is None else make(at[0] + (unit if i == n - 1 else ""), line_at(at[1]), i)
+            _BLANK
+            if at is None
+            else make(placeholders[at[1]].text, line_at(at[1]), i)
+            if at[1] in placeholders
+            else make(at[0] + (unit if i == n - 1 else ""), line_at(at[1]), i)
             for i, at in enumerate(placed)
         )
-        how = f"read as {' | '.join(fields)}" + (
+        shown = [
+            placeholders[at].text if at in placeholders else f for f, at in zip(fields, starts, strict=True)
+        ]
+        how = f"read as {' | '.join(shown)}" + (
             "" if blank_at is None else f" with cell {blank_at + 1} blank"
         )
         return Reading(cells, how, code=code)
@@ -160,6 +195,10 @@ def _only_split(run: str, bounds: set[int], spec: RowSpec) -> bool:
         and len(splits) == 1
         and not _also_with_blanks(run, spec.n, spec.signed, spec.decimal_last)
     )
+
+
+def _placeholder(text: str) -> bool:
+    return parse_cell(text).state is CellState.PLACEHOLDER
 
 
 def _canonical(text: str) -> bool:
