@@ -92,6 +92,7 @@ def test_a_statement_keeps_its_phrase_unit_and_line() -> None:
             "table": "applications",
             "scopes": [["new_requests:total"], ["new_requests:total", "carried_over:total"]],
             "unlinked": None,
+            "area": None,
         }
     ]
 
@@ -285,3 +286,106 @@ def test_the_prose_never_overrides_a_reading_the_layout_vouches_for() -> None:
     assert _normative(result) == [5, 1, 27]
     assert "cells.fixed_by_prose" not in {d.code for d in result.diagnostics}
     assert _r7(result) == [(False, ("art20_1/normative_documents:issued",), 62, 5)]
+
+
+# --- wordings found by an adversarial pass: each another figure than the cell's -----------------
+
+
+@pytest.mark.parametrize(
+    ("prose", "topic", "why"),
+    [
+        (
+            "本年度全面清理现行有效规范性文件7件，废止1件。",
+            "normative_documents_in_force",
+            "qualified by 清理",
+        ),
+        (
+            "全市各部门共制发行政规范性文件51件。",
+            "normative_documents_issued",
+            "counts several bodies together (各部门)",
+        ),
+        (
+            "全县各乡镇、部门共受理政府信息公开申请300件。",
+            "requests_received",
+            "counts several bodies together (各乡镇)",
+        ),
+        ("本年度共收到政府信息公开申请39件，网上收到申请30件。", "requests_received", "qualified by 网上"),
+        ("全年受理政府信息公开申请39件，受理自然人申请28件。", "requests_received", "qualified by 自然人"),
+        (
+            "本年度收到政府信息公开申请39件，收到更正个人信息申请1件。",
+            "requests_received",
+            "qualified by 个人信息",
+        ),
+        ("受理依申请公开申请39件，受理行政许可申请1024件。", "requests_received", "qualified by 许可"),
+        ("本年度不予受理政府信息公开申请2件。", "requests_received", "qualified by 不予"),
+        ("已办结39件，尚未办结2件。", "requests_closed", "qualified by 未"),
+        ("上个年度收到政府信息公开申请12件。", "requests_received", "qualified by 上个"),
+        ("二〇二二年收到政府信息公开申请15件。", "requests_received", "of another year (2022)"),
+        (
+            "本机关作为复议机关，全年共办理行政复议案件120件。",
+            "reviews",
+            "its sentence does not say it counts the table's figure",
+        ),
+        (
+            "全年应诉行政诉讼案件30件，其中政府信息公开类4件。",
+            "lawsuits",
+            "its sentence does not say it counts the table's figure",
+        ),
+        (
+            "本年度共发生政府信息公开行政复议、行政诉讼案件8件。",
+            "lawsuits",
+            "counts reviews and lawsuits together",
+        ),
+        (
+            "因政府信息公开被申请行政复议和提起行政诉讼案件共8件。",
+            "lawsuits",
+            "counts reviews and lawsuits together",
+        ),
+        (
+            "本年度收到政府信息公开申请39件。全市12345热线全年办结3000件。",
+            "requests_closed",
+            "its clause counts another thing",
+        ),
+        (
+            "全市各部门共制发行政规范性文件51件，本局制发行政规范性文件5件，本局另制发行政规范性文件6件。",
+            "normative_documents_issued",
+            "the prose states it with different numbers",
+        ),
+    ],
+)
+def test_another_figure_by_the_same_words_is_linked_to_no_cell(prose: str, topic: str, why: str) -> None:
+    found = [s for s in statements(prose) if s[0] == topic]
+    assert found and found[-1][3] == why and found[-1][2] == ()
+
+
+def test_the_report_s_year_in_its_own_clause_outweighs_another_named_before() -> None:
+    found = statements("2022年收到政府信息公开申请15件，本年度收到政府信息公开申请39件。")
+    assert [(s[1], s[3]) for s in found] == [(15, "of another year (2022)"), (39, None)]
+
+
+def test_an_area_s_count_is_checked_but_never_evidence() -> None:
+    report = _dump("全区本年度制发行政规范性文件62件。")
+    (statement,) = report.statements
+    assert statement.area == "全区" and statement.unlinked is None
+    assert _normative(report) == [None, None, None]  # not taken to choose among readings
+    assert "cells.fixed_by_prose" not in {d.code for d in report.diagnostics}
+
+
+def test_a_page_number_between_the_lines_is_no_digit_of_the_number() -> None:
+    # PDF text: ``…现行有效规范性文件`` / ``2`` (the page's number) / ``7件。``: never 27
+    report = _dump("截至年底，现行有效规范性文件\n2\n7件。")
+    assert [s.value for s in report.statements if s.topic == "normative_documents_in_force"] == []
+
+
+def test_a_text_table_s_cells_are_no_prose() -> None:
+    # cells printed with their unit (``28件``) in a tab table: a table row, not a statement
+    text = to_text(canonical("2021")).replace(
+        "一、本年新收政府信息公开申请数量\t", "一、本年新收政府信息公开申请数量\t28件\t"
+    )
+    assert "28件" in text
+    assert parse(text).statements == ()
+
+
+def test_two_statements_agreeing_on_one_figure_both_stand() -> None:
+    report = _with_prose("全年收到政府信息公开申请39件。本年度共收到政府信息公开申请39件。")
+    assert [c.passed for c in report.checks if c.rule == "R7"] == [True, True]

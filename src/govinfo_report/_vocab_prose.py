@@ -36,17 +36,39 @@ class Phrase:
     number to be this table's: 行政复议 may be an organ's own case load."""
     section: int | None = None
     """The section whose text needs no context word."""
+    clause: bool = False
+    """The context word must stand in the statement's own clause (an organ that is itself the
+    review body counts its own case load in the next clause: 作为复议机关，办理行政复议案件120件)."""
     money: bool = False
     """The number is an amount of money (decimals, 元/万元)."""
 
 
+CASE_CONTEXT = ("信息公开", "被申请", "被提起", "被起诉", "被诉")
+"""Words in a review's or lawsuit's clause that make it a case brought against the organ over
+information disclosure (its own case load as a review body or a party is another figure)."""
+
 _APPLY = r"(?:政府)?信息公开|依申请"
 """Words that make a sentence's 申请 a request for government information."""
 
-_NOT_REQUESTS = r"复议|诉讼|举报|投诉|信访|诉求|咨询|热线|工单|留言|来信|来电"
-"""Nouns that make a 申请 in the same words another thing than an information request."""
+NOT_REQUESTS = (
+    "复议",
+    "诉讼",
+    "举报",
+    "投诉",
+    "信访",
+    "诉求",
+    "咨询",
+    "热线",
+    "工单",
+    "留言",
+    "来信",
+    "来电",
+)
+"""Nouns that make a 申请, a 办结 or a 结转 in the same clause another thing than an information
+request (a hotline's cases, a review's)."""
+_NOT_REQUESTS = "|".join((*NOT_REQUESTS, "结转"))
 
-_FILL = r"(?:(?!" + _NOT_REQUESTS + r")[^，。；、,;:：！？\d\s]){0,20}?"
+_FILL = r"(?P<fill>(?:(?!" + _NOT_REQUESTS + r")[^，。；、,;:：！？\d\s]){0,20}?)"
 """Words between a verb and its 申请 (政府信息公开, 各类, 群众提出的 ...)."""
 
 BEFORE_NUMBER = r"(?:数量|件数|总数|总量)?(?:共计|共|合计|总计|计|为|达到|达)?"
@@ -99,16 +121,16 @@ PHRASES: tuple[Phrase, ...] = (
         r"行政复议(?:案件|申请|案)?",
         "review_litigation",
         {"*": (("review:total",),)},
-        context=("信息公开",),
-        section=4,
+        context=CASE_CONTEXT,
+        clause=True,
     ),
     Phrase(
         "lawsuits",
         r"行政诉讼(?:案件|案)?",
         "review_litigation",
         {"*": (("litigation_direct:total", "litigation_after_review:total"),)},
-        context=("信息公开",),
-        section=4,
+        context=CASE_CONTEXT,
+        clause=True,
     ),
     Phrase(
         "normative_documents_in_force",
@@ -146,6 +168,31 @@ PHRASES: tuple[Phrase, ...] = (
 
 QUALIFIERS_BEFORE = (
     "其中",
+    "未",
+    "不予",
+    "上个",
+    "清理",
+    "梳理",
+    "审查",
+    "审核",
+    "修订",
+    "修改",
+    "备案",
+    "评估",
+    "网上",
+    "网络",
+    "信函",
+    "当面",
+    "传真",
+    "电子邮件",
+    "邮寄",
+    "自然人",
+    "法人",
+    "组织",
+    "企业",
+    "个人信息",
+    "更正",
+    "许可",
     "累计",
     "同比",
     "环比",
@@ -166,10 +213,41 @@ QUALIFIERS_BEFORE = (
     "每",
 )
 """Words in a statement's clause, before its phrase, that make its number another figure than
-the cell's (a part, a running total, a change, an estimate, another year's)."""
+the cell's: a part (其中; a channel, 网上, 信函; an applicant, 自然人, 法人), a running total, a
+change, an estimate, another year's, a negation (未办结, 不予受理), another act on the documents
+(清理, 审查 … 现行有效规范性文件)."""
 
-PART_OF = ("其中", "含")
+SUB_BODIES = (
+    "各部门",
+    "各单位",
+    "各乡镇",
+    "各街道",
+    "各级",
+    "各地",
+    "各县",
+    "各区",
+    "各镇",
+    "所属",
+    "下属",
+    "系统",
+)
+"""Words in a statement's clause that make it count several bodies together (全市各部门共制发
+…): the report's tables may be one body's."""
+
+AREAS = ("全市", "全县", "全区", "全省", "全州", "全镇", "全乡", "全旗", "全盟", "全国")
+"""Words in a statement's clause that make it count a whole area: a government's report counts
+its area in its tables, a department's may not; R7 checks such a statement, the reader never
+takes it to choose between readings."""
+
+COMBINED = r"复议(?:[、和及与]|和提起|及提起|与提起)$"
+"""Text right before 行政诉讼 saying the number counts reviews and lawsuits together."""
+
+PART_OF = ("其中", "含", "包括", "（", "(")
 """Words that make a figure stated beside another its part (``共收到申请21件，其中上年结转3件``)."""
+
+THIS_YEAR = ("本年", "今年", "全年", "当年")
+"""Words in a statement's clause saying it counts the report's own year, whatever year its
+sentence named before (``2021年收到…15件，本年度收到…39件``)."""
 
 QUALIFIERS_AFTER = ("余", "多", "以上", "左右", "以内", "以下")
 """Words right after the number (or its unit) that make it an estimate."""

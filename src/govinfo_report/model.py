@@ -95,6 +95,10 @@ class Statement:
     unlinked: str | None = None
     """Why it is linked to no cell: the word that qualifies the number (``其中``, ``累计``,
     ``同比`` ...), another year, or no cell of the template; None when linked."""
+    area: str | None = None
+    """The word saying it counts a whole area (``全市``, ``全县`` ...): a government's report counts
+    its area in its tables, a department's may not. R7 checks such a statement; the reader never
+    takes it to choose between a row's readings."""
 
     def to_dict(self) -> dict[str, Any]:
         value: int | float = self.value if isinstance(self.value, int) else float(self.value)
@@ -109,6 +113,7 @@ class Statement:
             "table": self.table,
             "scopes": [list(scope) for scope in self.scopes],
             "unlinked": self.unlinked,
+            "area": self.area,
         }
 
 

@@ -157,9 +157,10 @@ def _parse(
     # (a table a text embeds as markup is read from it; the rest of its region still is read:
     # pandoc writes a table's merged-cell part as HTML and the rest as a pipe table)
     markup_read = fmt != "text"
+    regions = locate(lines, slices)
     found = grids + _rebuild(
         lines,
-        locate(lines, slices),
+        regions,
         {kind for kind, _, _ in grids} if markup_read else set(),
         [] if markup_read else [span for _, _, span in grids],
         diagnostics,
@@ -177,7 +178,13 @@ def _parse(
     diagnostics.extend(noticed)
     # 5a. the numbers the prose states, linked to the cells they speak of (evidence, and R7)
     statements = find_statements(
-        lines, slices, template=template, year=meta.year, title=meta.line, skip=[span for _, _, span in grids]
+        lines,
+        slices,
+        template=template,
+        year=meta.year,
+        title=meta.line,
+        skip=[span for _, _, span in grids],
+        tables=[(region.start, region.end) for region in regions],
     )
     evidence = _evidence(statements)
     maps: _Maps = {}  # each table's mapping, done once though both readings of a PDF are weighed
@@ -313,8 +320,8 @@ _Evidence = dict[str, tuple[Evidence, ...]]
 
 def _evidence(statements: Sequence[Statement]) -> _Evidence:
     out: dict[str, list[Evidence]] = {}
-    for s in statements:
-        if s.table is not None and s.scopes:
+    for s in statements:  # an area's count may be more than the report's own: no evidence
+        if s.table is not None and s.scopes and s.area is None:
             scopes = tuple(tuple(_ref(name) for name in scope) for scope in s.scopes)
             out.setdefault(s.table, []).append(Evidence(scopes, s.value, s.line, s.phrase))
     return {kind: tuple(found) for kind, found in out.items()}

@@ -3,30 +3,37 @@
 Sections one, three and four say the key figures in words. Each phrase of the vocabulary
 (:data:`.._vocab_prose.PHRASES`) that the prose prints before a number and its unit gives a
 :class:`~.model.Statement`. It is linked to the table cells it speaks of only when nothing in
-its wording makes it another figure:
+its wording makes it another figure (:mod:`._prose_wording`):
 
-* a word before it in its clause qualifies it (其中, 累计, 同比, 比上年, 约 ...), or one after it
-  (余, 以上, 左右): a part, a running total, a change, an estimate;
+* a word before it in its clause qualifies it (其中, 累计, 同比, 比上年, 约, 未, 网上, 自然人 …),
+  or one after it (余, 以上, 左右): a part, a running total, a change, an estimate;
+* its clause counts several bodies together (全市各部门, 各乡镇);
 * its sentence names another year than the report's (or a year when the report's is unknown);
-* its sentence lacks the words that make it this table's figure (行政复议 may be an organ's own
-  case load unless the sentence speaks of 信息公开, or it stands in section four);
-* the report's template has no such cell (制发规范性文件 in a 2019 report).
+* the words that make it this table's figure are missing (行政复议 and 行政诉讼 need 信息公开 or
+  被申请/被提起 in their clause: an organ may be a review body itself);
+* the report's template has no such cell (制发规范性文件 in a 2019 report);
+* the prose states the same figure twice with different numbers.
+
+Table rows are no prose: a number followed by more numbers (``28件 0 0 …``), the lines of a
+markup table, and the tab or pipe rows of a text table are skipped; a line holding only a
+number (a page's number) ends a sentence.
 
 收到申请N件 counts new requests alone in one report and new plus carried-over requests in
 another: such a statement has two scopes, unless its wording settles it (新收; or 上年结转
-stated in the same sentence). R7 (:mod:`.checks`) checks every linked statement; the reading
-engine may use one to choose between readings of a row (:mod:`.reading.evidence`).
+stated apart in the same sentence). R7 (:mod:`.checks`) checks every linked statement; the
+reading engine may use one to choose between readings of a row (:mod:`.reading.evidence`).
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import attrs
 import regex
 
+from . import _prose_wording as wording
 from . import _vocab_prose as vocab
 from .model import Number, Span, Statement
 from .normalize import Line
@@ -36,7 +43,7 @@ from .text import ITEM
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\d.])"
 _MONEY = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.])"
 _APPROX = r"(?P<approx>" + "|".join(vocab.QUALIFIERS_AFTER) + r")?"
-_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?=年)")
+_PAGE_NUMBER = regex.compile(r"\s*\d{1,4}\s*")
 
 
 def _compile(phrase: vocab.Phrase) -> regex.Pattern[str]:
@@ -48,6 +55,9 @@ def _compile(phrase: vocab.Phrase) -> regex.Pattern[str]:
 
 _PATTERNS = tuple((phrase, _compile(phrase)) for phrase in vocab.PHRASES)
 
+Found = tuple[int, int, vocab.Phrase, "regex.Match[str]"]
+"""A phrase's start and end in the prose, its vocabulary entry and its match."""
+
 
 def find_statements(
     lines: Sequence[Line],
@@ -57,13 +67,15 @@ def find_statements(
     year: int | None,
     title: int | None = None,
     skip: Iterable[Span] = (),
+    tables: Iterable[tuple[int, int]] = (),
 ) -> tuple[Statement, ...]:
-    """The statements of the prose, in document order; ``title``: the title's line, ``skip``:
-    the lines of markup tables.
+    """The statements of the prose, in document order. ``title``: the title's line; ``skip``:
+    the lines of markup tables; ``tables``: the index ranges of the text's table regions.
 
     The lines are read as one text (a PDF wraps its sentences, ``行政复议 351`` / ``件，其中``),
-    a title, a heading or a blank line ending a sentence."""
+    a title, a heading, a blank line or a page's number ending a sentence."""
     skipped = tuple(skip)
+    regions = tuple(tables)
     section_of = {i: piece.section.number for piece in sections for i in range(piece.start, piece.end)}
     starts = {piece.start for piece in sections}
     starts.add(next((i for i, line in enumerate(lines) if line.number == title), -1))
@@ -71,7 +83,10 @@ def find_statements(
     where: list[tuple[int, int]] = []  # each character's line index and place in the line
     after_heading = False
     for index, line in enumerate(lines):
-        if any(span.start <= line.number <= span.end for span in skipped):
+        if _not_prose(index, line, skipped, regions):
+            if chars:
+                chars.append("。")
+                where.append(where[-1])
             continue
         heading = index in starts or _heads(line.text)
         if chars and (after_heading or heading or not line.text.strip()):
@@ -86,7 +101,19 @@ def find_statements(
                     chars.append(part)
                     where.append((index, i))
     text = "".join(chars)
-    return tuple(_statements(text, where, lines, section_of, template, year))
+    found = _found(text)
+    out = [_statement(text, item, found, where, lines, section_of, template, year) for item in found]
+    return tuple(_without_conflicts(out))
+
+
+def _not_prose(index: int, line: Line, skipped: Sequence[Span], regions: Sequence[tuple[int, int]]) -> bool:
+    """A markup table's line, a text table's tab or pipe row, or a page's number."""
+    if any(span.start <= line.number <= span.end for span in skipped):
+        return True
+    if _PAGE_NUMBER.fullmatch(line.text):
+        return True
+    in_table = any(start <= index < end for start, end in regions)
+    return in_table and ("\t" in line.text or "|" in line.text)
 
 
 def _heads(text: str) -> bool:
@@ -94,44 +121,48 @@ def _heads(text: str) -> bool:
     return bool(ITEM.match(text)) or heading_number(text) is not None
 
 
-def _statements(
-    text: str,
-    where: list[tuple[int, int]],
-    lines: Sequence[Line],
-    section_of: dict[int, int],
-    template: str | None,
-    year: int | None,
-) -> list[Statement]:
-    found: list[tuple[int, int, vocab.Phrase, regex.Match[str]]] = []
+def _found(text: str) -> list[Found]:
+    """Every phrase of the vocabulary the prose prints before a number (the first that reads a
+    stretch of words wins), in document order; not a table row's (more numbers after it)."""
+    found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for phrase, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
-                continue  # a phrase tried earlier already reads these words
+                continue
             taken.append((start, end))
+            if end < len(text) and text[end].isdigit():
+                continue  # ``28件 0 0 …``: a table row's cells
             found.append((start, end, phrase, match))
-    found.sort(key=lambda item: item[0])
-    out: list[Statement] = []
-    for start, end, phrase, match in found:
-        value = _number(match.group("n"), phrase.money)
-        if value is None:
-            continue
-        first, last = where[start], where[end - 1]
-        statement = Statement(
-            phrase=_printed(lines, first, last),
-            topic=phrase.topic,
-            value=value,
-            unit=match.group("unit"),
-            line=lines[first[0]].number,
-        )
-        why = _unlinked(text, start, end, match, phrase, section_of.get(first[0]), template, year)
-        if why is not None:
-            out.append(attrs.evolve(statement, unlinked=why))
-            continue
-        scopes = _scopes(text, phrase, template, match, _sentence(text, start, end), found)
-        out.append(attrs.evolve(statement, table=phrase.table, scopes=scopes))
-    return out
+    return sorted(found, key=lambda item: item[0])
+
+
+def _statement(
+    text: str,
+    item: Found,
+    found: Sequence[Found],
+    where: Sequence[tuple[int, int]],
+    lines: Sequence[Line],
+    section_of: dict[int, int],
+    template: str | None,
+    year: int | None,
+) -> Statement:
+    start, end, phrase, match = item
+    first, last = where[start], where[end - 1]
+    statement = Statement(
+        phrase=_printed(lines, first, last),
+        topic=phrase.topic,
+        value=_number(match.group("n"), phrase.money),
+        unit=match.group("unit"),
+        line=lines[first[0]].number,
+    )
+    why = wording.unlinked(text, (start, end), match, phrase, section_of.get(first[0]), template, year)
+    if why is not None:
+        return attrs.evolve(statement, unlinked=why)
+    scopes = _scopes(text, phrase, template, match, wording.sentence(text, start, end), found)
+    area = wording.area(text, start, match)
+    return attrs.evolve(statement, table=phrase.table, scopes=scopes, area=area)
 
 
 def _printed(lines: Sequence[Line], first: tuple[int, int], last: tuple[int, int]) -> str:
@@ -144,87 +175,9 @@ def _printed(lines: Sequence[Line], first: tuple[int, int], last: tuple[int, int
     return "".join(piece.strip() for piece in pieces)
 
 
-def _number(text: str, money: bool) -> Number | None:
+def _number(text: str, money: bool) -> Number:
     digits = text.replace(",", "")
-    if not money:
-        return int(digits)
-    try:
-        value = Decimal(digits)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-        return None
-    return int(value) if "." not in digits else value
-
-
-def _unlinked(
-    text: str,
-    start: int,
-    end: int,
-    match: regex.Match[str],
-    phrase: vocab.Phrase,
-    section: int | None,
-    template: str | None,
-    year: int | None,
-) -> str | None:
-    """Why the statement speaks of no cell, or None."""
-    if phrase.table is None:
-        return "no table cell holds it"
-    if template not in phrase.scopes and ("*" not in phrase.scopes or template == "pre2019"):
-        return f"the {template or 'unknown'} template has no such cell"
-    clause = _clause_before(text, start)
-    qualifier = next((q for q in vocab.QUALIFIERS_BEFORE if q in clause), None)
-    if qualifier is not None:
-        return f"qualified by {qualifier}"
-    if match.group("approx"):
-        return f"qualified by {match.group('approx')}"
-    after = text[end : end + 2]
-    qualifier = next((q for q in vocab.QUALIFIERS_AFTER if after.startswith(q)), None)
-    if qualifier is not None:
-        return f"qualified by {qualifier}"
-    sentence_start = _sentence_start(text, start)
-    years = _YEAR.findall(text[sentence_start:start])
-    if years and year is None:
-        return f"its sentence names {years[-1]} and the report's year is not known"
-    if years and int(years[-1]) != year:
-        return f"of another year ({years[-1]})"
-    if phrase.context and section != phrase.section:
-        # the sentence, or the one before it (收到申请32件。全年办结33件，结转下年度1件。)
-        begin, stop = _sentence(text, start, end)
-        begin = _sentence_start(text, begin - 1) if begin > 0 else begin
-        if not any(word in text[begin:stop] for word in phrase.context):
-            return "its sentence does not say it counts the table's figure"
-    return None
-
-
-def _clause_before(text: str, start: int) -> str:
-    """The text of the statement's clause before it, with the clause before that one when it is
-    short or ends with a qualifying word (``其中，`` ``…30件，其中，``): the words that may qualify
-    its number."""
-    begin = start
-    while begin > 0 and text[begin - 1] not in vocab.CLAUSE_BREAKS:
-        begin -= 1
-    if begin > 0 and text[begin - 1] not in vocab.SENTENCE_BREAKS:
-        previous = begin - 1
-        while previous > 0 and text[previous - 1] not in vocab.CLAUSE_BREAKS:
-            previous -= 1
-        clause = text[previous : begin - 1]
-        if len(clause) <= 4 or clause.endswith(vocab.QUALIFIERS_BEFORE):
-            begin = previous
-    return text[begin:start]
-
-
-def _sentence_start(text: str, start: int) -> int:
-    begin = start
-    while begin > 0 and text[begin - 1] not in vocab.SENTENCE_BREAKS:
-        begin -= 1
-    return begin
-
-
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence holding ``text[start:end]`` begins and ends."""
-    stop = end
-    while stop < len(text) and text[stop] not in vocab.SENTENCE_BREAKS:
-        stop += 1
-    return _sentence_start(text, start), stop
+    return Decimal(digits) if money and "." in digits else int(digits)
 
 
 def _scopes(
@@ -233,7 +186,7 @@ def _scopes(
     template: str | None,
     match: regex.Match[str],
     sentence: tuple[int, int],
-    found: Sequence[tuple[int, int, vocab.Phrase, regex.Match[str]]],
+    found: Sequence[Found],
 ) -> vocab.Scopes:
     scopes = phrase.scopes.get(template or "", phrase.scopes.get("*", ()))
     if phrase.topic != "requests_received":
@@ -243,12 +196,29 @@ def _scopes(
         return ((vocab.NEW,),)
     if verb in vocab.REQUESTS_VERB_HANDLED:
         return (*scopes, (vocab.TOTAL,))
-    # 上年结转 stated beside it counts apart: it counts new requests (stated as a part, 其中 or
-    # 含, of this or of another figure, it settles nothing)
+    # 上年结转 stated apart in its sentence: this counts new requests; stated as a part (其中, 含,
+    # 包括, in brackets) of this or of another figure, it settles nothing
     begin, stop = sentence
     for at, _, other, _ in found:
-        if other.topic == "requests_carried_over" and begin <= at < stop:
-            if any(q in _clause_before(text, at) for q in vocab.PART_OF):
-                return scopes
-            return ((vocab.NEW,),)
+        if other.topic == "requests_carried_over" and match.end() <= at < stop and begin <= at:
+            between = text[match.end() : at]
+            return scopes if any(word in between for word in vocab.PART_OF) else ((vocab.NEW,),)
     return scopes
+
+
+def _without_conflicts(statements: list[Statement]) -> list[Statement]:
+    """The statements, those linked to the same cells with different numbers unlinked: the
+    prose counts two things by one name (全市…51件 and 本局…5件), and which is the table's is
+    not told."""
+    values: dict[tuple[str, tuple[tuple[str, ...], ...]], set[Number]] = {}
+    for s in statements:
+        if s.unlinked is None:
+            values.setdefault((s.topic, s.scopes), set()).add(s.value)
+    return [
+        attrs.evolve(
+            s, table=None, scopes=(), area=None, unlinked="the prose states it with different numbers"
+        )
+        if s.unlinked is None and len(values[(s.topic, s.scopes)]) > 1
+        else s
+        for s in statements
+    ]

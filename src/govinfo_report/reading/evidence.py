@@ -92,8 +92,9 @@ def choose(
             before = len(options[u])
             # a reading whose cell is unknown (a split it cannot list, a cell assumed lost) is
             # kept, the stated cell taking the number: only the part of it that agrees is left
+            printed = next(o for o, agrees in zip(options[u], verdicts, strict=True) if agrees)
             options[u] = [
-                o if agrees else _stating(o, at, found.value)
+                o if agrees else _stating(o, at, printed)
                 for o, agrees in zip(options[u], verdicts, strict=True)
                 if agrees is not False
             ]
@@ -106,13 +107,14 @@ def choose(
     return notes
 
 
-def _stating(option: Option, position: int | None, value: Number) -> Option:
-    """A reading whose cell at ``position`` is unknown, restricted to the stated number there."""
+def _stating(option: Option, position: int | None, agreeing: Option) -> Option:
+    """A reading whose cell at ``position`` is unknown, restricted to the part of it that agrees
+    with the statement: that cell as a reading the statement agrees with prints it."""
     if position is None:
         return option
     index, reading = option
     cells = list(reading.cells)
-    cells[position] = Cell(raw=str(value), state=CellState.NUMBER, value=value)
+    cells[position] = agreeing[1].cells[position]
     return index, attrs.evolve(reading, cells=tuple(cells))
 
 
