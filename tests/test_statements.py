@@ -389,3 +389,31 @@ def test_a_text_table_s_cells_are_no_prose() -> None:
 def test_two_statements_agreeing_on_one_figure_both_stand() -> None:
     report = _with_prose("全年收到政府信息公开申请39件。本年度共收到政府信息公开申请39件。")
     assert [c.passed for c in report.checks if c.rule == "R7"] == [True, True]
+
+
+def _pdf_text(prose: str) -> Report:
+    """PDF text whose 行政规范性文件 row prints two numbers for three columns: a blank left no trace."""
+    lines = [
+        "某局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        prose,
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "信息内容 本年制发件数 本年废止件数 现行有效件数",
+        "规章 1 2 3",
+        "行政规范性文件 5 27",
+        "第二十条第（五）项",
+        "信息内容 本年处理决定数量",
+        "行政许可 4698",
+    ]
+    return parse("\n".join(lines) + "\n")
+
+
+def test_a_blank_cell_the_prose_states_a_number_of_contradicts_it() -> None:
+    # 5 | 27 | (blank), 5 | (blank) | 27, (blank) | 5 | 27: the prose's 5 issued drops the last
+    assert _normative(_pdf_text("本局依法公开。")) == [None, None, None]
+    report = _pdf_text("本年度制发行政规范性文件5件。")
+    assert _normative(report) == [5, None, None]
+    assert "cells.fixed_by_prose" in {d.code for d in report.diagnostics}
+    # no reading prints 27 issued: the prose decides nothing
+    assert _normative(_pdf_text("本年度制发行政规范性文件27件。")) == [None, None, None]

@@ -143,8 +143,8 @@ def check_statements(statements: Sequence[Statement], canonical: dict[str, Canon
         if table is None or not statement.scopes:
             continue
         sums: list[tuple[tuple[str, ...], Number]] = []
-        for scope in statement.scopes:
-            total, unusable, number = term(table.get(*_ref(name)) for name in scope)
+        for scope, refs in zip(statement.scopes, statement.refs, strict=True):
+            total, unusable, number = term(table.get(*ref) for ref in refs)
             if unusable or not number:
                 break
             sums.append((scope, total))
@@ -156,7 +156,8 @@ def check_statements(statements: Sequence[Statement], canonical: dict[str, Canon
 def _r7(statement: Statement, table: CanonicalTable, sums: list[tuple[tuple[str, ...], Number]]) -> Check:
     matched = [(scope, total) for scope, total in sums if total == statement.value]
     scope, total = matched[0] if matched else sums[0]
-    lines = sorted({line for name in scope if (line := table.get(*_ref(name)).line) is not None})
+    refs = statement.refs[statement.scopes.index(scope)]
+    lines = sorted({line for ref in refs if (line := table.get(*ref).line) is not None})
     where = f"line {', '.join(map(str, lines))}" if lines else "the table"
     open_scope = len(statement.scopes) > 1
     said = f"R7: the prose on line {statement.line} says {statement.phrase}"
@@ -177,11 +178,6 @@ def _r7(statement: Statement, table: CanonicalTable, sums: list[tuple[tuple[str,
         message=message,
         line=statement.line,
     )
-
-
-def _ref(name: str) -> tuple[str, str]:
-    row, _, column = name.partition(":")
-    return row, column
 
 
 def run_checks(

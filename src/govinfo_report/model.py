@@ -100,6 +100,11 @@ class Statement:
     its area in its tables, a department's may not. R7 checks such a statement; the reader never
     takes it to choose between a row's readings."""
 
+    @property
+    def refs(self) -> tuple[tuple[tuple[str, str], ...], ...]:
+        """:attr:`scopes` as ``(row, column)`` pairs, for :meth:`CanonicalTable.get`."""
+        return tuple(tuple(_pair(name) for name in scope) for scope in self.scopes)
+
     def to_dict(self) -> dict[str, Any]:
         value: int | float = self.value if isinstance(self.value, int) else float(self.value)
         if not isinstance(self.value, int) and self.value == int(self.value):
@@ -244,6 +249,11 @@ class Report:
         from .show import report_html
 
         return report_html(self)
+
+
+def _pair(name: str) -> tuple[str, str]:
+    row, _, column = name.partition(":")
+    return row, column
 
 
 for _cls in (Check, Statement, Section, Source, Report):

@@ -322,14 +322,8 @@ def _evidence(statements: Sequence[Statement]) -> _Evidence:
     out: dict[str, list[Evidence]] = {}
     for s in statements:  # an area's count may be more than the report's own: no evidence
         if s.table is not None and s.scopes and s.area is None:
-            scopes = tuple(tuple(_ref(name) for name in scope) for scope in s.scopes)
-            out.setdefault(s.table, []).append(Evidence(scopes, s.value, s.line, s.phrase))
+            out.setdefault(s.table, []).append(Evidence(s.refs, s.value, s.line, s.phrase))
     return {kind: tuple(found) for kind, found in out.items()}
-
-
-def _ref(name: str) -> tuple[str, str]:
-    row, _, column = name.partition(":")
-    return row, column
 
 
 def _map_parts(

@@ -43,8 +43,8 @@ class Evidence:
 
     def says(self, get: Callable[[Ref], Cell | None]) -> bool | None:
         """True when one scope's cells add up to the number, False when every scope's cells are
-        known and add up to another, None when it cannot tell (``get`` gives None for a cell
-        whose value is not known)."""
+        known and add up to another (or hold text, or are blank where the number is not 0), None
+        when it cannot tell (``get`` gives None for a cell whose value is not known)."""
         known = True
         for scope in self.scopes:
             cells = [get(ref) for ref in scope]
@@ -52,8 +52,11 @@ class Evidence:
                 known = False
                 continue
             total, unusable, number = term(c for c in cells if c is not None)
-            if unusable or not number:
-                known = False
+            if unusable:
+                continue  # text where a number is stated: not this scope
+            if not number:
+                # blank or placeholder: no number, unlike a stated one; a stated 0 may be either
+                known = known and self.value != 0
             elif total == self.value:
                 return True
         return False if known else None
