@@ -329,8 +329,22 @@ def test_the_prose_never_overrides_a_reading_the_layout_vouches_for() -> None:
         (
             "全年应诉行政诉讼案件30件，其中政府信息公开类4件。",
             "lawsuits",
+            "its sentence then counts a part of it (其中…信息公开)",
+        ),
+        (
+            "本机关被申请行政复议22件，其中涉及政府信息公开的12件。",
+            "reviews",
+            "its sentence then counts a part of it (其中…信息公开)",
+        ),
+        ("三年来，共制发行政规范性文件51件。", "normative_documents_issued", "qualified by 年来"),
+        ("下一步，将制发行政规范性文件51件。", "normative_documents_issued", "qualified by 将"),
+        ("本年度协助市政府制发行政规范性文件51件。", "normative_documents_issued", "qualified by 协助"),
+        (
+            "截至目前，制发行政规范性文件51件。",
+            "normative_documents_issued",
             "its sentence does not say it counts the table's figure",
         ),
+        ("本年度制发行政规范性文件51件次。", "normative_documents_issued", "counts 件次"),
         (
             "本年度共发生政府信息公开行政复议、行政诉讼案件8件。",
             "lawsuits",
@@ -347,7 +361,7 @@ def test_the_prose_never_overrides_a_reading_the_layout_vouches_for() -> None:
             "its clause counts another thing",
         ),
         (
-            "全市各部门共制发行政规范性文件51件，本局制发行政规范性文件5件，本局另制发行政规范性文件6件。",
+            "本年度制发行政规范性文件5件。本年度共制发行政规范性文件6件。",
             "normative_documents_issued",
             "the prose states it with different numbers",
         ),
@@ -417,3 +431,97 @@ def test_a_blank_cell_the_prose_states_a_number_of_contradicts_it() -> None:
     assert "cells.fixed_by_prose" in {d.code for d in report.diagnostics}
     # no reading prints 27 issued: the prose decides nothing
     assert _normative(_pdf_text("本年度制发行政规范性文件27件。")) == [None, None, None]
+
+
+def _table_4_dump(prose: str) -> Report:
+    """Table 4 as a crawler dumps it, ``3315122001013123128``: without a rule across its groups
+    the digits leave several readings."""
+    from strategies import to_run_together
+
+    report = canonical("2021")
+    report.review = {
+        "review": [3, 3, 1, 5],
+        "litigation_direct": [20, 0, 10, 1],
+        "litigation_after_review": [2, 3, 1, 2],
+    }
+    report.prose = {1: prose} if prose else {}
+    return parse(to_run_together(report))
+
+
+def _table_4(report: Report) -> list[list[int | None]]:
+    assert report.review_litigation is not None
+    return [
+        [None if c.value is None else int(c.value) for _, c in row.cells]
+        for row in report.review_litigation.rows
+    ]
+
+
+TRUTH_4 = [[3, 3, 1, 5, 12], [20, 0, 10, 1, 31], [2, 3, 1, 2, 8]]
+
+
+def _own_or_missing(found: list[list[int | None]]) -> bool:
+    return all(
+        v is None or v == t
+        for row, truth in zip(found, TRUTH_4, strict=True)
+        for v, t in zip(row, truth, strict=True)
+    )
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "",
+        "本机关被申请行政复议22件，其中涉及政府信息公开的12件。",  # all its reviews, then its part
+        "本机关作为被告被起诉行政诉讼36件，其中涉及政府信息公开的27件。",
+        "下一步，力争将行政复议控制在22件以内。",
+    ],
+)
+def test_a_broader_count_of_cases_never_picks_table_4_s_reading(prose: str) -> None:
+    assert _own_or_missing(_table_4(_table_4_dump(prose)))
+
+
+def test_a_true_count_of_the_cases_reads_table_4() -> None:
+    # without prose the digits leave table 4 mostly missing; the reviews' total (12) and both
+    # lawsuits' totals (31 + 8) as the prose states them leave one reading
+    assert _table_4(_table_4_dump(""))[2] == [None] * 5
+    report = _table_4_dump("本年度因政府信息公开被申请行政复议12件，被提起行政诉讼39件。")
+    assert _table_4(report) == TRUTH_4
+    assert "cells.fixed_by_prose" in {d.code for d in report.diagnostics}
+    assert [c.passed for c in report.checks if c.rule == "R7"] == [True, True]
+
+
+def test_numbers_in_the_sections_of_problems_and_other_matters_are_no_table_s() -> None:
+    report = canonical("2021")
+    report.prose = {5: "本年度收到政府信息公开申请40件。", 6: "本年度收到政府信息公开申请40件。"}
+    found = parse(to_text(report)).statements
+    assert [s.unlinked for s in found] == [
+        "in section 5, whose numbers are no table's",
+        "in section 6, whose numbers are no table's",
+    ]
+
+
+def test_a_dump_s_table_row_with_units_is_no_statement() -> None:
+    # a crawler's dump of a row whose cells print their unit: its first number is a cell, not
+    # what the prose says (``…申请数量28件/////28件``)
+    for row in [
+        "一、本年新收政府信息公开申请数量28件/////28件",
+        "一、本年新收政府信息公开申请数量28件——1件1件1件3件34件",
+    ]:
+        text = f"{TITLE}一、总体情况\n本局依法公开。\n三、收到和处理政府信息公开申请情况\n{row}\n"
+        assert parse(text).statements == ()
+
+
+def test_a_dash_before_a_number_in_a_dump_is_a_placeholder_or_a_minus_sign() -> None:
+    # 2019 table 2's 本年增/减 column is signed: ``120—31024`` is 120 | — | 31024 or 120 | -3 | 1024
+    from strategies import to_run_together
+
+    report = canonical("2019")
+    report.active["art20_5"]["administrative_license"] = ["120", "—3", "1024"]
+    text = to_run_together(report)
+    assert "行政许可120—31024" in text
+    ad = parse(text).active_disclosure
+    assert ad is not None
+    cells = [
+        ad.get("art20_5/administrative_license", c).value for c in ("previous_year", "change", "decisions")
+    ]
+    assert cells == [None, None, None]

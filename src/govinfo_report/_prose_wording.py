@@ -11,6 +11,7 @@ from .sections import cn_number
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?=年)")
 _CN_YEAR = regex.compile(r"([一二][〇零○一二三四五六七八九]{3})(?=年)")
 _COMBINED = regex.compile(vocab.COMBINED)
+_PART_AFTER = regex.compile(vocab.PART_AFTER)
 
 
 def clause_before(text: str, start: int) -> str:
@@ -68,6 +69,10 @@ def unlinked(
         return "no table cell holds it"
     if template not in phrase.scopes and ("*" not in phrase.scopes or template == "pre2019"):
         return f"the {template or 'unknown'} template has no such cell"
+    if section in vocab.NOT_STATED_IN:
+        return f"in section {section}, whose numbers are no table's"
+    if match.group("unit") in vocab.OTHER_UNITS:
+        return f"counts {match.group('unit')}"
     fill = match.groupdict().get("fill") or ""
     clause = clause_before(text, start) + fill
     for words, why in (
@@ -84,6 +89,8 @@ def unlinked(
         return f"qualified by {approx}"
     if phrase.topic == "lawsuits" and _COMBINED.search(text[max(0, start - 6) : start]):
         return "counts reviews and lawsuits together"
+    if _PART_AFTER.search(text[end : sentence(text, start, end)[1]]):
+        return "its sentence then counts a part of it (其中…信息公开)"
     # the year its clause names; else, unless its clause says this year (本年度), the last one
     # its sentence named before it
     named = last_year(clause)
@@ -93,19 +100,24 @@ def unlinked(
         return f"its sentence names {named} and the report's year is not known"
     if named is not None and named != year:
         return f"of another year ({named})"
-    return _context(text, span, clause, phrase, section)
+    return _context(text, span, clause, phrase, section, year)
 
 
 def _context(
-    text: str, span: tuple[int, int], clause: str, phrase: vocab.Phrase, section: int | None
+    text: str, span: tuple[int, int], clause: str, phrase: vocab.Phrase, section: int | None, year: int | None
 ) -> str | None:
     """Why the words around the statement do not make it its table's figure, or None."""
     missing = "its sentence does not say it counts the table's figure"
     if not phrase.context:
         return None
-    if phrase.clause:  # in its own clause: 因政府信息公开被申请行政复议2起
-        own = clause + text[span[0] : span[1]]
-        return None if any(word in own for word in phrase.context) else missing
+    if phrase.clause:  # before it in its sentence: 因政府信息公开被申请行政复议2起, 本年度制发…
+        own = text[sentence_start(text, span[0]) : span[1]]
+        words = list(phrase.context)
+        if phrase.context in (vocab.THIS_YEAR, vocab.AT_YEAR_END) and year is not None:
+            words.append(f"{year}年")
+        if phrase.context == vocab.CASE_CONTEXT and section == 4:
+            words.extend(vocab.CASE_AGAINST)  # in the section of those cases: 被申请行政复议1件
+        return None if any(word in own for word in words) else missing
     if phrase.topic != "requests_received" and any(noun in clause for noun in vocab.NOT_REQUESTS):
         return "its clause counts another thing"  # 12345热线全年办结3000件
     if section == phrase.section:

@@ -37,15 +37,26 @@ class Phrase:
     section: int | None = None
     """The section whose text needs no context word."""
     clause: bool = False
-    """The context word must stand in the statement's own clause (an organ that is itself the
-    review body counts its own case load in the next clause: 作为复议机关，办理行政复议案件120件)."""
+    """The context word must stand before it in its own sentence, not after it or in the sentence
+    before (本年度制发…; an organ that is a review body itself counts its own case load in another
+    sentence: 作为复议机关，办理行政复议案件120件)."""
     money: bool = False
     """The number is an amount of money (decimals, 元/万元)."""
 
 
-CASE_CONTEXT = ("信息公开", "被申请", "被提起", "被起诉", "被诉")
-"""Words in a review's or lawsuit's clause that make it a case brought against the organ over
-information disclosure (its own case load as a review body or a party is another figure)."""
+THIS_YEAR = ("本年", "今年", "全年", "当年", "年内")
+"""Words in a statement's clause saying it counts the report's own year, whatever year its
+sentence named before (``2021年收到…15件，本年度收到…39件``); a table 2 count of the year
+(制发) needs one of them, or the report's year, in its clause."""
+AT_YEAR_END = ("年底", "年末", "本年", "今年", "全年", "当年")
+"""Words in a statement's clause saying it counts the report's year's end (现行有效: a stock);
+or the report's year in its clause."""
+
+CASE_CONTEXT = ("信息公开",)
+"""Words in a review's or lawsuit's clause that make it a case over information disclosure (an
+organ's own case load as a review body or a party is another figure); in section four, whose
+heading says so, a case brought against the organ (被申请, 被提起 …) is one too."""
+CASE_AGAINST = ("被申请", "被提起", "被起诉", "被诉")
 
 _APPLY = r"(?:政府)?信息公开|依申请"
 """Words that make a sentence's 申请 a request for government information."""
@@ -71,7 +82,7 @@ _NOT_REQUESTS = "|".join((*NOT_REQUESTS, "结转"))
 _FILL = r"(?P<fill>(?:(?!" + _NOT_REQUESTS + r")[^，。；、,;:：！？\d\s]){0,20}?)"
 """Words between a verb and its 申请 (政府信息公开, 各类, 群众提出的 ...)."""
 
-BEFORE_NUMBER = r"(?:数量|件数|总数|总量)?(?:共计|共|合计|总计|计|为|达到|达)?"
+BEFORE_NUMBER = r"(?P<before>(?:数量|件数|总数|总量)?(?:共计|共|合计|总计|计|为|达到|达)?)"
 """Words allowed between the noun and the number (``申请数量为21件``, ``申请共21件``)."""
 
 COUNT_UNITS = r"件次|件|宗|起|份"
@@ -137,24 +148,32 @@ PHRASES: tuple[Phrase, ...] = (
         r"现行有效(?:的)?(?:行政)?规范性文件",
         "active_disclosure",
         {"2021": (("art20_1/normative_documents:in_force",),)},
+        context=AT_YEAR_END,
+        clause=True,
     ),
     Phrase(
         "normative_documents_issued",
         r"(?:制发|印发|出台)(?:了)?(?:行政)?规范性文件",
         "active_disclosure",
         {"2021": (("art20_1/normative_documents:issued",),)},
+        context=THIS_YEAR,
+        clause=True,
     ),
     Phrase(
         "rules_in_force",
         r"现行有效(?:的)?(?:政府)?规章",
         "active_disclosure",
         {"2021": (("art20_1/rules:in_force",),)},
+        context=AT_YEAR_END,
+        clause=True,
     ),
     Phrase(
         "rules_issued",
         r"(?:制发|印发|出台)(?:了)?(?:政府)?规章",
         "active_disclosure",
         {"2021": (("art20_1/rules:issued",),)},
+        context=THIS_YEAR,
+        clause=True,
     ),
     Phrase(
         "fees",
@@ -193,6 +212,21 @@ QUALIFIERS_BEFORE = (
     "个人信息",
     "更正",
     "许可",
+    "以来",
+    "年来",
+    "历年",
+    "计划",
+    "拟",
+    "将",
+    "下一步",
+    "明年",
+    "协助",
+    "牵头",
+    "起草",
+    "市政府",
+    "县政府",
+    "省政府",
+    "国务院",
     "累计",
     "同比",
     "环比",
@@ -213,9 +247,20 @@ QUALIFIERS_BEFORE = (
     "每",
 )
 """Words in a statement's clause, before its phrase, that make its number another figure than
-the cell's: a part (其中; a channel, 网上, 信函; an applicant, 自然人, 法人), a running total, a
-change, an estimate, another year's, a negation (未办结, 不予受理), another act on the documents
-(清理, 审查 … 现行有效规范性文件)."""
+the cell's: a part (其中; a channel, 网上, 信函; an applicant, 自然人, 法人), a running total or a
+span of years (累计, 以来, 历年), a change, an estimate, another year's, a plan (计划, 拟, 将,
+下一步), a negation (未办结, 不予受理), another act on the documents (清理, 审查 … 现行有效规范性
+文件), another body's documents (协助, 牵头起草, 市政府印发)."""
+
+NOT_STATED_IN = (5, 6)
+"""Sections whose numbers are no figure of the tables: problems and plans, other matters."""
+
+PART_AFTER = r"其中[^。！？!?]{0,20}?信息公开"
+"""A part of the figure counted after it in its sentence (被申请行政复议22件，其中涉及政府信息
+公开的12件): the figure counts more than the table's."""
+
+OTHER_UNITS = ("件次",)
+"""Units that count something else than the table's cells (times, not documents or cases)."""
 
 SUB_BODIES = (
     "各部门",
@@ -245,9 +290,6 @@ COMBINED = r"复议(?:[、和及与]|和提起|及提起|与提起)$"
 PART_OF = ("其中", "含", "包括", "（", "(")
 """Words that make a figure stated beside another its part (``共收到申请21件，其中上年结转3件``)."""
 
-THIS_YEAR = ("本年", "今年", "全年", "当年")
-"""Words in a statement's clause saying it counts the report's own year, whatever year its
-sentence named before (``2021年收到…15件，本年度收到…39件``)."""
 
 QUALIFIERS_AFTER = ("余", "多", "以上", "左右", "以内", "以下")
 """Words right after the number (or its unit) that make it an estimate."""

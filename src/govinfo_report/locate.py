@@ -50,7 +50,13 @@ def locate(lines: tuple[Line, ...], sections: tuple[SectionSlice, ...]) -> tuple
 
 
 def _by_anchor(lines: tuple[Line, ...], kind: str) -> Region | None:
-    start = _find(lines, TABLE_ANCHORS[kind][:2])
+    """The lines from the table's first anchor label to the next heading or table: an anchor in
+    a sentence of prose (``结果维持2件。``) is passed over while one in a table's cells is found."""
+    anchors = TABLE_ANCHORS[kind][:2]
+    start = next(
+        (i for i, line in enumerate(lines) if _holds(line, anchors) and not _prose(line.text)),
+        _find(lines, anchors),
+    )
     if start is None:
         return None
     end = start + 1
@@ -69,6 +75,16 @@ def _cut(lines: tuple[Line, ...], region: Region, own: int) -> Region:
         if _other_anchor(lines[index], region.kind, first=2):
             return Region(region.kind, region.start, index)
     return region
+
+
+def _holds(line: Line, anchors: tuple[str, ...]) -> bool:
+    folded = fold(line.text)
+    return any(a in folded for a in anchors)
+
+
+def _prose(text: str) -> bool:
+    """A line of sentences: a table's cells hold no full stop and no comma."""
+    return any(mark in text for mark in "。，")
 
 
 def _find(lines: Sequence[Line], anchors: tuple[str, ...]) -> int | None:

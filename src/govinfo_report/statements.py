@@ -132,10 +132,22 @@ def _found(text: str) -> list[Found]:
             if any(start < b and a < end for a, b in taken):
                 continue
             taken.append((start, end))
-            if end < len(text) and text[end].isdigit():
-                continue  # ``28件 0 0 …``: a table row's cells
+            if _table_row(text, end, match):
+                continue
             found.append((start, end, phrase, match))
     return sorted(found, key=lambda item: item[0])
+
+
+_ROW_GOES_ON = "/／—–-"
+"""Marks after a number that a table row's next cell may open with (placeholders, a sign)."""
+
+
+def _table_row(text: str, end: int, match: regex.Match[str]) -> bool:
+    """A table row's cells, not a statement: more numbers or cells after it (``28件 0 0 …``,
+    ``28件/////``), or a row's label right before its number (``…申请数量28件``)."""
+    if end < len(text) and (text[end].isdigit() or text[end] in _ROW_GOES_ON):
+        return True
+    return match.group("before") in ("数量", "件数", "总数", "总量")
 
 
 def _statement(

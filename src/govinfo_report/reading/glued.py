@@ -21,8 +21,9 @@ from .model import Reading, RowSpec
 from .slots import UNKNOWN
 
 _UNIT = regex.compile(r"(万元|亿元|元|万)$")
-_MARKS = regex.compile(r"(/|／|—+)")
-"""Placeholder marks that are no part of a number (a minus sign may be: ``-`` is not one)."""
+_MARKS = regex.compile(r"(/|／|——+|—(?![\d.]))")
+"""Placeholder marks that are no part of a number: a slash; a dash not before a digit (``—3``
+may be -3 written with a dash; ``-`` is a minus sign), or two."""
 
 
 @attrs.frozen

@@ -88,6 +88,10 @@ _MARK_SPLIT = regex.compile(
 )
 
 
+_DASHES = "—–－"
+"""Marks that are a placeholder alone, or a minus sign before a number."""
+
+
 def _run_cells(run: str) -> list[tuple[int, str]] | None:
     """A row's run as cells, with their offsets: each run of numbers kept whole (only the mapper
     may split it), each placeholder a cell of its own (``00/`` → ``00`` ``/``; ``0//`` → ``0``
@@ -96,9 +100,12 @@ def _run_cells(run: str) -> list[tuple[int, str]] | None:
         return [(m.start(), m.group()) for m in _CHUNK.finditer(run)]
     cells: list[tuple[int, str]] = []
     at = 0
-    for part in _MARK_SPLIT.split(run.translate(_UNIT_AS_SPACE)):  # ``171件146`` is 171 | 146…
+    text = run.translate(_UNIT_AS_SPACE)  # ``171件146`` is 171 | 146…
+    for part in _MARK_SPLIT.split(text):
         if part in _WORDS:
             cells.append((at, part))
+        elif len(part) == 1 and part in _DASHES and text[at + 1 : at + 2].isdigit():
+            return None  # ``—3``: a placeholder beside 3, or -3 written with a dash (``——3`` is not)
         elif part and part[0] in _MARKS and part[0] not in _RUN_CHARS:  # placeholders, one by one
             k = 0
             while k < len(part):
