@@ -652,3 +652,19 @@ def test_run_together_placeholders_are_cells_of_their_own(printed: str, expected
     assert result.applications is not None
     cells = [c for _, c in result.applications.row("withheld.prohibited_by_law").cells]
     assert [c.raw if c.state.value == "placeholder" else c.value for c in cells] == expected
+
+
+def test_regression_run_together_number_on_the_line_under_a_blank_row_is_no_cell_for_sure() -> None:
+    # found by an adversarial pass (damage suite, stray_year): a dump prints a row on one line;
+    # ``行政强制`` (its one cell blank), then ``2025`` on a line of its own (a year, a page's
+    # number, or the row's value wrapped) was read as its value
+    from render import canonical
+
+    report = canonical("2021")
+    report.active["art20_6"]["administrative_coercion"] = [""]
+    text = to_run_together(report)
+    assert "\n行政强制\n" in text
+    ad = parse(text.replace("\n行政强制\n", "\n行政强制\n2025\n")).active_disclosure
+    assert ad is not None
+    assert ad.get("art20_6/administrative_coercion", "decisions").value is None
+    assert ad.get("art20_6/administrative_penalty", "decisions").value == 56

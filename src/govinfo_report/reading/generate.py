@@ -75,6 +75,9 @@ def _row_readings(material: Material, spec: RowSpec, offset: int) -> Generated:
         return Generated((), False, another, "cells.ambiguous")
     if material.layout == GLUED:
         glued = glued_readings(tokens, spec)
+        if material.apart and glued.readings:
+            stray = Reading((UNKNOWN,) * n, "its numbers on a later line than its label, a stray's as well")
+            return Generated((*glued.readings, stray), False, glued.note, glued.code)
         return Generated(glued.readings, False, glued.note, glued.code, glued.forced)
     if _wrapped_digit_by_digit(tokens, material.strays):
         wrapped = "its numbers may go on digit by digit on the lines beside it (wrapped in narrow columns)"

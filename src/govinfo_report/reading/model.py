@@ -88,6 +88,9 @@ class Material:
     glued to the end of its label)."""
     blanks_unknown: bool = False
     """The row's blank cells tell nothing (its numbers ran into its label): they are unknown."""
+    apart: bool = False
+    """Its values all stand on lines after its label's, in a layout that prints a row on one line
+    (a crawler's dump): a year or a page's number under a row left blank may be all they are."""
     whole_cells: bool = False
     """Each token is one whole cell (one cell per line): a token is never part of another line's
     number, and more values than columns mean values of another row, not a cell split or added;

@@ -118,6 +118,7 @@ def material(
         joinable=frozenset(joinable),
         lead=lead,
         blanks_unknown=blanks_unknown,
+        apart=layout == GLUED and bool(tokens) and all(t.line > view.line for t in tokens),
         whole_cells=whole,
     )
 
