@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from govinfo_report import Report, Span, parse
@@ -525,3 +529,32 @@ def test_a_dash_before_a_number_in_a_dump_is_a_placeholder_or_a_minus_sign() -> 
         ad.get("art20_5/administrative_license", c).value for c in ("previous_year", "change", "decisions")
     ]
     assert cells == [None, None, None]
+
+
+# --- where a user sees them --------------------------------------------------------------------
+
+
+def test_show_the_notebook_and_check_carry_the_statements_and_r7(tmp_path: Path) -> None:
+    from govinfo_report.show import report_html, report_text
+
+    report = canonical("2021")
+    report.prose = {1: "本年度新收政府信息公开申请41件。全年累计收到政府信息公开申请500件。"}
+    text = to_text(report)
+    result = parse(text)
+    shown = report_text(result)
+    assert "numbers the prose states" in shown
+    assert "新收政府信息公开申请41件" in shown and "R7 FAILS" in shown
+    assert "(no cell: qualified by 累计)" in shown
+    html = report_html(result)
+    assert "新收政府信息公开申请41件" in html and "R7 FAILS" in html
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "govinfo_report", "check", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "R7 applications new_requests:total: expected 41, found 39" in done.stdout
