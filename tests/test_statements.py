@@ -218,7 +218,9 @@ def test_r7_fails_naming_both_lines_and_marks_the_cells() -> None:
 
 def test_r7_fails_when_neither_scope_holds() -> None:
     report = _with_prose("本年度共收到政府信息公开申请40件。")
-    assert _r7(report) == [(False, NEW, 40, 39)]
+    assert _r7(report) == [(False, BOTH, 40, 39)]  # every cell its wording may count
+    assert report.applications is not None
+    assert report.applications.get("carried_over", "total").disputed == ("R7",)
 
 
 def test_r7_is_skipped_without_the_table() -> None:
@@ -391,8 +393,16 @@ def test_an_area_s_count_is_checked_but_never_evidence() -> None:
 
 def test_a_page_number_between_the_lines_is_no_digit_of_the_number() -> None:
     # PDF text: ``…现行有效规范性文件`` / ``2`` (the page's number) / ``7件。``: never 27
-    report = _dump("截至年底，现行有效规范性文件\n2\n7件。")
-    assert [s.value for s in report.statements if s.topic == "normative_documents_in_force"] == []
+    def in_force(prose: str) -> list[int]:
+        return [int(s.value) for s in _dump(prose).statements if s.topic == "normative_documents_in_force"]
+
+    assert in_force("截至年底，现行有效规范性文件\n27件。") == [27]  # wrapped, it is read
+    assert in_force("截至年底，现行有效规范性文件\n2\n7件。") == []
+
+
+def test_a_year_wrapped_onto_a_line_of_its_own_is_no_page_number() -> None:
+    report = _dump("截至\n2022\n年底，现行有效规范性文件440件。")  # a 2024 report
+    assert [s.unlinked for s in report.statements] == ["of another year (2022)"]
 
 
 def test_a_text_table_s_cells_are_no_prose() -> None:
@@ -558,3 +568,41 @@ def test_show_the_notebook_and_check_carry_the_statements_and_r7(tmp_path: Path)
     )
     assert done.returncode == 1
     assert "R7 applications new_requests:total: expected 41, found 39" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("prose", "why"),
+    [
+        (
+            "我局高度重视政府信息公开工作，全年办理行政复议案件120件。",
+            "its sentence does not say it counts the table's figure",
+        ),
+        ("12345热线收到群众申请300件，均已依申请公开答复。", "its clause counts another thing"),
+    ],
+)
+def test_context_words_elsewhere_in_the_sentence_link_no_case_load(prose: str, why: str) -> None:
+    assert [s[3] for s in statements(prose)] == [why]
+
+
+def test_an_area_s_count_of_requests_is_linked_with_its_area() -> None:
+    report = parse(f"{TITLE}一、总体情况\n全市收到政府信息公开申请51件。\n")
+    assert [(s.unlinked, s.area) for s in report.statements] == [(None, "全市")]
+
+
+def test_a_clause_s_comma_inside_a_number_gives_no_statement() -> None:
+    assert statements("本年度收到政府信息公开申请1，200件。") == []
+    assert [s[1] for s in statements("本年度收到政府信息公开申请1,200件。")] == [1200]
+
+
+def test_show_names_r7_s_verdict_for_each_of_two_statements_of_one_number_on_a_line() -> None:
+    from govinfo_report.show import report_text
+
+    report = canonical("2021")  # reviews 4; lawsuits 3 + 3 = 6
+    report.review["litigation_after_review"] = [1, 0, 1, 1]
+    report.prose = {1: "本年度因政府信息公开被申请行政复议4件，被提起行政诉讼4件。"}
+    shown = report_text(parse(to_text(report)))
+    assert "行政复议4件 → review_litigation review:total: R7 holds" in shown
+    assert (
+        "行政诉讼4件 → review_litigation litigation_direct:total + litigation_after_review:total: R7 FAILS"
+        in shown
+    )

@@ -17,6 +17,11 @@ _PART_AFTER = regex.compile(vocab.PART_AFTER)
 def clause_before(text: str, start: int) -> str:
     """The text of the clause before ``start``, with the clause before that one when it is short
     or ends with a qualifying word (``其中，`` ``…30件，其中，``)."""
+    return text[clause_start(text, start) : start]
+
+
+def clause_start(text: str, start: int) -> int:
+    """Where the clause of :func:`clause_before` begins."""
     begin = start
     while begin > 0 and text[begin - 1] not in vocab.CLAUSE_BREAKS:
         begin -= 1
@@ -27,7 +32,7 @@ def clause_before(text: str, start: int) -> str:
         clause = text[previous : begin - 1]
         if len(clause) <= 4 or clause.endswith(vocab.QUALIFIERS_BEFORE):
             begin = previous
-    return text[begin:start]
+    return begin
 
 
 def sentence_start(text: str, start: int) -> int:
@@ -73,8 +78,7 @@ def unlinked(
         return f"in section {section}, whose numbers are no table's"
     if match.group("unit") in vocab.OTHER_UNITS:
         return f"counts {match.group('unit')}"
-    fill = match.groupdict().get("fill") or ""
-    clause = clause_before(text, start) + fill
+    clause = own_words(text, start, match)
     for words, why in (
         (vocab.QUALIFIERS_BEFORE, "qualified by {}"),
         (vocab.SUB_BODIES, "counts several bodies together ({})"),
@@ -103,6 +107,13 @@ def unlinked(
     return _context(text, span, clause, phrase, section, year)
 
 
+def own_words(text: str, start: int, match: regex.Match[str]) -> str:
+    """The statement's clause up to its noun: the words before it and its own verb and fill
+    (``全市收到政府信息公开``), read as one stretch of text."""
+    fill_end = match.end("fill") if match.groupdict().get("fill") is not None else start
+    return text[clause_start(text, start) : max(start, fill_end)]
+
+
 def _context(
     text: str, span: tuple[int, int], clause: str, phrase: vocab.Phrase, section: int | None, year: int | None
 ) -> str | None:
@@ -110,16 +121,20 @@ def _context(
     missing = "its sentence does not say it counts the table's figure"
     if not phrase.context:
         return None
-    if phrase.clause:  # before it in its sentence: 因政府信息公开被申请行政复议2起, 本年度制发…
-        own = text[sentence_start(text, span[0]) : span[1]]
-        words = list(phrase.context)
-        if phrase.context in (vocab.THIS_YEAR, vocab.AT_YEAR_END) and year is not None:
-            words.append(f"{year}年")
-        if phrase.context == vocab.CASE_CONTEXT and section == 4:
-            words.extend(vocab.CASE_AGAINST)  # in the section of those cases: 被申请行政复议1件
-        return None if any(word in own for word in words) else missing
-    if phrase.topic != "requests_received" and any(noun in clause for noun in vocab.NOT_REQUESTS):
-        return "its clause counts another thing"  # 12345热线全年办结3000件
+    before = text[sentence_start(text, span[0]) : span[1]]  # its sentence, up to it
+    if phrase.context == vocab.CASE_CONTEXT:
+        # in its own clause (因政府信息公开被申请行政复议2起); a case against the organ (被提起…) in
+        # a sentence about them, or in section four, whose heading says so
+        own = clause + text[span[0] : span[1]]
+        against = any(word in own for word in vocab.CASE_AGAINST)
+        if any(word in own for word in phrase.context):
+            return None
+        return None if against and (section == 4 or any(w in before for w in phrase.context)) else missing
+    if phrase.clause:  # this year's, before it in its sentence: 本年度制发…, 2023年…
+        words = [*phrase.context, *([f"{year}年"] if year is not None else [])]
+        return None if any(word in before for word in words) else missing
+    if phrase.topic.startswith("requests") and any(noun in clause for noun in vocab.NOT_REQUESTS):
+        return "its clause counts another thing"  # 12345热线全年办结3000件, 热线收到群众申请
     if section == phrase.section:
         return None
     # the sentence, or the one before it (收到申请32件。全年办结33件，结转下年度1件。)
@@ -130,5 +145,5 @@ def _context(
 
 def area(text: str, start: int, match: regex.Match[str]) -> str | None:
     """The word saying the statement counts a whole area (全市, 全县 …), or None."""
-    clause = clause_before(text, start) + (match.groupdict().get("fill") or "")
+    clause = own_words(text, start, match)
     return next((w for w in vocab.AREAS if w in clause), None)

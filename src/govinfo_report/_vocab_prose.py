@@ -287,7 +287,7 @@ takes it to choose between readings."""
 COMBINED = r"复议(?:[、和及与]|和提起|及提起|与提起)$"
 """Text right before 行政诉讼 saying the number counts reviews and lawsuits together."""
 
-PART_OF = ("其中", "含", "包括", "（", "(")
+PART_OF = ("其中", "含", "包括", "(")
 """Words that make a figure stated beside another its part (``共收到申请21件，其中上年结转3件``)."""
 
 

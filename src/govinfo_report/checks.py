@@ -167,10 +167,12 @@ def _r7(statement: Statement, table: CanonicalTable, sums: list[tuple[tuple[str,
     else:
         found = "; ".join(f"{' + '.join(s)} = {t}" for s, t in sums)
         message = f"{said}; the table ({where}) gives {found}."
+    # a failure involves every cell its wording may count; a pass, the cells of the scope that held
+    cells = scope if matched else tuple(dict.fromkeys(name for s, _ in sums for name in s))
     return Check(
         rule="R7",
         table=table.name,
-        cells=scope,
+        cells=cells,
         expected=_int(statement.value),
         actual=_int(total),
         passed=bool(matched),

@@ -88,11 +88,7 @@ def _prose(text: str) -> bool:
 
 
 def _find(lines: Sequence[Line], anchors: tuple[str, ...]) -> int | None:
-    for index, line in enumerate(lines):
-        folded = fold(line.text)
-        if any(a in folded for a in anchors):
-            return index
-    return None
+    return next((index for index, line in enumerate(lines) if _holds(line, anchors)), None)
 
 
 def _other_anchor(line: Line, kind: str, first: int = 1) -> bool:

@@ -169,14 +169,14 @@ def _parse(
     ruled = ruled or []  # a PDF's ruled tables, read beside its text
     if has_content and not slices and not found and not ruled and meta.title is None:
         diagnostics.append(diag("input.not_a_report"))
-    # 5. map to the schema of the template the labels show
+    # 5a. the template the labels show
     template, noticed = detect_template(
         (c.text for _, grid, _ in found + ruled for row in grid.rows for c in row),
         (line.text for line in lines),
         meta.year,
     )
     diagnostics.extend(noticed)
-    # 5a. the numbers the prose states, linked to the cells they speak of (evidence, and R7)
+    # the numbers the prose states, linked to the cells they speak of (evidence, and R7)
     statements = find_statements(
         lines,
         slices,
@@ -192,6 +192,7 @@ def _parse(
     def map_kind(kind: str, parts: list[Found]) -> schema.Mapped:
         return _map_kind(kind, parts, template, maps, evidence)
 
+    # 5b. map to the template's schema, the statements weighed as evidence
     found, unused, others = prefer_ruled(found, ruled, template, diagnostics, map_kind)
     canonical, extra_rows = _map(found, template, map_kind, bool(slices), diagnostics)
     canonical = settle(canonical, others, map_kind, diagnostics)

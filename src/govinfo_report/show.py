@@ -11,7 +11,7 @@ import html
 import unicodedata
 from collections.abc import Iterator
 
-from .model import CanonicalTable, Cell, CellState, Check, Report
+from .model import CanonicalTable, Cell, CellState, Check, Report, Statement
 from .vocab import CHINESE_DIGITS, SECTION_TABLE, TABLE_LABELS
 
 TITLES: dict[str, str] = {
@@ -127,18 +127,30 @@ def report_text(report: Report) -> str:
 def _statements(report: Report) -> list[str]:
     """One line per statement: where, what, the cells it speaks of and R7's verdict, or why it
     speaks of none."""
-    verdicts = {(c.line, c.expected): c for c in report.checks if c.rule == "R7"}
+    r7 = [c for c in report.checks if c.rule == "R7"]
     out = []
     for statement in report.statements:
         head = f"line {statement.line}: {statement.phrase}"
         if statement.unlinked is not None:
             out.append(f"{head} (no cell: {statement.unlinked})")
             continue
-        check = verdicts.get((statement.line, int(statement.value)))
+        check = next((c for c in r7 if _checks(c, statement)), None)
         cells = " or ".join(" + ".join(scope) for scope in statement.scopes)
         verdict = "not checked" if check is None else "R7 holds" if check.passed else "R7 FAILS"
         out.append(f"{head} → {statement.table} {cells}: {verdict}")
     return out
+
+
+def _checks(check: Check, statement: Statement) -> bool:
+    """Whether ``check`` is R7 on ``statement``: its line, its number, cells of its scopes."""
+    names = {name for scope in statement.scopes for name in scope}
+    return (
+        check.line == statement.line
+        and check.expected is not None
+        and check.expected == statement.value
+        and check.table == statement.table
+        and set(check.cells) <= names
+    )
 
 
 _STYLE = (

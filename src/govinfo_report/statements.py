@@ -9,8 +9,9 @@ its wording makes it another figure (:mod:`._prose_wording`):
   or one after it (余, 以上, 左右): a part, a running total, a change, an estimate;
 * its clause counts several bodies together (全市各部门, 各乡镇);
 * its sentence names another year than the report's (or a year when the report's is unknown);
-* the words that make it this table's figure are missing (行政复议 and 行政诉讼 need 信息公开 or
-  被申请/被提起 in their clause: an organ may be a review body itself);
+* the words that make it this table's figure are missing (行政复议 and 行政诉讼 need 信息公开 in
+  their clause, or 被申请/被提起 there in a sentence about 信息公开 or in section four: an organ
+  may be a review body itself; table 2's 制发 needs the report's year before it);
 * the report's template has no such cell (制发规范性文件 in a 2019 report);
 * the prose states the same figure twice with different numbers.
 
@@ -20,7 +21,7 @@ number (a page's number) ends a sentence.
 
 收到申请N件 counts new requests alone in one report and new plus carried-over requests in
 another: such a statement has two scopes, unless its wording settles it (新收; or 上年结转
-stated apart in the same sentence). R7 (:mod:`.checks`) checks every linked statement; the
+stated apart after it in the same sentence). R7 (:mod:`.checks`) checks every linked statement; the
 reading engine may use one to choose between readings of a row (:mod:`.reading.evidence`).
 """
 
@@ -83,7 +84,8 @@ def find_statements(
     where: list[tuple[int, int]] = []  # each character's line index and place in the line
     after_heading = False
     for index, line in enumerate(lines):
-        if _not_prose(index, line, skipped, regions):
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if _not_prose(index, line, following, skipped, regions):
             if chars:
                 chars.append("。")
                 where.append(where[-1])
@@ -103,14 +105,17 @@ def find_statements(
     text = "".join(chars)
     found = _found(text)
     out = [_statement(text, item, found, where, lines, section_of, template, year) for item in found]
-    return tuple(_without_conflicts(out))
+    return tuple(_without_conflicts([s for s in out if s is not None]))
 
 
-def _not_prose(index: int, line: Line, skipped: Sequence[Span], regions: Sequence[tuple[int, int]]) -> bool:
-    """A markup table's line, a text table's tab or pipe row, or a page's number."""
+def _not_prose(
+    index: int, line: Line, following: str, skipped: Sequence[Span], regions: Sequence[tuple[int, int]]
+) -> bool:
+    """A markup table's line, a text table's tab or pipe row, or a page's number (not a year
+    wrapped onto a line of its own: ``截至`` / ``2022`` / ``年底，…``)."""
     if any(span.start <= line.number <= span.end for span in skipped):
         return True
-    if _PAGE_NUMBER.fullmatch(line.text):
+    if _PAGE_NUMBER.fullmatch(line.text) and not following.lstrip().startswith("年"):
         return True
     in_table = any(start <= index < end for start, end in regions)
     return in_table and ("\t" in line.text or "|" in line.text)
@@ -138,7 +143,7 @@ def _found(text: str) -> list[Found]:
     return sorted(found, key=lambda item: item[0])
 
 
-_ROW_GOES_ON = "/／—–-"
+_ROW_GOES_ON = "/—–-"
 """Marks after a number that a table row's next cell may open with (placeholders, a sign)."""
 
 
@@ -159,9 +164,11 @@ def _statement(
     section_of: dict[int, int],
     template: str | None,
     year: int | None,
-) -> Statement:
+) -> Statement | None:
     start, end, phrase, match = item
     first, last = where[start], where[end - 1]
+    if not _separators_printed(match, where, lines):
+        return None  # ``申请1，200件``: which number it states is not told
     statement = Statement(
         phrase=_printed(lines, first, last),
         topic=phrase.topic,
@@ -175,6 +182,20 @@ def _statement(
     scopes = _scopes(text, phrase, template, match, wording.sentence(text, start, end), found)
     area = wording.area(text, start, match)
     return attrs.evolve(statement, table=phrase.table, scopes=scopes, area=area)
+
+
+def _separators_printed(
+    match: regex.Match[str], where: Sequence[tuple[int, int]], lines: Sequence[Line]
+) -> bool:
+    """The thousands separators of its number are printed as ``,`` (a full-width ``，`` folds to
+    ``,`` but ends a clause: ``申请1，200件`` is no 1200)."""
+    start = match.start("n")
+    for k, ch in enumerate(match.group("n")):
+        if ch == ",":
+            line, at = where[start + k]
+            if lines[line].text[at] != ",":
+                return False
+    return True
 
 
 def _printed(lines: Sequence[Line], first: tuple[int, int], last: tuple[int, int]) -> str:
@@ -208,11 +229,12 @@ def _scopes(
         return ((vocab.NEW,),)
     if verb in vocab.REQUESTS_VERB_HANDLED:
         return (*scopes, (vocab.TOTAL,))
-    # 上年结转 stated apart in its sentence: this counts new requests; stated as a part (其中, 含,
-    # 包括, in brackets) of this or of another figure, it settles nothing
-    begin, stop = sentence
+    # 上年结转 stated apart after it in its sentence: this counts new requests; stated as a part
+    # (其中, 含, 包括, in brackets) of this or of another figure, it settles nothing (nor does one
+    # stated before it)
+    stop = sentence[1]
     for at, _, other, _ in found:
-        if other.topic == "requests_carried_over" and match.end() <= at < stop and begin <= at:
+        if other.topic == "requests_carried_over" and match.end() <= at < stop:
             between = text[match.end() : at]
             return scopes if any(word in between for word in vocab.PART_OF) else ((vocab.NEW,),)
     return scopes

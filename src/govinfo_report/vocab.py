@@ -90,6 +90,7 @@ __all__ = [
     "CRAWLER_CHROME_FIELDS",
     "CRAWLER_CHROME_LINES",
     "CRAWLER_TITLE_PREFIXES",
+    "DASHES",
     "EMBEDDED_TITLE_LEADS",
     "HTML_CHROME_NAMES",
     "HTML_CHROME_WHOLE_NAMES",
@@ -195,6 +196,10 @@ PLACEHOLDERS: frozenset[str] = frozenset(
     {"/", "／", "-", "－", "—", "——", "–", "无", "不涉及", "—-", "--", "\\", "×", "N/A", "n/a", "空"}
 )
 """Cell texts meaning "nothing to report". Never read as 0."""
+
+DASHES = "—–－"
+"""Dashes a placeholder is written with, alone or doubled; one right before a number may be a
+minus sign (``—3``) as well."""
 
 MONEY_UNITS: tuple[str, ...] = ("万元", "亿元", "元", "万")
 

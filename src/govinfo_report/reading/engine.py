@@ -109,8 +109,8 @@ def _unsupported(
     notes: list[Diagnostic],
 ) -> None:
     """Leave missing a cell the rules chose (its row's readings disagree on it, or it is a split
-        the row rule picked among the digits' readings) that a rule across rows could confirm but
-        none does: the row's own rule alone may pick a wrong split by chance when a cell was lost. A
+    the row rule picked among the digits' readings) that a rule across rows could confirm but
+    none does: the row's own rule alone may pick a wrong split by chance when a cell was lost. A
     cell whose value the prose states (``prose``) is kept."""
     if all(unit.vouched or forced[u] for u, unit in enumerate(units)):
         return

@@ -17,11 +17,12 @@ import regex
 from ..model import Cell, CellState, GridCell
 from ..splitting import SumGroups, split_run, total_is_sum
 from ..values import is_numeric_run, parse_cell
+from ..vocab import DASHES
 from .model import Reading, RowSpec
 from .slots import UNKNOWN
 
 _UNIT = regex.compile(r"(万元|亿元|元|万)$")
-_MARKS = regex.compile(r"(/|／|——+|—(?![\d.]))")
+_MARKS = regex.compile(r"(/|／|[" + DASHES + r"]{2,}|[" + DASHES + r"](?![\d.]))")
 """Placeholder marks that are no part of a number: a slash; a dash not before a digit (``—3``
 may be -3 written with a dash; ``-`` is a minus sign), or two."""
 

@@ -25,6 +25,7 @@ from ..vocab import (
     APP_FULL_LABELS,
     APP_GROUPS,
     APP_ROWS,
+    DASHES,
     PLACEHOLDERS,
     RL_GROUP_PATTERNS,
 )
@@ -88,10 +89,6 @@ _MARK_SPLIT = regex.compile(
 )
 
 
-_DASHES = "—–－"
-"""Marks that are a placeholder alone, or a minus sign before a number."""
-
-
 def _run_cells(run: str) -> list[tuple[int, str]] | None:
     """A row's run as cells, with their offsets: each run of numbers kept whole (only the mapper
     may split it), each placeholder a cell of its own (``00/`` → ``00`` ``/``; ``0//`` → ``0``
@@ -104,7 +101,7 @@ def _run_cells(run: str) -> list[tuple[int, str]] | None:
     for part in _MARK_SPLIT.split(text):
         if part in _WORDS:
             cells.append((at, part))
-        elif len(part) == 1 and part in _DASHES and text[at + 1 : at + 2].isdigit():
+        elif len(part) == 1 and part in DASHES and text[at + 1 : at + 2].isdigit():
             return None  # ``—3``: a placeholder beside 3, or -3 written with a dash (``——3`` is not)
         elif part and part[0] in _MARKS and part[0] not in _RUN_CHARS:  # placeholders, one by one
             k = 0
