@@ -447,7 +447,7 @@ def test_a_blank_cell_the_prose_states_a_number_of_contradicts_it() -> None:
     assert _normative(_pdf_text("本年度制发行政规范性文件27件。")) == [None, None, None]
 
 
-def _table_4_dump(prose: str) -> Report:
+def _table_4_dump(prose: str, section: int = 1) -> Report:
     """Table 4 as a crawler dumps it, ``3315122001013123128``: without a rule across its groups
     the digits leave several readings."""
     from strategies import to_run_together
@@ -458,7 +458,7 @@ def _table_4_dump(prose: str) -> Report:
         "litigation_direct": [20, 0, 10, 1],
         "litigation_after_review": [2, 3, 1, 2],
     }
-    report.prose = {1: prose} if prose else {}
+    report.prose = {section: prose} if prose else {}
     return parse(to_run_together(report))
 
 
@@ -492,6 +492,17 @@ def _own_or_missing(found: list[list[int | None]]) -> bool:
 )
 def test_a_broader_count_of_cases_never_picks_table_4_s_reading(prose: str) -> None:
     assert _own_or_missing(_table_4(_table_4_dump(prose)))
+    assert _own_or_missing(_table_4(_table_4_dump(prose, section=4)))
+
+
+def test_a_part_counted_in_the_next_sentence_makes_the_count_broader() -> None:
+    # in section four 被申请 counts, but the next sentence counts the disclosure cases apart
+    prose = "本机关被申请行政复议22件，被提起行政诉讼39件，均已依法应诉。其中，政府信息公开类行政复议12件。"
+    report = _table_4_dump(prose, section=4)
+    assert _own_or_missing(_table_4(report))
+    assert next(s.unlinked for s in report.statements if s.topic == "reviews") == (
+        "its sentence then counts a part of it (其中…信息公开)"
+    )
 
 
 def test_a_true_count_of_the_cases_reads_table_4() -> None:

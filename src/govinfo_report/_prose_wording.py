@@ -93,7 +93,9 @@ def unlinked(
         return f"qualified by {approx}"
     if phrase.topic == "lawsuits" and _COMBINED.search(text[max(0, start - 6) : start]):
         return "counts reviews and lawsuits together"
-    if _PART_AFTER.search(text[end : sentence(text, start, end)[1]]):
+    stop = sentence(text, start, end)[1]
+    following = sentence(text, stop + 1, stop + 1)[1] if stop < len(text) else stop
+    if _PART_AFTER.search(text[end:following]):  # in its sentence, or the next one
         return "its sentence then counts a part of it (其中…信息公开)"
     # the year its clause names; else, unless its clause says this year (本年度), the last one
     # its sentence named before it

@@ -256,8 +256,8 @@ NOT_STATED_IN = (5, 6)
 """Sections whose numbers are no figure of the tables: problems and plans, other matters."""
 
 PART_AFTER = r"其中[^。！？!?]{0,20}?信息公开"
-"""A part of the figure counted after it in its sentence (被申请行政复议22件，其中涉及政府信息
-公开的12件): the figure counts more than the table's."""
+"""A part of the figure counted after it, in its sentence or the next (被申请行政复议22件，其中涉及
+政府信息公开的12件): the figure counts more than the table's."""
 
 OTHER_UNITS = ("件次",)
 """Units that count something else than the table's cells (times, not documents or cases)."""
