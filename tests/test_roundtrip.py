@@ -83,8 +83,10 @@ AMBIGUOUS: dict[str, set[str]] = {
         "template.unknown",
         *_IN_DOUBT,
     },
-    "pdf unruled": _IN_DOUBT,
-    "pdf text": _IN_DOUBT,
+    # PDF text may run a blank row's label into the lines around it (a heading, a local row's
+    # label): that row is then not found, and said so
+    "pdf unruled": {*_IN_DOUBT, "row.missing"},
+    "pdf text": {*_IN_DOUBT, "row.missing"},
     # rows not padded to the table's width: a blank cell at a row's end may be no cell
     "html2text": _IN_DOUBT,
     # one cell per line, rows told by their labels: a blank cell leaves no trace, and a row whose
@@ -668,3 +670,22 @@ def test_regression_run_together_number_on_the_line_under_a_blank_row_is_no_cell
     assert ad is not None
     assert ad.get("art20_6/administrative_coercion", "decisions").value is None
     assert ad.get("art20_6/administrative_penalty", "decisions").value == 56
+
+
+def test_regression_pdf_text_blank_row_label_run_into_a_local_row_s_is_no_row() -> None:
+    # found by the thorough round trip: unruled PDF text ran the blank 规章 row's label into the
+    # heading above and the local row below (``…规章其他主动公开文件 0 0 0``): read as 规章 0 | 0 | 0
+    pytest.importorskip("pypdfium2")
+    from render import Extra, canonical
+
+    report = canonical("2021")
+    report.active["art20_1"] = {"rules": ["", "", ""], "normative_documents": ["", "0", "0"]}
+    report.extras = [Extra("active_disclosure", "rules", "其他主动公开文件", ("0", "0", "0"))]
+    report.prose = {2: "（一）主动公开情况。2021年1月1日至12月31日，本机关在门户网站发布信息。"}
+    result = parsed("pdf unruled", report)
+    wrong, _ = compare(result.to_dict(), report)
+    assert wrong == []
+    assert result.active_disclosure is not None
+    assert [
+        result.active_disclosure.get("art20_1/rules", c).value for c in ("issued", "repealed", "in_force")
+    ] == [None] * 3

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import regex
 
 from ..diagnostics import diag
-from ..model import Cell, CellState, Diagnostic
+from ..model import Cell, CellState, Diagnostic, Span
 from ..reading import RowSpec, decide
 from ..reading.evidence import Evidence
 from ..reading.model import CellFactory
@@ -63,7 +63,20 @@ def _row(folded: str) -> AdRowSpec | None:
             best = (len(longest), spec)
     if any(a[1] <= b[0] for a in found for b in found):
         return None
+    if best is not None and len(_after(folded, best[1])) >= _MIN_TAIL:
+        return None  # ``规章其他主动公开文件``: another row's label run on after its name
     return best[1] if best else None
+
+
+_MIN_TAIL = 4
+"""Characters of label text after a row's name that are another row's label run into it (PDF
+text joins a blank row's label with the next line's): the row named is then not told."""
+
+
+def _after(folded: str, spec: AdRowSpec) -> str:
+    """The label text after the row's longest name in ``folded``."""
+    longest = max((p for p in spec.patterns if p in folded), key=len)
+    return folded[folded.find(longest) + len(longest) :]
 
 
 _FULL_LABELS = {f"{spec.block}/{spec.key}": spec.patterns[0] for spec in AD_ROWS}
@@ -176,5 +189,6 @@ def map_active_disclosure(
     expected = [f"{spec.block}/{spec.key}" for spec in AD_ROWS if template in spec.templates]
     missing = [key for key in expected if key not in {r.key for r in rows}]
     if missing and rows:
-        diagnostics.append(diag("row.missing", "Rows not found: " + ", ".join(missing) + "."))
+        span = Span(min(v.line for v in views), max(v.last_line for v in views))  # the table's lines
+        diagnostics.append(diag("row.missing", "Rows not found: " + ", ".join(missing) + ".", span))
     return Mapped(tuple(rows), tuple(extra_rows), tuple(diagnostics), all_columns)
