@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from decimal import Decimal
 from importlib import resources
 
@@ -33,6 +35,7 @@ def test_all_is_pinned() -> None:
         "Severity",
         "Source",
         "Span",
+        "Statement",
         "Table",
         "__version__",
         "parse",
@@ -138,3 +141,18 @@ def test_tables_keep_every_grid_with_its_strategy() -> None:
 def test_parse_is_deterministic() -> None:
     text = example("seed_004")
     assert parse(text) == parse(text)
+
+
+def test_importing_the_package_leaves_the_parsing_stages_unloaded_until_parse_is_used() -> None:
+    # a notebook reading saved results, or a batch's parent, needs the data model only; the
+    # stages load on first use of parse (import time is measured in docs/performance.md)
+    code = (
+        "import sys, govinfo_report as g\n"
+        "print('govinfo_report.pipeline' in sys.modules)\n"
+        "g.parse('')\n"
+        "print('govinfo_report.pipeline' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["False", "True"], done.stderr
+    with pytest.raises(AttributeError, match="no attribute 'parse_everything'"):
+        govinfo_report.parse_everything  # noqa: B018

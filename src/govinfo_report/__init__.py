@@ -6,7 +6,10 @@
 >>> report = parse_file("report.pdf")  # or .html, .docx, .txt; parse_bytes(data) for raw bytes
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
+from .errors import InputError, ParseError
 from .model import (
     CanonicalTable,
     Cell,
@@ -21,9 +24,26 @@ from .model import (
     Severity,
     Source,
     Span,
+    Statement,
     Table,
 )
-from .pipeline import InputError, ParseError, parse, parse_bytes, parse_file
+
+if TYPE_CHECKING:
+    from .pipeline import parse, parse_bytes, parse_file
+
+
+def __getattr__(name: str) -> Any:
+    """``parse``, ``parse_bytes`` and ``parse_file``, imported on first use: importing the package
+    for its data model (a notebook loading saved results, a worker's parent) does not load the
+    parsing stages."""
+    if name in ("parse", "parse_bytes", "parse_file"):
+        from . import pipeline
+
+        value = getattr(pipeline, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = (
     "CanonicalTable",
@@ -41,6 +61,7 @@ __all__ = (
     "Severity",
     "Source",
     "Span",
+    "Statement",
     "Table",
     "__version__",
     "parse",
