@@ -156,3 +156,25 @@ def test_importing_the_package_leaves_the_parsing_stages_unloaded_until_parse_is
     assert done.stdout.split() == ["False", "True"], done.stderr
     with pytest.raises(AttributeError, match="no attribute 'parse_everything'"):
         govinfo_report.parse_everything  # noqa: B018
+
+
+def test_an_unknown_key_raises_naming_the_valid_ones_and_a_known_absent_one_is_missing() -> None:
+    report = parse(example("seed_000"))
+    assert report.applications is not None and report.active_disclosure is not None
+    with pytest.raises(KeyError, match=r"'totl' is no column of applications; the columns are: .*total"):
+        report.applications.get("new_requests", "totl")
+    with pytest.raises(KeyError, match=r"'new_request' is no row of applications; .*new_requests"):
+        report.applications.get("new_request", "total")
+    with pytest.raises(KeyError, match=r"'rules' is no row of active_disclosure; .*art20_1/rules"):
+        report.active_disclosure.get("rules", "new_made")
+    # the 2021 rows a 2019 report lacks are keys of the table: missing, not an error
+    assert report.applications.get("other.no_correction", "total").state is CellState.MISSING
+    assert report.active_disclosure.get("art20_1/rules", "issued").state is CellState.MISSING
+
+
+def test_a_report_s_repr_is_one_short_line() -> None:
+    report = parse(example("seed_000"))
+    text = repr(report)
+    assert "\n" not in text and len(text) < 400
+    assert text.startswith("Report(title='梅州市梅县区医疗保障局2020年政府信息公开工作年度报告'")
+    assert "checks=40 (0 failed)" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import operator
 from decimal import Decimal
 from typing import Any
@@ -199,13 +200,20 @@ class CanonicalTable:
         raise KeyError(key)
 
     def get(self, row: str, column: str) -> Cell:
-        """The cell at ``row``/``column``; the MISSING cell when absent."""
+        """The cell at ``row``/``column``; the MISSING cell when the report has none there.
+
+        Raises ``KeyError`` naming the valid keys when ``row`` or ``column`` is no key of this
+        table in either template (a typo such as ``"totl"``)."""
         try:
             cells = self._cells
         except AttributeError:  # unpickled from a version without the index: made on first use
             self.__attrs_post_init__()
             cells = self._cells
-        return cells.get((row, column), MISSING)
+        found = cells.get((row, column))
+        if found is None:
+            _known_keys(self.name, row, column)
+            return MISSING
+        return found
 
     def to_dict(self, *, cells: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -217,6 +225,31 @@ class CanonicalTable:
             else:
                 out[row.key] = values
         return out
+
+
+def _known_keys(table: str, row: str, column: str) -> None:
+    """Raise ``KeyError`` when ``row`` or ``column`` is no key of ``table`` in either template."""
+    keys = _keys().get(table)
+    if keys is None:
+        return  # a table of another name: nothing to check against
+    for key, valid, what in ((row, keys[0], "row"), (column, keys[1], "column")):
+        if key not in valid:
+            raise KeyError(f"{key!r} is no {what} of {table}; the {what}s are: {', '.join(sorted(valid))}")
+
+
+@functools.cache
+def _keys() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each table's row and column keys in either template (the vocabulary, loaded on first use)."""
+    from .vocab import AD_COLUMNS, AD_ROWS, APP_COLUMNS_WITH_SUBTOTAL, APP_ROWS, RL_COLUMNS, RL_GROUPS
+
+    app_rows = {spec.key for spec in APP_ROWS} | {spec.group for spec in APP_ROWS if spec.group}
+    ad_rows = {f"{spec.block}/{spec.key}" for spec in AD_ROWS}
+    ad_columns = {c for blocks in AD_COLUMNS.values() for cols in blocks.values() for c in cols}
+    return {
+        "applications": (frozenset(app_rows), frozenset(APP_COLUMNS_WITH_SUBTOTAL)),
+        "active_disclosure": (frozenset(ad_rows), frozenset(ad_columns)),
+        "review_litigation": (frozenset(RL_GROUPS), frozenset(RL_COLUMNS)),
+    }
 
 
 @attrs.frozen

@@ -162,7 +162,7 @@ class Source:
         return {"format": self.format, "encoding": self.encoding, "name": self.name}
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """Everything read from one annual report."""
 
@@ -195,6 +195,16 @@ class Report:
     statements: tuple[Statement, ...] = ()
     """The numbers the prose states (收到申请…件, 行政复议…件 ...), in document order; R7 checks
     each one linked to table cells."""
+
+    def __repr__(self) -> str:
+        """One line: what the report is and what was read (the data is in the fields)."""
+        tables = [t.name for t in (self.active_disclosure, self.applications, self.review_litigation) if t]
+        failed = len(self.failed_checks)
+        return (
+            f"Report(title={self.title!r}, organ={self.organ!r}, year={self.year!r}, "
+            f"template={self.template!r}, tables={tables}, checks={len(self.checks)} ({failed} failed), "
+            f"statements={len(self.statements)}, diagnostics={len(self.diagnostics)})"
+        )
 
     @property
     def failed_checks(self) -> tuple[Check, ...]:
