@@ -617,3 +617,11 @@ def test_show_names_r7_s_verdict_for_each_of_two_statements_of_one_number_on_a_l
         "行政诉讼4件 → review_litigation litigation_direct:total + litigation_after_review:total: R7 FAILS"
         in shown
     )
+
+
+def test_a_phrase_in_full_width_forms_keeps_its_printed_text_and_line() -> None:
+    # NFKC folds ２１; the phrase is still cut from the line as printed (its spaces cleaned up),
+    # on lines after one whose characters fold to more than one (㎡ → m2)
+    text = f"{TITLE}一、总体情况\n办公用房面积１２０㎡。\n全年受理政府信息公开申请　２１　件，均已答复。\n"
+    (statement,) = parse(text).statements
+    assert (statement.value, statement.line, statement.phrase) == (21, 4, "受理政府信息公开申请 ２１ 件")

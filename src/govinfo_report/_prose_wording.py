@@ -22,32 +22,37 @@ def clause_before(text: str, start: int) -> str:
 
 def clause_start(text: str, start: int) -> int:
     """Where the clause of :func:`clause_before` begins."""
-    begin = start
-    while begin > 0 and text[begin - 1] not in vocab.CLAUSE_BREAKS:
-        begin -= 1
+    begin = _after_last(text, vocab.CLAUSE_BREAKS, start)
     if begin > 0 and text[begin - 1] not in vocab.SENTENCE_BREAKS:
-        previous = begin - 1
-        while previous > 0 and text[previous - 1] not in vocab.CLAUSE_BREAKS:
-            previous -= 1
+        previous = _after_last(text, vocab.CLAUSE_BREAKS, begin - 1)
         clause = text[previous : begin - 1]
         if len(clause) <= 4 or clause.endswith(vocab.QUALIFIERS_BEFORE):
             begin = previous
     return begin
 
 
+_BACK = {
+    marks: regex.compile("[" + regex.escape(marks) + "]", flags=regex.REVERSE)
+    for marks in (vocab.CLAUSE_BREAKS, vocab.SENTENCE_BREAKS)
+}
+_SENTENCE_END = regex.compile("[" + regex.escape(vocab.SENTENCE_BREAKS) + "]")
+
+
+def _after_last(text: str, marks: str, stop: int) -> int:
+    """The position after the last of ``marks`` before ``stop`` (0 when none), searched back
+    from ``stop`` (a long text is never scanned from its start)."""
+    found = _BACK[marks].search(text, 0, max(stop, 0))
+    return found.start() + 1 if found is not None else 0
+
+
 def sentence_start(text: str, start: int) -> int:
-    begin = start
-    while begin > 0 and text[begin - 1] not in vocab.SENTENCE_BREAKS:
-        begin -= 1
-    return begin
+    return _after_last(text, vocab.SENTENCE_BREAKS, start)
 
 
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the sentence holding ``text[start:end]`` begins and ends."""
-    stop = end
-    while stop < len(text) and text[stop] not in vocab.SENTENCE_BREAKS:
-        stop += 1
-    return sentence_start(text, start), stop
+    found = _SENTENCE_END.search(text, end)
+    return sentence_start(text, start), found.start() if found is not None else len(text)
 
 
 def last_year(text: str) -> int | None:

@@ -27,6 +27,7 @@ reading engine may use one to choose between readings of a row (:mod:`.reading.e
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -80,32 +81,80 @@ def find_statements(
     section_of = {i: piece.section.number for piece in sections for i in range(piece.start, piece.end)}
     starts = {piece.start for piece in sections}
     starts.add(next((i for i, line in enumerate(lines) if line.number == title), -1))
-    chars: list[str] = []
-    where: list[tuple[int, int]] = []  # each character's line index and place in the line
+    pieces: list[str] = []
+    where = _Places(lines)
     after_heading = False
     for index, line in enumerate(lines):
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         if _not_prose(index, line, following, skipped, regions):
-            if chars:
-                chars.append("。")
-                where.append(where[-1])
+            if pieces:
+                pieces.append("。")
+                where.skip()
             continue
         heading = index in starts or _heads(line.text)
-        if chars and (after_heading or heading or not line.text.strip()):
-            chars.append("。")
-            where.append(where[-1])
+        if pieces and (after_heading or heading or not line.text.strip()):
+            pieces.append("。")
+            where.skip()
         # a title or heading alone on its line ends there; one that runs into its paragraph
         # (``（二）依申请公开情况。进一步规范…``) does not
         after_heading = heading and not any(ch in vocab.CLAUSE_BREAKS for ch in line.text.strip()[:-1])
-        for i, ch in enumerate(line.text):
-            for part in unicodedata.normalize("NFKC", ch):
-                if not part.isspace():
-                    chars.append(part)
-                    where.append((index, i))
-    text = "".join(chars)
-    found = _found(text)
-    out = [_statement(text, item, found, where, lines, section_of, template, year) for item in found]
+        folded = _SPACE.sub("", _nfkc(line.text))
+        pieces.append(folded)
+        where.add(index, len(folded))
+    prose = "".join(pieces)
+    found = _found(prose)
+    out = [_statement(prose, item, found, where, lines, section_of, template, year) for item in found]
     return tuple(_without_conflicts([s for s in out if s is not None]))
+
+
+_SPACE = regex.compile(r"\s+")
+
+
+class _Places:
+    """Where each character of the prose (the lines in NFKC, whitespace left out, one after
+    another) stands in its line as printed: worked out for the few characters asked about."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._lines = lines
+        self._starts: list[int] = []  # each piece's first character in the prose
+        self._indices: list[int] = []  # each piece's line index
+        self._size = 0
+        self._places: dict[int, list[int]] = {}
+
+    def add(self, index: int, size: int) -> None:
+        """The next ``size`` characters are line ``index``'s."""
+        self._starts.append(self._size)
+        self._indices.append(index)
+        self._size += size
+
+    def skip(self) -> None:
+        """The next character is a sentence's end put in between lines (no line's)."""
+        self._size += 1
+
+    def __getitem__(self, at: int) -> tuple[int, int]:
+        """The line index and the place in that line of the prose's character ``at``."""
+        k = bisect.bisect_right(self._starts, at) - 1
+        index = self._indices[k]
+        if index not in self._places:
+            self._places[index] = _kept(self._lines[index].text)
+        return index, self._places[index][at - self._starts[k]]
+
+
+def _nfkc(text: str) -> str:
+    """``text`` in NFKC, folded character by character where that changes its length (so that
+    each character of the result has one place in the line)."""
+    folded = unicodedata.normalize("NFKC", text)
+    if len(folded) == len(text):  # most lines: one character for one (，→ , 　→ space)
+        return folded
+    return "".join(unicodedata.normalize("NFKC", ch) for ch in text)
+
+
+def _kept(text: str) -> list[int]:
+    """The places in ``text`` of the characters :func:`_nfkc` keeps, whitespace left out."""
+    folded = unicodedata.normalize("NFKC", text)
+    if len(folded) == len(text):
+        return [i for i, ch in enumerate(folded) if not ch.isspace()]
+    return [i for i, ch in enumerate(text) for p in unicodedata.normalize("NFKC", ch) if not p.isspace()]
 
 
 def _not_prose(
@@ -130,13 +179,13 @@ def _found(text: str) -> list[Found]:
     """Every phrase of the vocabulary the prose prints before a number (the first that reads a
     stretch of words wins), in document order; not a table row's (more numbers after it)."""
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # the characters a phrase tried earlier already reads
     for phrase, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < b and a < end for a, b in taken):
+            if any(taken[start:end]):
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             if _table_row(text, end, match):
                 continue
             found.append((start, end, phrase, match))
@@ -159,7 +208,7 @@ def _statement(
     text: str,
     item: Found,
     found: Sequence[Found],
-    where: Sequence[tuple[int, int]],
+    where: _Places,
     lines: Sequence[Line],
     section_of: dict[int, int],
     template: str | None,
@@ -184,9 +233,7 @@ def _statement(
     return attrs.evolve(statement, table=phrase.table, scopes=scopes, area=area)
 
 
-def _separators_printed(
-    match: regex.Match[str], where: Sequence[tuple[int, int]], lines: Sequence[Line]
-) -> bool:
+def _separators_printed(match: regex.Match[str], where: _Places, lines: Sequence[Line]) -> bool:
     """The thousands separators of its number are printed as ``,`` (a full-width ``，`` folds to
     ``,`` but ends a clause: ``申请1，200件`` is no 1200)."""
     start = match.start("n")
@@ -233,8 +280,11 @@ def _scopes(
     # (其中, 含, 包括, in brackets) of this or of another figure, it settles nothing (nor does one
     # stated before it)
     stop = sentence[1]
-    for at, _, other, _ in found:
-        if other.topic == "requests_carried_over" and match.end() <= at < stop:
+    for k in range(bisect.bisect_left(found, match.end(), key=lambda item: item[0]), len(found)):
+        at, _, other, _ = found[k]
+        if at >= stop:
+            break
+        if other.topic == "requests_carried_over":
             between = text[match.end() : at]
             return scopes if any(word in between for word in vocab.PART_OF) else ((vocab.NEW,),)
     return scopes
