@@ -138,7 +138,7 @@ def test_frame_without_pandas_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError) as caught:
         local_report().to_frame()
-    assert str(caught.value) == PANDAS_MISSING and "govinfo-report[pandas]" in PANDAS_MISSING
+    assert str(caught.value) == PANDAS_MISSING and "pip install pandas" in PANDAS_MISSING
 
 
 # --- rules across years ----------------------------------------------------------------------------

@@ -573,7 +573,7 @@ def test_pdf_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None
     with pytest.raises(InputError) as caught:
         parse_bytes(blank_pdf())
     assert caught.value.code == "input.missing_extra"
-    assert "govinfo-report[pdf]" in str(caught.value)
+    assert "pip install pypdfium2" in str(caught.value) and "'.[pdf]'" in str(caught.value)
 
 
 def test_nested_chrome_candidates_are_told_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:

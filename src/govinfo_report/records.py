@@ -80,7 +80,8 @@ def _records(report: Report) -> Iterator[dict[str, Any]]:
 
 
 PANDAS_MISSING = (
-    "pandas is needed for data frames: pip install 'govinfo-report[pandas]' "
+    "pandas is needed for data frames: pip install pandas (or, in a clone of govinfo_report, "
+    "pip install '.[pandas]') "
     "(or use Report.to_records() for plain rows)"
 )
 

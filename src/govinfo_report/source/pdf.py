@@ -56,7 +56,8 @@ def _pdfium() -> Any:
     except ImportError:
         raise InputError(
             "input.missing_extra",
-            "Reading PDF files needs pypdfium2; install it with: pip install 'govinfo-report[pdf]'.",
+            "Reading PDF files needs pypdfium2: pip install pypdfium2 (or, in a clone of govinfo_report, "
+            "pip install '.[pdf]').",
         ) from None
 
 
