@@ -689,3 +689,22 @@ def test_regression_pdf_text_blank_row_label_run_into_a_local_row_s_is_no_row() 
     assert [
         result.active_disclosure.get("art20_1/rules", c).value for c in ("issued", "repealed", "in_force")
     ] == [None] * 3
+
+
+def test_a_dash_before_a_number_in_a_dump_is_a_placeholder_or_a_minus_sign() -> None:
+    # 2019 table 2's 本年增/减 column is signed: ``120—31024`` is 120 | — | 31024 or 120 | -3 | 1024
+    from render import canonical
+
+    report = canonical("2019")
+    report.active["art20_5"]["administrative_license"] = ["120", "—3", "1024"]
+    text = to_run_together(report)
+    assert "行政许可120—31024" in text
+    ad = parse(text).active_disclosure
+    assert ad is not None
+    cells = [
+        ad.get("art20_5/administrative_license", c).value for c in ("previous_year", "change", "decisions")
+    ]
+    assert cells == [None, None, None]
+
+
+# --- where a user sees them --------------------------------------------------------------------

@@ -536,25 +536,6 @@ def test_a_dump_s_table_row_with_units_is_no_statement() -> None:
         assert parse(text).statements == ()
 
 
-def test_a_dash_before_a_number_in_a_dump_is_a_placeholder_or_a_minus_sign() -> None:
-    # 2019 table 2's 本年增/减 column is signed: ``120—31024`` is 120 | — | 31024 or 120 | -3 | 1024
-    from strategies import to_run_together
-
-    report = canonical("2019")
-    report.active["art20_5"]["administrative_license"] = ["120", "—3", "1024"]
-    text = to_run_together(report)
-    assert "行政许可120—31024" in text
-    ad = parse(text).active_disclosure
-    assert ad is not None
-    cells = [
-        ad.get("art20_5/administrative_license", c).value for c in ("previous_year", "change", "decisions")
-    ]
-    assert cells == [None, None, None]
-
-
-# --- where a user sees them --------------------------------------------------------------------
-
-
 def test_show_the_notebook_and_check_carry_the_statements_and_r7(tmp_path: Path) -> None:
     from govinfo_report.show import report_html, report_text
 

@@ -136,7 +136,8 @@ def _context(
         against = any(word in own for word in vocab.CASE_AGAINST)
         if any(word in own for word in phrase.context):
             return None
-        return None if against and (section == 4 or any(w in before for w in phrase.context)) else missing
+        in_their_section = section == phrase.section
+        return None if against and (in_their_section or any(w in before for w in phrase.context)) else missing
     if phrase.clause:  # this year's, before it in its sentence: 本年度制发…, 2023年…
         words = [*phrase.context, *([f"{year}年"] if year is not None else [])]
         return None if any(word in before for word in words) else missing

@@ -35,11 +35,12 @@ class Phrase:
     """Words one of which its sentence must hold (or its section must be ``section``) for the
     number to be this table's: 行政复议 may be an organ's own case load."""
     section: int | None = None
-    """The section whose text needs no context word."""
+    """The section about its figure, where the context asks less: no word for the requests'
+    figures (section three), a case against the organ (被申请, 被提起) for reviews and lawsuits
+    (section four)."""
     clause: bool = False
     """The context word must stand before it in its own sentence, not after it or in the sentence
-    before (本年度制发…; an organ that is a review body itself counts its own case load in another
-    sentence: 作为复议机关，办理行政复议案件120件)."""
+    before (本年度制发…: a table 2 count of the report's year)."""
     money: bool = False
     """The number is an amount of money (decimals, 元/万元)."""
 
@@ -133,7 +134,7 @@ PHRASES: tuple[Phrase, ...] = (
         "review_litigation",
         {"*": (("review:total",),)},
         context=CASE_CONTEXT,
-        clause=True,
+        section=4,
     ),
     Phrase(
         "lawsuits",
@@ -141,7 +142,7 @@ PHRASES: tuple[Phrase, ...] = (
         "review_litigation",
         {"*": (("litigation_direct:total", "litigation_after_review:total"),)},
         context=CASE_CONTEXT,
-        clause=True,
+        section=4,
     ),
     Phrase(
         "normative_documents_in_force",

@@ -142,21 +142,24 @@ def check_statements(statements: Sequence[Statement], canonical: dict[str, Canon
         table = canonical.get(statement.table or "")
         if table is None or not statement.scopes:
             continue
-        sums: list[tuple[tuple[str, ...], Number]] = []
+        sums: list[tuple[tuple[str, ...], tuple[tuple[str, str], ...], Number]] = []
         for scope, refs in zip(statement.scopes, statement.refs, strict=True):
             total, unusable, number = term(table.get(*ref) for ref in refs)
             if unusable or not number:
                 break
-            sums.append((scope, total))
+            sums.append((scope, refs, total))
         else:
             out.append(_r7(statement, table, sums))
     return out
 
 
-def _r7(statement: Statement, table: CanonicalTable, sums: list[tuple[tuple[str, ...], Number]]) -> Check:
-    matched = [(scope, total) for scope, total in sums if total == statement.value]
-    scope, total = matched[0] if matched else sums[0]
-    refs = statement.refs[statement.scopes.index(scope)]
+def _r7(
+    statement: Statement,
+    table: CanonicalTable,
+    sums: list[tuple[tuple[str, ...], tuple[tuple[str, str], ...], Number]],
+) -> Check:
+    matched = [found for found in sums if found[2] == statement.value]
+    scope, refs, total = matched[0] if matched else sums[0]
     lines = sorted({line for ref in refs if (line := table.get(*ref).line) is not None})
     where = f"line {', '.join(map(str, lines))}" if lines else "the table"
     open_scope = len(statement.scopes) > 1
@@ -165,10 +168,10 @@ def _r7(statement: Statement, table: CanonicalTable, sums: list[tuple[tuple[str,
         how = " (its wording leaves the scope open; this one holds)" if open_scope else ""
         message = f"{said}; {' + '.join(scope)} = {total} ({where}){how}."
     else:
-        found = "; ".join(f"{' + '.join(s)} = {t}" for s, t in sums)
+        found = "; ".join(f"{' + '.join(s)} = {t}" for s, _, t in sums)
         message = f"{said}; the table ({where}) gives {found}."
     # a failure involves every cell its wording may count; a pass, the cells of the scope that held
-    cells = scope if matched else tuple(dict.fromkeys(name for s, _ in sums for name in s))
+    cells = scope if matched else tuple(dict.fromkeys(name for s, _, _ in sums for name in s))
     return Check(
         rule="R7",
         table=table.name,
