@@ -20,6 +20,8 @@ def example(name: str = "seed_000") -> str:
 
 def test_all_is_pinned() -> None:
     assert govinfo_report.__all__ == (
+        "SCHEMA_VERSION",
+        "Attachment",
         "CanonicalTable",
         "Cell",
         "CellState",
@@ -38,6 +40,7 @@ def test_all_is_pinned() -> None:
         "Statement",
         "Table",
         "__version__",
+        "json_schema",
         "parse",
         "parse_bytes",
         "parse_file",
@@ -88,6 +91,7 @@ def test_to_dict_shape_and_json() -> None:
     report = parse(example("seed_002"))
     data = report.to_dict()
     assert list(data) == [
+        "schema_version",
         "title",
         "organ",
         "year",
@@ -101,6 +105,7 @@ def test_to_dict_shape_and_json() -> None:
         "checks",
         "diagnostics",
         "source",
+        "attachments",
     ]
     assert data["source"] == {"format": "text", "encoding": None, "name": None}
     assert data["applications"]["new_requests"]["total"] == 0
@@ -117,7 +122,7 @@ def test_to_dict_shape_and_json() -> None:
         "disputed": [],
     }
     assert json.loads(report.to_json()) == json.loads(json.dumps(data, ensure_ascii=False))
-    assert set(data["sections"][0]) == {"number", "heading", "text", "lines"}
+    assert set(data["sections"][0]) == {"number", "heading", "text", "span"}
 
 
 def test_cell_keeps_raw_state_and_line() -> None:

@@ -37,7 +37,9 @@ def test_a_file_is_parsed_and_a_missing_file_is_one_clear_line(tmp_path: Path) -
     assert done.returncode == 0 and json.loads(done.stdout)["year"] == 2021
     missing = run(str(tmp_path / "absent.txt"))
     assert missing.returncode == 2
-    assert "Traceback" not in missing.stderr and len(missing.stderr.strip().splitlines()) == 1
+    # one line says why, one sums the run up
+    assert "Traceback" not in missing.stderr and len(missing.stderr.strip().splitlines()) == 2
+    assert missing.stderr.strip().endswith("no report read: none of 1 file")
 
 
 def test_files_of_any_format_and_refused_ones(tmp_path: Path) -> None:
@@ -47,9 +49,17 @@ def test_files_of_any_format_and_refused_ones(tmp_path: Path) -> None:
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     done = run(str(gbk), str(image))
     assert done.returncode == 2
-    data = json.loads(done.stdout)  # the good file is printed, the refused one is not
-    assert data["year"] == 2020 and data["source"]["format"] == "html"
+    data, refused = json.loads(done.stdout)  # two files: one JSON array, the refused one's error in it
+    assert data["year"] == 2020 and data["source"]["format"] == "html" and data["path"] == str(gbk)
     assert data["source"]["encoding"] == "gb18030"
+    message = "scan.png is a PNG image; run OCR on it and parse the text."
+    assert refused == {
+        "schema_version": data["schema_version"],
+        "path": str(image),
+        "error": message,
+        "code": "input.unsupported_format",
+    }
     assert done.stderr.strip().splitlines() == [
-        f"python -m govinfo_report: {image}: scan.png is a PNG image; run OCR on it and parse the text."
+        f"python -m govinfo_report: {image}: {message}",
+        "python -m govinfo_report: 2 files: 1 read, 1 failed",
     ]

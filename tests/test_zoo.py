@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from govinfo_report import parse_file
+from test_contract import errors
 from test_golden import gold_cells, number, pick, same
 
 ZOO = Path(__file__).parents[2] / "shared" / "zoo"
@@ -38,6 +39,8 @@ def test_zoo_gives_no_wrong_or_invented_value(name: str, report: str) -> None:
     gold: dict[str, Any] = json.loads((ZOO / f"{report}.json").read_text(encoding="utf-8"))
     parsed = parse_file(ZOO / name)
     pred = parsed.to_dict()
+    # the output contract holds for every tool's output, in both forms
+    assert errors(pred) == [] and errors(parsed.to_dict(cells=True)) == []
     bad = [
         (cell, truth, pick(pred, cell))
         for cell, truth in gold_cells(gold)

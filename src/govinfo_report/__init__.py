@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 from .errors import InputError, ParseError
 from .model import (
+    SCHEMA_VERSION,
+    Attachment,
     CanonicalTable,
     Cell,
     CellState,
@@ -32,6 +34,16 @@ if TYPE_CHECKING:
     from .pipeline import parse, parse_bytes, parse_file
 
 
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of :meth:`Report.to_dict` (version :data:`SCHEMA_VERSION`), as shipped with
+    the package in ``report.schema.json``. It also covers ``parse``'s JSON lines: a report with the
+    ``path`` it was read from, or a file that gave no report (``path``, ``error``, ``code``)."""
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files(__name__).joinpath("report.schema.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
 def __getattr__(name: str) -> Any:
     """``parse``, ``parse_bytes`` and ``parse_file``, imported on first use: importing the package
     for its data model (a notebook loading saved results, a worker's parent) does not load the
@@ -46,6 +58,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = (
+    "SCHEMA_VERSION",
+    "Attachment",
     "CanonicalTable",
     "Cell",
     "CellState",
@@ -64,6 +78,7 @@ __all__ = (
     "Statement",
     "Table",
     "__version__",
+    "json_schema",
     "parse",
     "parse_bytes",
     "parse_file",

@@ -70,7 +70,7 @@ class Diagnostic:
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
-            "lines": self.span.as_list() if self.span else None,
+            "span": self.span.as_list() if self.span else None,
         }
 
 
@@ -270,7 +270,7 @@ class ExtraRow:
             "table": self.table,
             "label": self.label,
             "values": [c.to_dict() if cells else c.json_value() for c in self.cells],
-            "lines": self.span.as_list() if self.span else None,
+            "span": self.span.as_list() if self.span else None,
         }
 
 

@@ -1,20 +1,25 @@
 """Many files at once: :func:`parse_many` reads them in worker processes, in input order.
 
-A file that cannot be read gives a :class:`Failure` in its place, and the batch goes on.
+A file that cannot be read gives a :class:`Failure` in its place, and the batch goes on. The
+workers send back what the caller asked for (``output``): a :class:`Report`, its JSON line, or
+its tidy rows. A Report is large to send between processes (tens of kilobytes of objects to
+pickle and unpickle); text is cheap, so a batch that only writes JSON or rows should ask for them.
 """
 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from functools import partial
+from typing import Any, Literal, overload
 
 import attrs
 
-from .model import Report
+from .model import SCHEMA_VERSION, Report
 from .pipeline import InputError, parse_file
 
 INTERNAL = "internal"
@@ -36,7 +41,7 @@ class Failure:
     """For ``internal``: the traceback, to report the bug with."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "error": self.error, "code": self.code}
+        return {"schema_version": SCHEMA_VERSION, "path": self.path, "error": self.error, "code": self.code}
 
 
 def parse_one(path: str, encoding: str | None = None) -> Report | Failure:
@@ -58,34 +63,121 @@ def _errno_name(exc: OSError) -> str:
     return errno.errorcode.get(exc.errno or 0, exc.__class__.__name__).lower()
 
 
+Output = Literal["report", "json", "json_cells", "records", "rows"]
+"""What :func:`parse_many` yields for a file that was read:
+
+* ``"report"``: the :class:`Report`;
+* ``"json"``: its JSON line (``str``, no newline): :meth:`Report.to_dict` with the ``path`` as
+  given, as ``govinfo-report parse --format jsonl`` writes it; ``"json_cells"`` the same with
+  ``cells=True``;
+* ``"records"``: its tidy rows (``list[dict]``, :func:`govinfo_report.records.to_records` with
+  the path as ``source``);
+* ``"rows"``: its tidy rows and its diagnostics' rows
+  (:func:`govinfo_report.records.diagnostic_records`), as a pair of lists.
+"""
+
+OUTPUTS: tuple[str, ...] = ("report", "json", "json_cells", "records", "rows")
+
+
+def json_line(path: str, report: Report, *, cells: bool = False, indent: int | None = None) -> str:
+    """The report as one JSON object with the ``path`` it was read from (``parse``'s JSON lines)."""
+    data = report.to_dict(cells=cells)
+    return json.dumps(
+        {"schema_version": data.pop("schema_version"), "path": path, **data},
+        ensure_ascii=False,
+        indent=indent,
+    )
+
+
+def convert(output: str, path: str, report: Report) -> Any:
+    """``report`` as ``output`` asks (:data:`Output`), read from ``path``."""
+    if output == "report":
+        return report
+    if output in ("records", "rows"):
+        from .records import diagnostic_records, to_records
+
+        cells = to_records(report, path)
+        return cells if output == "records" else (cells, diagnostic_records(report, path))
+    return json_line(path, report, cells=output == "json_cells")
+
+
+def _work(output: str, path: str, encoding: str | None) -> Any:
+    result = parse_one(path, encoding)
+    if isinstance(result, Failure):
+        return result
+    return convert(output, path, result)
+
+
+@overload
+def parse_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = ...,
+    encoding: str | None = ...,
+    chunksize: int = ...,
+    output: Literal["report"] = ...,
+) -> Iterator[tuple[str, Report | Failure]]: ...
+@overload
+def parse_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = ...,
+    encoding: str | None = ...,
+    chunksize: int = ...,
+    output: Literal["json", "json_cells"],
+) -> Iterator[tuple[str, str | Failure]]: ...
+@overload
+def parse_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = ...,
+    encoding: str | None = ...,
+    chunksize: int = ...,
+    output: Literal["records"],
+) -> Iterator[tuple[str, list[dict[str, Any]] | Failure]]: ...
+@overload
+def parse_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = ...,
+    encoding: str | None = ...,
+    chunksize: int = ...,
+    output: Literal["rows"],
+) -> Iterator[tuple[str, tuple[list[dict[str, Any]], list[dict[str, Any]]] | Failure]]: ...
 def parse_many(
     paths: Iterable[str | os.PathLike[str]],
     *,
     jobs: int | None = None,
     encoding: str | None = None,
     chunksize: int = 8,
-) -> Iterator[tuple[str, Report | Failure]]:
-    """``(path, Report or Failure)`` for every path, in input order.
+    output: Output = "report",
+) -> Iterator[tuple[str, Any]]:
+    """``(path, result)`` for every path, in input order: the result is a :class:`Failure` for a
+    file that gave no report, else what ``output`` asks for (:data:`Output`; a :class:`Report` by
+    default).
 
     ``jobs`` worker processes parse the files (``None``: one per CPU; ``1``: in this process, no
     workers). Results are yielded as soon as they are ready in order, so a long batch streams.
     """
+    if output not in OUTPUTS:
+        raise ValueError(f"output must be one of {', '.join(OUTPUTS)}, not {output!r}")
     names = [os.fspath(p) for p in paths]
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
+    work: Callable[[str, str | None], Any] = partial(_work, output)
     if workers == 1 or len(names) < 2:
         for name in names:
-            yield name, parse_one(name, encoding)
+            yield name, work(name, encoding)
         return
     pool = ProcessPoolExecutor(max_workers=min(workers, len(names)))
     finished = False
     try:
-        results = pool.map(parse_one, names, [encoding] * len(names), chunksize=chunksize)
+        results = pool.map(work, names, [encoding] * len(names), chunksize=chunksize)
         yield from zip(names, results, strict=True)
         finished = True
     finally:  # a consumer that stops early (``head``, Ctrl-C) does not wait for the rest
         pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
-__all__ = ["INTERNAL", "Failure", "parse_many", "parse_one"]
+__all__ = ["INTERNAL", "OUTPUTS", "Failure", "Output", "convert", "json_line", "parse_many", "parse_one"]

@@ -6,11 +6,16 @@ from .model import Diagnostic, Severity, Span
 
 CATALOGUE: dict[str, tuple[Severity, str]] = {
     # input and normalisation
-    "input.empty": (Severity.WARNING, "The input holds no text."),
-    "input.not_a_report": (Severity.WARNING, "No report structure (title, sections or tables) was found."),
+    "input.empty": (Severity.ERROR, "The input holds no text."),
+    "input.not_a_report": (Severity.ERROR, "No report structure (title, sections or tables) was found."),
     "input.undecodable": (
         Severity.WARNING,
         "Some bytes could not be decoded; each was replaced by U+FFFD and the rest was read.",
+    ),
+    "page.links_to_report": (
+        Severity.ERROR,
+        "The page holds no table of the report, only links to files that may hold it (PDF, DOC, "
+        "DOCX …); the message names them, and Report.attachments lists them.",
     ),
     "input.charset_mismatch": (
         Severity.INFO,

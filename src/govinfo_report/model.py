@@ -29,6 +29,11 @@ from ._model_cells import (
     _pickled_by_fields,
 )
 
+SCHEMA_VERSION = "1.0"
+"""The version of the JSON that :meth:`Report.to_dict` gives, its ``schema_version``; the package
+ships its JSON Schema (:func:`govinfo_report.json_schema`). The minor number grows when a key is
+added, the major one when a key is removed, renamed or changes its meaning."""
+
 
 @attrs.frozen
 class Check:
@@ -142,8 +147,28 @@ class Section:
             "number": self.number,
             "heading": self.heading,
             "text": self.text,
-            "lines": self.span.as_list(),
+            "span": self.span.as_list(),
         }
+
+
+@attrs.frozen
+class Attachment:
+    """A link on the page to a file that may hold the report (a PDF, DOC, DOCX … attachment).
+
+    Many sites publish a page whose body is one line and a link to the report; such a page gives
+    a report without tables, with a ``page.links_to_report`` diagnostic naming these links, so a
+    scraper knows what to fetch next."""
+
+    url: str
+    """The link, made absolute against the page's base URL when one is known (``<base>``, the
+    page's canonical URL, or the ``url`` given to ``parse``), else as written."""
+    text: str
+    """The link's text (whitespace collapsed; may be empty)."""
+    line: int
+    """Source line of the link."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "text": self.text, "line": self.line}
 
 
 @attrs.frozen
@@ -195,6 +220,9 @@ class Report:
     statements: tuple[Statement, ...] = ()
     """The numbers the prose states (收到申请…件, 行政复议…件 ...), in document order; R7 checks
     each one linked to table cells."""
+    attachments: tuple[Attachment, ...] = ()
+    """An HTML page's links to report files (PDF, DOC, DOCX …), in page order; empty for other
+    inputs."""
 
     def __repr__(self) -> str:
         """One line: what the report is and what was read (the data is in the fields)."""
@@ -223,6 +251,7 @@ class Report:
 
         checks = self.checks if cells else self.failed_checks
         return {
+            "schema_version": SCHEMA_VERSION,
             "title": self.title,
             "organ": self.organ,
             "year": self.year,
@@ -236,6 +265,7 @@ class Report:
             "checks": [c.to_dict() for c in checks],
             "diagnostics": [d.to_dict() for d in self.diagnostics],
             "source": self.source.to_dict(),
+            "attachments": [a.to_dict() for a in self.attachments],
         }
 
     def to_json(self, *, cells: bool = False, indent: int | None = None) -> str:
@@ -266,11 +296,13 @@ def _pair(name: str) -> tuple[str, str]:
     return row, column
 
 
-for _cls in (Check, Statement, Section, Source, Report):
+for _cls in (Check, Statement, Section, Attachment, Source, Report):
     _pickled_by_fields(_cls)
 
 __all__ = [
     "MISSING",
+    "SCHEMA_VERSION",
+    "Attachment",
     "CanonicalTable",
     "Cell",
     "CellState",

@@ -18,6 +18,7 @@ import attrs
 
 from . import checks as checks_stage
 from . import limits, schema
+from ._attachments import find_attachments, links_to_report
 from ._inputs import Found, kind_of, pdf_grids, read, read_document
 from ._ruled import prefer_ruled, settle
 from .diagnostics import diag
@@ -47,26 +48,33 @@ from .text import fold
 from .vocab import TABLE_ANCHORS
 
 
-def parse(text: str, *, strict: bool = False) -> Report:
+def parse(text: str, *, strict: bool = False, url: str | None = None) -> Report:
     """Parse the text of one 政府信息公开工作年度报告 into a :class:`Report`.
 
     ``text`` may be plain text, Markdown or an HTML page. Any string gives a Report; problems
     become ``Report.diagnostics``. With ``strict=True`` a report with error diagnostics raises
-    :class:`ParseError` carrying them.
+    :class:`ParseError` carrying them. ``url`` is the address a page was fetched from: its links
+    to report files (:attr:`Report.attachments`) are made absolute against it.
     """
     if not isinstance(text, str):
         hint = "; for bytes use parse_bytes()" if isinstance(text, (bytes, bytearray, memoryview)) else ""
         raise TypeError(f"parse() takes the report's text as str, not {type(text).__name__}{hint}")
-    return _strict(_parse(text), strict)
+    return _strict(_parse(text, url=url), strict)
 
 
 def parse_bytes(
-    data: bytes, *, filename: str | None = None, encoding: str | None = None, strict: bool = False
+    data: bytes,
+    *,
+    filename: str | None = None,
+    encoding: str | None = None,
+    strict: bool = False,
+    url: str | None = None,
 ) -> Report:
     """Parse a report file's bytes: HTML, text or Markdown in any encoding, DOCX, or PDF (with
     the ``pdf`` extra). The format is told from the content; ``filename`` only names the input in
     messages (and a mismatching extension is noted). ``encoding`` is a charset declared outside
-    the bytes, such as an HTTP ``Content-Type``; it is tried first.
+    the bytes, such as an HTTP ``Content-Type``; it is tried first. ``url`` is the address the
+    bytes were fetched from (see :func:`parse`).
 
     Raises :class:`InputError` (a :class:`ParseError`) with one sentence when the bytes are not a
     readable report file: an unsupported format, over :data:`limits.MAX_INPUT_BYTES`, an unsafe
@@ -83,7 +91,7 @@ def parse_bytes(
     if loaded.document is not None:
         report = _parse(loaded.document, diagnostics)
     else:
-        report = _parse(loaded.text or "", diagnostics, pdf_grids(loaded.tables, loaded.text or ""))
+        report = _parse(loaded.text or "", diagnostics, pdf_grids(loaded.tables, loaded.text or ""), url)
     fmt = loaded.format if loaded.format != "text" else report.source.format
     return _strict(attrs.evolve(report, source=Source(fmt, loaded.encoding, filename)), strict)
 
@@ -136,7 +144,10 @@ def _strict(report: Report, strict: bool) -> Report:
 
 
 def _parse(
-    content: str | Document, diagnostics: list[Diagnostic] | None = None, ruled: list[Found] | None = None
+    content: str | Document,
+    diagnostics: list[Diagnostic] | None = None,
+    ruled: list[Found] | None = None,
+    url: str | None = None,
 ) -> Report:
     diagnostics = [] if diagnostics is None else diagnostics
     # 1. normalize: clean lines with their source line numbers (markup also gives its table grids)
@@ -199,6 +210,10 @@ def _parse(
     # 6. check the consistency rules and the prose (R7), and mark the cells of failing ones
     results = checks_stage.run_checks(canonical, diagnostics, statements)
     canonical = {kind: checks_stage.mark_disputed(table, results) for kind, table in canonical.items()}
+    # a page that only points to the report: the links a scraper fetches next
+    attachments = find_attachments(content, url) if fmt == "html" and isinstance(content, str) else ()
+    if attachments and not canonical:
+        diagnostics.append(links_to_report(attachments))
     return Report(
         title=meta.title,
         organ=meta.organ,
@@ -215,6 +230,7 @@ def _parse(
         diagnostics=tuple(diagnostics),
         source=Source(fmt),
         statements=statements,
+        attachments=attachments,
     )
 
 

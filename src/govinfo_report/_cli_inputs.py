@@ -1,0 +1,176 @@
+"""The command line's inputs: the bundled examples, the files a run names (directories walked,
+quoted globs expanded, the files passed over counted), and the results parsed from them."""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import attrs
+
+from .batch import Failure, Output, parse_many
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
+
+EXAMPLES_PACKAGE = "govinfo_report"
+EXAMPLES_DIR = "examples"
+DEFAULT_EXAMPLE = "seed_000"
+SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf"})
+"""The files a directory or a glob is searched for (files named on the command line are read
+whatever their name)."""
+_GLOB = frozenset("*?[")
+
+
+class UsageError(Exception):
+    """A problem with the command line or a named input; the message is one line for a person."""
+
+
+def _examples() -> Iterator[Traversable]:
+    folder = resources.files(EXAMPLES_PACKAGE) / EXAMPLES_DIR
+    if not folder.is_dir():
+        return
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and entry.name.endswith(".txt"):
+            yield entry
+
+
+def example_names() -> list[str]:
+    """Names of the bundled example reports (``seed_000`` ...)."""
+    return [entry.name.removesuffix(".txt") for entry in _examples()]
+
+
+def read_example(name: str) -> str:
+    """The text of the bundled example ``name`` (with or without ``.txt``)."""
+    wanted = name.removesuffix(".txt")
+    for entry in _examples():
+        if entry.name.removesuffix(".txt") == wanted:
+            return entry.read_bytes().decode("utf-8-sig")
+    available = ", ".join(example_names()) or "none bundled"
+    raise UsageError(f"no example named {name!r} (available: {available})")
+
+
+@attrs.frozen
+class Inputs:
+    """The files to read, and the files a directory or glob held that are no report file."""
+
+    files: tuple[str, ...]
+    skipped: Counter[str]
+    """Files passed over, by extension (``.doc``, ``.jpg``; ``""`` for none)."""
+
+
+def expand(paths: Sequence[str]) -> Inputs:
+    """The files to read: each file as given; each directory walked (sorted, hidden entries
+    skipped) and each quoted glob (``'reports/*.html'``, ``**`` for any depth) expanded, keeping
+    report files (:data:`SUFFIXES`). A glob that matches nothing is kept as given, so it is
+    reported as a file that cannot be read."""
+    files: list[str] = []
+    skipped: Counter[str] = Counter()
+
+    def keep(names: Sequence[str]) -> None:
+        for name in names:
+            suffix = Path(name).suffix.lower()
+            if suffix in SUFFIXES:
+                files.append(name)
+            else:
+                skipped[suffix] += 1
+
+    for path in paths:
+        if os.path.isdir(path):
+            found = []
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [os.path.join(root, n) for n in names if not n.startswith(".")]
+            keep(sorted(found))
+        elif path != "-" and not os.path.exists(path) and _GLOB & set(path):
+            matches = sorted(glob.glob(path, recursive=True))
+            if not matches:
+                files.append(path)
+            for match in matches:
+                if os.path.isdir(match):
+                    files.extend(expand([match]).files)
+                else:
+                    keep([match])
+        else:
+            files.append(path)
+    return Inputs(tuple(files), skipped)
+
+
+class Progress:
+    """A progress line on standard error, drawn only when it is a terminal and there are several
+    files."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.total = 0
+        self.done = 0
+        self.shown = stream.isatty()
+
+    def step(self) -> None:
+        self.done += 1
+        if not self.shown or self.total < 2:
+            return
+        bar = "#" * (20 * self.done // self.total)
+        self.stream.write(f"\r{self.done}/{self.total} files [{bar:<20}]")
+        if self.done == self.total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def _in_process(output: Output, name: str, read: Any) -> Any:
+    """An input parsed here (an example, standard input), converted as a worker would."""
+    from .batch import convert
+    from .pipeline import InputError
+
+    try:
+        report = read()
+    except InputError as exc:
+        return Failure(name, str(exc), exc.code)
+    return convert(output, name, report)
+
+
+def results(
+    inputs: Inputs, example: str | None, jobs: int, progress: Progress, output: Output = "report"
+) -> Iterator[tuple[str, Any]]:
+    """``(name, result)`` for the example, then every file, in order: a :class:`Failure`, or what
+    ``output`` asks for."""
+    if example is not None:
+        from .pipeline import parse
+
+        text = read_example(example)
+        yield f"example {example}", _in_process(output, f"example {example}", lambda: parse(text))
+    files = inputs.files
+    progress.total = len(files)
+    rest = [f for f in files if f != "-"]
+    parsed = parse_many(rest, jobs=jobs, output=output) if rest else iter(())
+    for name in files:
+        if name == "-":
+            from .pipeline import parse_bytes
+
+            result = _in_process(output, "-", lambda: parse_bytes(sys.stdin.buffer.read()))
+        else:
+            result = next(parsed)[1]
+        progress.step()
+        yield name, result
+
+
+__all__ = [
+    "DEFAULT_EXAMPLE",
+    "SUFFIXES",
+    "Inputs",
+    "Progress",
+    "UsageError",
+    "example_names",
+    "expand",
+    "read_example",
+    "results",
+]

@@ -1,0 +1,233 @@
+"""The JSON Schema of :meth:`Report.to_dict`, made from the vocabulary the parser uses.
+
+The package ships it as ``report.schema.json`` (:func:`govinfo_report.json_schema` loads it);
+``python -m govinfo_report._json_schema > src/govinfo_report/report.schema.json`` remakes it, and
+a test keeps the two equal. One schema covers both forms of the output (values as numbers, or
+with ``cells=True`` as cell objects), both templates, and the records of ``parse``'s JSON lines:
+a report, with the ``path`` it was read from, or a file that gave no report.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import SCHEMA_VERSION, CellState, Severity
+from .vocab import AD_COLUMNS, AD_ROWS, APP_COLUMNS_WITH_SUBTOTAL, APP_GROUPS, APP_ROWS, RL_COLUMNS, RL_GROUPS
+
+_NULLABLE_STRING = {"type": ["string", "null"]}
+_NULLABLE_INT = {"type": ["integer", "null"]}
+_SPAN = {
+    "description": "First and last source line, 1-based and inclusive.",
+    "anyOf": [
+        {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 2, "maxItems": 2},
+        {"type": "null"},
+    ],
+}
+
+
+def _object(properties: dict[str, Any], description: str, optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": description,
+        "properties": properties,
+        "required": [key for key in properties if key not in optional],
+        "additionalProperties": False,
+    }
+
+
+def _keyed(keys: list[str], value: dict[str, Any], description: str) -> dict[str, Any]:
+    """An object whose keys are some of ``keys`` (a report prints only the rows it has)."""
+    return {
+        "type": "object",
+        "description": description,
+        "propertyNames": {"enum": sorted(keys)},
+        "additionalProperties": value,
+    }
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _tables() -> dict[str, Any]:
+    value = {"$ref": "#/$defs/value"}
+    app_rows = _unique([spec.key for spec in APP_ROWS] + [group.key for group in APP_GROUPS])
+    app_row = _keyed(list(APP_COLUMNS_WITH_SUBTOTAL), value, "A row's cells by column key.")
+    blocks: dict[str, Any] = {}
+    for block in _unique([spec.block for spec in AD_ROWS]):
+        columns = _unique([c for template in AD_COLUMNS.values() for c in template.get(block, ())])
+        rows = [spec.key for spec in AD_ROWS if spec.block == block]
+        blocks[block] = _keyed(
+            rows, _keyed(columns, value, "A row's cells by column key."), "A block's rows."
+        )
+    return {
+        "applications": {
+            "anyOf": [
+                {"type": "null"},
+                _keyed(app_rows, app_row, "Table 3 (收到和处理政府信息公开申请情况)."),
+            ]
+        },
+        "review_litigation": {
+            "anyOf": [
+                {"type": "null"},
+                _keyed(
+                    list(RL_GROUPS),
+                    _keyed(list(RL_COLUMNS), value, "A group's cells by column key."),
+                    "Table 4 (行政复议、行政诉讼).",
+                ),
+            ]
+        },
+        "active_disclosure": {
+            "anyOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "description": "Table 2 (主动公开), by block, then row.",
+                    "properties": blocks,
+                    "additionalProperties": False,
+                },
+            ]
+        },
+    }
+
+
+def _defs() -> dict[str, Any]:
+    cell = _object(
+        {
+            "value": {"type": ["number", "null"]},
+            "raw": {"type": "string"},
+            "state": {"enum": [state.value for state in CellState]},
+            "unit": _NULLABLE_STRING,
+            "line": _NULLABLE_INT,
+            "note": _NULLABLE_STRING,
+            "disputed": {"type": "array", "items": {"type": "string"}},
+        },
+        "A cell with its evidence (to_dict(cells=True)).",
+    )
+    return {
+        "value": {
+            "description": "A number, null where the report gives none, or with cells=True the cell.",
+            "anyOf": [{"type": ["number", "null"]}, {"$ref": "#/$defs/cell"}],
+        },
+        "cell": cell,
+        "section": _object(
+            {
+                "number": {"type": "integer"},
+                "heading": {"type": "string"},
+                "text": {"type": "string"},
+                "span": _SPAN,
+            },
+            "A numbered section.",
+        ),
+        "extra_row": _object(
+            {
+                "table": {"type": "string"},
+                "label": {"type": "string"},
+                "values": {"type": "array", "items": {"$ref": "#/$defs/value"}},
+                "span": _SPAN,
+            },
+            "A row outside the template, under its own label.",
+        ),
+        "statement": _object(
+            {
+                "phrase": {"type": "string"},
+                "topic": {"type": "string"},
+                "value": {"type": "number"},
+                "unit": {"type": "string"},
+                "line": {"type": "integer"},
+                "table": _NULLABLE_STRING,
+                "scopes": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
+                "unlinked": _NULLABLE_STRING,
+                "area": _NULLABLE_STRING,
+            },
+            "A number the prose states.",
+        ),
+        "check": _object(
+            {
+                "rule": {"type": "string", "pattern": "^R[0-9]+$"},
+                "table": {"type": "string"},
+                "cells": {"type": "array", "items": {"type": "string"}},
+                "target": {"type": "string"},
+                "expected": _NULLABLE_INT,
+                "actual": _NULLABLE_INT,
+                "passed": {"type": "boolean"},
+                "culprit": _NULLABLE_STRING,
+                "message": {"type": "string"},
+                "line": _NULLABLE_INT,
+            },
+            "One consistency rule on one set of cells.",
+        ),
+        "diagnostic": _object(
+            {
+                "code": {"type": "string"},
+                "severity": {"enum": [severity.value for severity in Severity]},
+                "message": {"type": "string"},
+                "span": _SPAN,
+            },
+            "A problem found or a repair made.",
+        ),
+        "source": _object(
+            {"format": {"type": "string"}, "encoding": _NULLABLE_STRING, "name": _NULLABLE_STRING},
+            "Where the report was read from.",
+        ),
+        "attachment": _object(
+            {"url": {"type": "string"}, "text": {"type": "string"}, "line": {"type": "integer"}},
+            "A link on the page to a file that may hold the report.",
+        ),
+    }
+
+
+def _array(name: str) -> dict[str, Any]:
+    return {"type": "array", "items": {"$ref": f"#/$defs/{name}"}}
+
+
+def build() -> dict[str, Any]:
+    """The schema, as data."""
+    report = _object(
+        {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "path": {"type": "string", "description": "parse's JSON lines and arrays: the file read."},
+            "title": _NULLABLE_STRING,
+            "organ": _NULLABLE_STRING,
+            "year": _NULLABLE_INT,
+            "template": {"enum": ["2019", "2021", "pre2019", None]},
+            "sections": _array("section"),
+            **_tables(),
+            "extra_rows": _array("extra_row"),
+            "statements": _array("statement"),
+            "checks": _array("check"),
+            "diagnostics": _array("diagnostic"),
+            "source": {"$ref": "#/$defs/source"},
+            "attachments": _array("attachment"),
+        },
+        "One report: Report.to_dict().",
+        optional=("path",),
+    )
+    failure = _object(
+        {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "path": {"type": "string"},
+            "error": {"type": "string"},
+            "code": {"type": "string"},
+        },
+        "parse's JSON lines and arrays: a file that gave no report, and why.",
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:govinfo-report:report:{SCHEMA_VERSION}",
+        "title": "govinfo_report output",
+        "description": f"Schema version {SCHEMA_VERSION} of govinfo_report's JSON: a report, or a file "
+        "that gave none.",
+        "oneOf": [{"$ref": "#/$defs/report"}, {"$ref": "#/$defs/failure"}],
+        "$defs": {"report": report, "failure": failure, **_defs()},
+    }
+
+
+def text() -> str:
+    """The schema as the shipped file holds it."""
+    return json.dumps(build(), ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":
+    print(text(), end="")

@@ -1,0 +1,290 @@
+"""The command line's contract with scripts and corpus builders, driven as a subprocess: exit
+statuses, the summary line, ``--out`` and the formats it names, JSON arrays, checks as data,
+quoted globs, Parquet and the diagnostics beside the rows, pages that only link to the report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES_DIR
+from govinfo_report import SCHEMA_VERSION, parse_file
+from govinfo_report.records import DIAGNOSTIC_FIELDS, DTYPES, RECORD_FIELDS, read_cells
+from test_cli import run
+
+SEEDS = sorted(EXAMPLES_DIR.glob("seed_*.txt"))
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """Two seeds, an empty text file, a pre-2019 report, and files no report is read from."""
+    folder = tmp_path / "reports"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SEEDS[0], folder / "a.txt")
+    shutil.copy(SEEDS[1], folder / "sub" / "b.txt")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "old.txt").write_text(
+        "某局2016年政府信息公开工作年度报告\n一、概述\n本年度……\n", encoding="utf-8"
+    )
+    (folder / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0 legacy")
+    (folder / "scan.jpg").write_bytes(b"\xff\xd8\xff\xe0 jpeg")
+    return folder
+
+
+def summary(stderr: str) -> str:
+    return stderr.strip().splitlines()[-1]
+
+
+# --- nothing read, and the summary ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["parse", "check", "show"])
+def test_a_folder_without_report_files_says_so_and_exits_2(tmp_path: Path, command: str) -> None:
+    (tmp_path / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0 legacy")
+    (tmp_path / "scan.jpg").write_bytes(b"\xff\xd8\xff\xe0 jpeg")
+    done = run(command, str(tmp_path))
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip() == (
+        "govinfo-report: no report read: no file; 2 skipped by extension (1 .doc, 1 .jpg)"
+    )
+
+
+def test_every_run_ends_with_a_summary_unless_quiet(mixed: Path) -> None:
+    done = run("parse", str(mixed), "--format", "jsonl")
+    assert done.returncode == 0
+    assert summary(done.stderr) == (
+        "govinfo-report: 4 files: 4 read, 0 failed; 2 skipped by extension (1 .doc, 1 .jpg)"
+    )
+    quiet = run("parse", str(mixed), "--format", "jsonl", "--quiet")
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == done.stdout
+    # an error is said even with --quiet
+    missing = run("parse", str(mixed / "absent.txt"), "-q")
+    assert missing.returncode == 2
+    assert "absent.txt: No such file or directory" in missing.stderr
+    one = run("show", str(SEEDS[0]))
+    assert summary(one.stderr) == "govinfo-report: 1 file: 1 read, 0 failed"
+
+
+# --- --out ----------------------------------------------------------------------------------------
+
+
+def test_out_problems_are_the_users_one_line_exit_2(tmp_path: Path) -> None:
+    nowhere = run("parse", str(SEEDS[0]), "--out", str(tmp_path / "no" / "such" / "x.json"))
+    assert nowhere.returncode == 2
+    assert (
+        nowhere.stderr.strip()
+        == f"govinfo-report: --out {tmp_path / 'no/such/x.json'}: No such file or directory"
+    )
+    folder = run("parse", str(SEEDS[0]), "--out", str(tmp_path))
+    assert folder.returncode == 2
+    assert folder.stderr.strip() == f"govinfo-report: --out {tmp_path}: is a directory; give a file name"
+    for done in (nowhere, folder):
+        assert "report it" not in done.stderr and "Traceback" not in done.stderr
+    parquet = run("parse", str(SEEDS[0]), "--format", "parquet")
+    assert parquet.returncode == 2 and "give --out PATH" in parquet.stderr
+
+
+def test_the_format_follows_outs_extension_unless_format_says(mixed: Path, tmp_path: Path) -> None:
+    cells = tmp_path / "cells.csv"
+    assert run("parse", str(mixed), "--out", str(cells)).returncode == 0
+    header = cells.read_text(encoding="utf-8").splitlines()[0]
+    assert header.split(",") == list(RECORD_FIELDS)
+    lines = tmp_path / "all.jsonl"
+    assert run("parse", str(SEEDS[0]), "--out", str(lines)).returncode == 0
+    assert json.loads(lines.read_text(encoding="utf-8").splitlines()[0])["path"] == str(SEEDS[0])
+    forced = tmp_path / "forced.csv"
+    assert run("parse", str(mixed), "--format", "jsonl", "--out", str(forced)).returncode == 0
+    assert len([json.loads(line) for line in forced.read_text(encoding="utf-8").splitlines()]) == 4
+
+
+# --- JSON -----------------------------------------------------------------------------------------
+
+
+def test_json_of_several_files_is_one_array_with_paths(mixed: Path) -> None:
+    done = run(
+        "parse", str(mixed / "a.txt"), str(mixed / "absent.txt"), str(mixed / "old.txt"), "--format", "json"
+    )
+    assert done.returncode == 2
+    data = json.loads(done.stdout)
+    assert [Path(d["path"]).name for d in data] == ["a.txt", "absent.txt", "old.txt"]
+    assert data[0]["organ"] == "梅州市梅县区医疗保障局" and data[0]["schema_version"] == SCHEMA_VERSION
+    assert data[1]["code"] == "io.enoent" and "error" in data[1]
+    assert data[2]["template"] == "pre2019"
+    one = json.loads(run("parse", str(mixed / "a.txt"), "--format", "json").stdout)
+    assert isinstance(one, dict) and one["path"] == str(mixed / "a.txt")
+    indented = run("parse", str(mixed / "a.txt"), str(mixed / "old.txt"), "--format", "json", "--indent", "2")
+    assert json.loads(indented.stdout)[0]["year"] == 2020 and '\n  {\n    "schema_version"' in indented.stdout
+
+
+# --- check ----------------------------------------------------------------------------------------
+
+
+def test_check_gives_every_check_as_data(tmp_path: Path) -> None:
+    from render import canonical, to_text
+
+    first, second = canonical("2021"), canonical("2021")
+    first.year, second.year = 2022, 2023
+    for report in (first, second):
+        (tmp_path / f"{report.year}.txt").write_text(to_text(report), encoding="utf-8")
+    files = [str(tmp_path / "2022.txt"), str(tmp_path / "2023.txt")]
+    done = run("check", *files, "--format", "jsonl")
+    assert done.returncode == 1  # R6 fails across the years (as in test_cli)
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    keys = {
+        "rule",
+        "table",
+        "cells",
+        "target",
+        "expected",
+        "actual",
+        "passed",
+        "culprit",
+        "message",
+        "line",
+        "path",
+    }
+    assert all(set(r) == keys for r in records)
+    own = [r for r in records if r["path"] is not None]
+    assert {r["path"] for r in own} == set(files) and all(r["passed"] for r in own)
+    assert len(own) == sum(len(parse_file(f).checks) for f in files)
+    across = [r for r in records if r["path"] is None]
+    failed = [r for r in across if not r["passed"]]
+    assert {r["rule"] for r in across} <= {"R6", "R8"} and failed
+    assert {"rule": "R6", "expected": 1, "actual": 2} == {
+        k: failed[0][k] for k in ("rule", "expected", "actual")
+    }
+    array = json.loads(run("check", *files, "--format", "json").stdout)
+    assert array == records
+
+
+def test_check_and_show_print_a_files_error_diagnostics(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    checked = run("check", str(empty))
+    assert checked.returncode == 1
+    assert "error input.empty: The input holds no text." in checked.stdout
+    assert "no rule could be checked" in checked.stdout
+    shown = run("show", str(empty))
+    assert shown.returncode == 0 and "error input.empty: The input holds no text." in shown.stdout
+    not_report = tmp_path / "hello.txt"
+    not_report.write_text("hello", encoding="utf-8")
+    assert "error input.not_a_report:" in run("check", str(not_report)).stdout
+
+
+# --- inputs ---------------------------------------------------------------------------------------
+
+
+def test_quoted_globs_expand(mixed: Path) -> None:
+    flat = run("parse", str(mixed / "*.txt"), "--format", "jsonl")
+    assert [Path(json.loads(line)["path"]).name for line in flat.stdout.splitlines()] == [
+        "a.txt",
+        "empty.txt",
+        "old.txt",
+    ]
+    deep = run("parse", str(mixed / "**" / "*.*"), "--format", "jsonl")
+    names = [Path(json.loads(line)["path"]).name for line in deep.stdout.splitlines()]
+    assert names == ["a.txt", "empty.txt", "old.txt", "b.txt"] or sorted(names) == sorted(
+        ["a.txt", "b.txt", "empty.txt", "old.txt"]
+    )
+    assert "2 skipped by extension (1 .doc, 1 .jpg)" in summary(deep.stderr)
+    nothing = run("parse", str(mixed / "*.pdf"))
+    assert nothing.returncode == 2 and "*.pdf: No such file or directory" in nothing.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_jobs_messages_agree(value: str) -> None:
+    done = run("parse", str(SEEDS[0]), "--jobs", value)
+    assert done.returncode == 2
+    assert f"argument --jobs: {value!r} is not a whole number of 1 or more" in done.stderr
+
+
+# --- tidy rows: fixed types, Parquet, the diagnostics beside them ---------------------------------
+
+
+def test_csv_columns_have_fixed_types_whatever_the_batch(mixed: Path, tmp_path: Path) -> None:
+    (mixed / "broken.docx").write_bytes(b"PK\x03\x04 not a zip archive")
+    out = tmp_path / "cells.csv"
+    assert run("parse", str(mixed), "--out", str(out)).returncode == 2
+    frame = read_cells(out)
+    assert {k: str(v) for k, v in frame.dtypes.items()} == DTYPES
+    by_source = {Path(s).name: group for s, group in frame.groupby("source")}
+    assert set(by_source) == {"a.txt", "b.txt", "empty.txt", "old.txt", "broken.docx"}
+    (empty,) = by_source["empty.txt"].itertuples()
+    assert empty.error == "The input holds no text." and empty.table is pd_na()
+    (old,) = by_source["old.txt"].itertuples()
+    assert old.template == "pre2019" and old.year == 2016 and "before 2019" in old.error
+    (broken,) = by_source["broken.docx"].itertuples()
+    assert "damaged" in broken.error
+    seed = by_source["a.txt"]
+    assert set(seed["template"]) == {"2019"} and (seed["error"] == "").all()
+    procurement = seed[seed["row"] == "art20_9/centralized_procurement"]
+    assert list(zip(procurement["column"], procurement["value"])) == [
+        ("projects", 16.0),
+        ("amount", 109123.0),
+    ]
+    # read with pandas alone, as documented: the same frame
+    import pandas
+
+    from govinfo_report.records import NA_VALUES
+
+    plain = pandas.read_csv(out, dtype=DTYPES, keep_default_na=False, na_values=NA_VALUES)
+    pandas.testing.assert_frame_equal(plain, frame)
+
+
+def pd_na() -> object:
+    import pandas
+
+    return pandas.NA
+
+
+def test_parquet_holds_the_csvs_rows_and_the_diagnostics_go_beside(mixed: Path, tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    import pandas
+
+    csv_out, parquet_out = tmp_path / "cells.csv", tmp_path / "cells.parquet"
+    diagnostics = tmp_path / "diagnostics.csv"
+    assert run("parse", str(mixed), "--out", str(csv_out), "--diagnostics", str(diagnostics)).returncode == 0
+    done = run("parse", str(mixed), "--out", str(parquet_out), "--jobs", "2")
+    assert done.returncode == 0
+    pandas.testing.assert_frame_equal(read_cells(parquet_out), read_cells(csv_out))
+    rows = list(csv.DictReader(io.StringIO(diagnostics.read_text(encoding="utf-8"))))
+    assert list(rows[0]) == list(DIAGNOSTIC_FIELDS)
+    empty = [r for r in rows if r["source"].endswith("empty.txt")]
+    assert [(r["code"], r["severity"]) for r in empty] == [("input.empty", "error")]
+    seed = parse_file(mixed / "a.txt")
+    assert len([r for r in rows if r["source"].endswith("a.txt")]) == len(seed.diagnostics)
+    wrong = run("parse", str(mixed), "--out", str(csv_out), "--diagnostics", str(tmp_path / "d.txt"))
+    assert wrong.returncode == 2 and "name a .csv or .parquet file" in wrong.stderr
+
+
+# --- a page that only links to the report -----------------------------------------------------------
+
+
+def test_a_page_that_links_to_the_report_names_the_links(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>某局2023年政府信息公开工作年度报告</title>\n"
+        '<link rel="canonical" href="https://www.example.gov.cn/xxgk/2024/page.html"></head>\n'
+        "<body><p>某局2023年政府信息公开工作年度报告</p>\n"
+        '<p>详见附件：<a href="../files/report2023.pdf">某局2023年年度报告.pdf</a></p>\n'
+        '<p><a href="/index.html">首页</a></p></body></html>\n',
+        encoding="utf-8",
+    )
+    done = run("parse", str(page), "--format", "jsonl")
+    assert done.returncode == 0
+    (data,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert data["attachments"] == [
+        {
+            "url": "https://www.example.gov.cn/xxgk/files/report2023.pdf",
+            "text": "某局2023年年度报告.pdf",
+            "line": 4,
+        }
+    ]
+    (said,) = [d for d in data["diagnostics"] if d["code"] == "page.links_to_report"]
+    assert said["severity"] == "error" and said["span"] == [4, 4]
+    assert "https://www.example.gov.cn/xxgk/files/report2023.pdf" in said["message"]
