@@ -155,8 +155,10 @@ def test_check_gives_every_check_as_data(tmp_path: Path) -> None:
     across = [r for r in records if r["path"] is None]
     failed = [r for r in across if not r["passed"]]
     assert {r["rule"] for r in across} <= {"R6", "R8"} and failed
-    assert {"rule": "R6", "expected": 1, "actual": 2} == {
-        k: failed[0][k] for k in ("rule", "expected", "actual")
+    assert {k: failed[0][k] for k in ("rule", "expected", "actual")} == {
+        "rule": "R6",
+        "expected": 1,
+        "actual": 2,
     }
     array = json.loads(run("check", *files, "--format", "json").stdout)
     assert array == records
@@ -223,7 +225,7 @@ def test_csv_columns_have_fixed_types_whatever_the_batch(mixed: Path, tmp_path: 
     seed = by_source["a.txt"]
     assert set(seed["template"]) == {"2019"} and (seed["error"] == "").all()
     procurement = seed[seed["row"] == "art20_9/centralized_procurement"]
-    assert list(zip(procurement["column"], procurement["value"])) == [
+    assert list(zip(procurement["column"], procurement["value"], strict=True)) == [
         ("projects", 16.0),
         ("amount", 109123.0),
     ]
