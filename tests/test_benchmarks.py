@@ -25,9 +25,10 @@ def test_generated_batch_reports_are_read_whole(tmp_path: Path) -> None:
         report = parse_file(path)
         assert report.template in ("2019", "2021")
         assert report.applications is not None and report.review_litigation is not None
-    rates = run.bench_batch(paths, jobs=(1, 2))
-    assert set(rates) == {1, 2}
-    assert all(rate > 0 and failures == 0 for rate, failures in rates.values())
+    for output in ("json", "records", "report"):
+        rates = run.bench_batch(paths, jobs=(1, 2), output=output)
+        assert set(rates) == {1, 2}
+        assert all(rate > 0 and cpu > 0 and failures == 0 for rate, cpu, failures in rates.values())
 
 
 @pytest.mark.parametrize("size", [10_000, 200_000])

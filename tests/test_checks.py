@@ -7,10 +7,10 @@ from collections.abc import Sequence
 import pytest
 
 from govinfo_report import parse
-from govinfo_report.checks import check_active, check_applications, check_review
+from govinfo_report._checks import check_active, check_applications, check_review
+from govinfo_report._values import parse_cell
+from govinfo_report._vocab import APP_COLUMNS, APP_COLUMNS_WITH_SUBTOTAL, RL_COLUMNS
 from govinfo_report.model import MISSING, CanonicalTable, Cell, CellState, Check, Row
-from govinfo_report.values import parse_cell
-from govinfo_report.vocab import APP_COLUMNS, APP_COLUMNS_WITH_SUBTOTAL, RL_COLUMNS
 
 Value = int | str | None | Cell
 

@@ -108,7 +108,7 @@ def test_show_aligns_the_tables_and_tells_blanks_from_zeros(tmp_path: Path) -> N
     assert done.returncode == 0
     (rules,) = [line for line in done.stdout.splitlines() if line.startswith("art20_1/rules ")]
     assert rules.split() == ["art20_1/rules", "·", "/", "0"]
-    from govinfo_report.show import width
+    from govinfo_report._show import width
 
     table = done.stdout.split("(applications)\n")[1].split("\n\n")[0].splitlines()
     assert len({width(line) for line in table}) == 1  # every row as wide: CJK counted as two

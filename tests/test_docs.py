@@ -24,13 +24,13 @@ def test_every_code_is_on_the_page_with_its_severity() -> None:
 
 
 def test_schema_page_is_generated_from_the_vocabulary() -> None:
-    from govinfo_report.reference import schema_markdown
+    from govinfo_report._reference import schema_markdown
 
     assert (DOCS / "schema.md").read_text(encoding="utf-8") == schema_markdown()
 
 
 def test_layouts_gallery_is_generated_by_parsing_its_examples() -> None:
-    from govinfo_report.reference import layouts_markdown
+    from govinfo_report._reference import layouts_markdown
 
     assert (DOCS / "layouts.md").read_text(encoding="utf-8") == layouts_markdown()
 

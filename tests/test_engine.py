@@ -1,4 +1,4 @@
-"""The reading engine (``govinfo_report.reading``) on its own: readings in, certain cells out.
+"""The reading engine (``govinfo_report._reading``) on its own: readings in, certain cells out.
 
 The engine's promise: a cell gets a value only when every reading the rules leave gives it that
 value. So when the truth is among a row's readings and the report's arithmetic holds, whatever
@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govinfo_report._reading import Candidate, Material, Reading, RowSpec, Unit, decide, row_readings
+from govinfo_report._reading.engine import Decided
+from govinfo_report._values import parse_cell
+from govinfo_report._vocab import APP_COLUMNS
 from govinfo_report.model import Cell, CellState, GridCell, Span
-from govinfo_report.reading import Candidate, Material, Reading, RowSpec, Unit, decide, row_readings
-from govinfo_report.reading.engine import Decided
-from govinfo_report.values import parse_cell
-from govinfo_report.vocab import APP_COLUMNS
 
 KEYS = (
     "new_requests",

@@ -16,11 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo_report import parse, parse_bytes
+from govinfo_report._source.docx import read_docx
+from govinfo_report._tables import html as html_reader
+from govinfo_report._tables._visibility import Visibility
+from govinfo_report._tables.html import read_html
 from govinfo_report.model import Report
-from govinfo_report.source.docx import read_docx
-from govinfo_report.tables import html as html_reader
-from govinfo_report.tables._visibility import Visibility
-from govinfo_report.tables.html import read_html
 from render import (
     HEADINGS,
     RL_COLUMNS,

@@ -12,15 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govinfo_report.model import GridCell
-from govinfo_report.tables import html as html_reader
-from govinfo_report.tables.html import (
+from govinfo_report._tables import html as html_reader
+from govinfo_report._tables.html import (
     MAX_SPAN,
     MAX_TABLE_CELLS,
     HtmlDocument,
     looks_like_html,
     read_html,
 )
+from govinfo_report.model import GridCell
 
 CORPUS_005 = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "raw" / "005.html"
 
@@ -334,7 +334,7 @@ def test_crlf_and_cr_count_as_one_line_break(newline: str) -> None:
 def test_meta_charset_in_an_already_decoded_page_is_ignored() -> None:
     doc = read(
         '<?xml version="1.0" encoding="gbk"?><html><head>'
-        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
+        '<meta http-equiv="Content-Type" content="_text/html; charset=gb2312"></head>'
         "<body><p>政府信息公开</p></body></html>"
     )
     assert doc.lines == (("政府信息公开", 1),)

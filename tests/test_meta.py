@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from govinfo_report import parse
-from govinfo_report.meta import Meta, read_meta
-from govinfo_report.normalize import normalize
-from govinfo_report.sections import split_sections
+from govinfo_report._meta import Meta, read_meta
+from govinfo_report._normalize import normalize
+from govinfo_report._sections import split_sections
 
 
 def meta_of(text: str) -> Meta:

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from govinfo_report._normalize import NEWLINE, Normalized, line_breaks, normalize, normalize_lines
 from govinfo_report.model import Span
-from govinfo_report.normalize import NEWLINE, Normalized, line_breaks, normalize, normalize_lines
 
 
 def pairs(result: Normalized) -> list[tuple[int, str]]:

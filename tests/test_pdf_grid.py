@@ -11,15 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govinfo_report import InputError, Report, limits, parse_bytes
+from govinfo_report._source import _pdf_grid as grid
+from govinfo_report._source._pdfium import Glyph, Segment
 from govinfo_report.model import GridCell
-from govinfo_report.source import _pdf_grid as grid
-from govinfo_report.source._pdfium import Glyph, Segment
 from render import canonical
 
 pytest.importorskip("pypdfium2")
 
-from govinfo_report.source._pdf_tables import mend_seam
-from govinfo_report.source.pdf import _cell_text
+from govinfo_report._source._pdf_tables import mend_seam
+from govinfo_report._source.pdf import _cell_text
 from pdfwriter import encrypted, to_pdf
 
 
@@ -142,7 +142,7 @@ def test_a_header_printed_again_after_the_break_is_dropped() -> None:
 
 
 def test_a_table_over_a_page_break_is_one_grid_under_a_running_header_and_a_page_number() -> None:
-    from govinfo_report.source.pdf import read_pdf
+    from govinfo_report._source.pdf import read_pdf
 
     canon = canonical("2021")
     pdf = to_pdf(canon, lead=520, running_header="某市某某局政府信息公开工作年度报告", footer=True)
@@ -242,7 +242,7 @@ def test_a_row_after_the_break_that_holds_a_value_is_never_joined_to_the_row_abo
 
 
 def test_text_printed_over_different_text_reads_as_no_number() -> None:
-    from govinfo_report.source._pdf_lines import OVERPRINTED, line_text
+    from govinfo_report._source._pdf_lines import OVERPRINTED, line_text
 
     old = [glyph("4", 0, 10, 0), glyph("5", 5, 10, 1)]
     new = [glyph("1", 0.5, 10, 2), glyph("2", 5.5, 10, 3)]
@@ -252,7 +252,7 @@ def test_text_printed_over_different_text_reads_as_no_number() -> None:
 
 def test_a_glyph_printed_twice_a_little_apart_is_one_glyph() -> None:
     # "shadow" bold: every digit drawn again up to a point to the right; 1 must not become 11
-    from govinfo_report.source._pdf_lines import OVERPRINTED, line_text
+    from govinfo_report._source._pdf_lines import OVERPRINTED, line_text
 
     for dx in (0.3, 0.6, 1.0):
         glyphs = [glyph("1", 0, 10, 0), glyph("1", dx, 10, 1)]
@@ -316,8 +316,8 @@ def test_cells_the_grid_and_the_text_read_differently_are_left_missing() -> None
     # the report's own sum error (13 + 12 + 3 + 40 != 77) made the text's split of glued digits
     # (13 1 23 40 77) break no rule, so the text won over the exact grid: 12 and 3 became 1 and 23
     from govinfo_report._ruled import settle
+    from govinfo_report._schema import Mapped
     from govinfo_report.model import CanonicalTable, Cell, CellState, Diagnostic, Row
-    from govinfo_report.schema import Mapped
 
     def cells(*values: int) -> tuple[tuple[str, Cell], ...]:
         columns = ("upheld", "corrected", "other", "pending", "total")
@@ -453,7 +453,7 @@ def test_a_frame_drawn_round_the_page_does_not_empty_its_tables() -> None:
 
 
 def test_rules_drawn_as_one_filled_path_of_hairline_rectangles_are_rules() -> None:
-    from govinfo_report.source._pdf_grid import page_tables
+    from govinfo_report._source._pdf_grid import page_tables
     from pdfwriter import Pdf
 
     xs, ys = [40, 200, 300, 400], [700, 680, 660, 640]
@@ -466,7 +466,7 @@ def test_rules_drawn_as_one_filled_path_of_hairline_rectangles_are_rules() -> No
         writer.paragraph("某市某某局2021年政府信息公开工作年度报告")
         import pypdfium2
 
-        from govinfo_report.source._pdfium import raw, read_page
+        from govinfo_report._source._pdfium import raw, read_page
 
         document = pypdfium2.PdfDocument(writer.to_bytes())
         page = document[0]

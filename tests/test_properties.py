@@ -735,7 +735,7 @@ _TABLE_2_CELL = "\t第二十条第（一）项\n\t{header}\n\t规章\n\t{value}"
     "text",
     [
         # parse raised ValueError: Exceeds the limit (4300 digits) for integer string conversion
-        # (values.py _number, via schema row_views -> is_value_text -> parse_cell)
+        # (_values.py _number, via schema row_views -> is_value_text -> parse_cell)
         pytest.param(_TABLE_2_CELL.format(header="信息内容", value="1" * 4301), id="count-4301-digits"),
         # to_json raised the same ValueError: Cell.json_value made an int of a 4301-digit 万 amount
         pytest.param(
@@ -776,7 +776,7 @@ HTML_TABLE_2 = (
 )
 def test_regression_html_newline_reference_stays_inside_the_input(text: str) -> None:
     """A decoded ``&#10;`` was counted as a source line break: lines 2 and 3 were cited in these
-    one-line inputs (tables/html.py)."""
+    one-line inputs (_tables/html.py)."""
     assert line_count(text) == 1
     assert_lines_inside(parse(text), text)
 
@@ -801,13 +801,13 @@ def test_regression_html_newline_reference_gives_the_right_line(text: str) -> No
 
 def test_regression_tika_continued_empty_cell_cites_its_text() -> None:
     """A line without a tab continuing an empty cell (a lone tab) kept the empty cell's line
-    (tables/tika.py ``rebuild``): the third cell's "0" is on line 5 and was cited as line 4."""
+    (_tables/tika.py ``rebuild``): the third cell's "0" is on line 5 and was cited as line 4."""
     text = "二、主动公开\n\t0\n\t0\n\t\n0\n\t0"
     assert_lines_hold_their_text(parse(text), text)
 
 
 def test_regression_runtogether_value_after_whitespace_cites_its_line() -> None:
-    """tables/runtogether.py ``rebuild`` took a value's line at ``m.end() + tail.start()`` in the gap
+    """_tables/runtogether.py ``rebuild`` took a value's line at ``m.end() + tail.start()`` in the gap
     after the label *before* stripping it, so the "0" on line 2 was cited as line 1 (the tab's)."""
     text = "111第二十条第一项" + "1" * 63 + "第二十条第一项\t\n0"
     report = parse(text)
@@ -833,7 +833,7 @@ TIKA_TABLE_2 = (
 def test_regression_separated_cells_are_not_split(text: str) -> None:
     """A row with fewer cells than the template had its separately written cells joined and split again
     by digit count alone, with no rule deciding: ``5`` ``37`` was read as 5 | 3 | 7 and ``0`` ``16`` as
-    0 | 1 | 6, all cited on the line of the first value (schema/rows.py ``place`` / ``_split``)."""
+    0 | 1 | 6, all cited on the line of the first value (_schema/rows.py ``place`` / ``_split``)."""
     written = {piece.strip() for piece in _BREAK.split(text.replace("\t", "\n"))}
     report = parse(text)
     assert report.active_disclosure is not None
@@ -848,7 +848,7 @@ def test_regression_separated_cells_are_not_split(text: str) -> None:
 
 
 def test_regression_character_references_other_than_newlines_are_decoded() -> None:
-    """The fix for ``&#10;`` first blanked any reference starting like one (tables/html.py
+    """The fix for ``&#10;`` first blanked any reference starting like one (_tables/html.py
     ``_NEWLINE_REFERENCE`` ``&#(?:0*1[03]|[xX]0*[aAdD]);?``): ``&#xA0;`` (NBSP) became ``0;``,
     ``&#101;`` (``e``) became ``1;``."""
     cells = ("规章", "&#xA0;", "&#101;", "&#1000;", "&#13312;")
@@ -861,8 +861,8 @@ def test_regression_character_references_other_than_newlines_are_decoded() -> No
 
 
 def test_text_between_block_tags_keeps_its_lines() -> None:
-    """Three ``<br>`` made the whole dump read as HTML, collapsing its lines (pipeline.py ``_read``);
-    now it stays text and the tags are removed as artefacts (normalize.py)."""
+    """Three ``<br>`` made the whole dump read as HTML, collapsing its lines (_pipeline.py ``_read``);
+    now it stays text and the tags are removed as artefacts (_normalize.py)."""
     text = "<br><br><br>" + TABS_TABLE_2.replace("37", "3\t7")
     report = parse(text)
     assert [s.heading for s in report.sections] == ["二、主动公开政府信息情况"]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import read_seeds
 from govinfo_report import InputError, Report, parse, parse_bytes
-from govinfo_report.source.docx import read_docx
+from govinfo_report._source.docx import read_docx
 from render import canonical, document_xml, docx_package, to_docx, to_html
 
 SEEDS = read_seeds()

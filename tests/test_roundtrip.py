@@ -257,8 +257,8 @@ def test_regression_pdf_text_with_glued_rows_is_not_a_crawler_dump() -> None:
 
 
 def test_regression_run_together_lines_never_fuse_digits() -> None:
-    from govinfo_report.normalize import normalize
-    from govinfo_report.tables import runtogether
+    from govinfo_report._normalize import normalize
+    from govinfo_report._tables import runtogether
 
     lines = normalize("规章000\n行政规范性文件123\n行政许可550\n3\n行政处罚4119\n").lines
     grid = runtogether.rebuild(lines)

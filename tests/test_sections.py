@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from govinfo_report import parse
+from govinfo_report._normalize import normalize
+from govinfo_report._sections import heading_number, split_sections
 from govinfo_report.model import Section, Span
-from govinfo_report.normalize import normalize
-from govinfo_report.sections import heading_number, split_sections
 
 
 def sections_of(text: str) -> tuple[list[Section], list[str]]:

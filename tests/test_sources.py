@@ -351,7 +351,7 @@ def test_docx_paragraph_text() -> None:
         "<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p>"
         "</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
     )
-    from govinfo_report.source.docx import read_docx
+    from govinfo_report._source.docx import read_docx
 
     document = read_docx(docx_package(document_xml(body)))
     # one line per paragraph and per line break; the paragraph anchoring the text box is line 4
@@ -360,7 +360,7 @@ def test_docx_paragraph_text() -> None:
 
 
 def test_docx_auto_numbering_is_rendered() -> None:
-    from govinfo_report.source.docx import read_docx
+    from govinfo_report._source.docx import read_docx
 
     body = numbered("总体情况") + numbered("主动公开", 1) + numbered("依申请", 1) + numbered("收到和处理")
     document = read_docx(docx_package(document_xml(body), {"word/numbering.xml": NUMBERING}))
@@ -373,7 +373,7 @@ def test_docx_auto_numbering_is_rendered() -> None:
 
 
 def test_docx_merged_cells_and_grid_before() -> None:
-    from govinfo_report.source.docx import read_docx
+    from govinfo_report._source.docx import read_docx
 
     table = (
         "<w:tbl>"
@@ -579,7 +579,7 @@ def test_pdf_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None
 def test_nested_chrome_candidates_are_told_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     # 2,000 nested chrome-named divs around the report's text: each candidate used to rescan the
     # text below it (quadratic); which elements hold the report is now found once per page
-    from govinfo_report.tables import html
+    from govinfo_report._tables import html
 
     calls = []
     original = html._report_holders
@@ -624,7 +624,7 @@ def tc(text: str, properties: str = "") -> str:
 
 @pytest.mark.parametrize("value", ["--2", "²", "x", "0", "1000000", "-3"])
 def test_docx_unreadable_or_oversized_grid_span_is_clamped_and_reported(value: str) -> None:
-    from govinfo_report.source.docx import read_docx
+    from govinfo_report._source.docx import read_docx
 
     document = read_docx(one_table(tc("行政许可", f'<w:gridSpan w:val="{value}"/>') + tc("7")))
     ((_, grid),) = document.tables
@@ -760,7 +760,7 @@ def test_two_numbers_in_one_cell_never_become_one() -> None:
 
 @pytest.mark.parametrize("level_text", ["%1", "%1.", "%1、"])
 def test_list_number_is_never_glued_to_a_number(level_text: str) -> None:
-    from govinfo_report.source.docx import read_docx
+    from govinfo_report._source.docx import read_docx
 
     numbering = NUMBERING.replace('w:val="%1、"', f'w:val="{level_text}"')
     cell = f"<w:tc>{numbered('12')}</w:tc>"
@@ -806,7 +806,7 @@ def styled(text: str, style: str, extra: str = "") -> str:
 
 
 def test_docx_heading_styles_carry_their_list_numbers() -> None:
-    from govinfo_report.source.docx import read_docx
+    from govinfo_report._source.docx import read_docx
 
     body = (
         styled("总体情况", "1")
@@ -827,7 +827,7 @@ def test_docx_heading_styles_carry_their_list_numbers() -> None:
 
 
 def test_docx_list_starting_at_zero_counts_on() -> None:
-    from govinfo_report.source.docx import read_docx
+    from govinfo_report._source.docx import read_docx
 
     numbering = NUMBERING.replace(
         '<w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>',
@@ -862,7 +862,7 @@ def test_canonical_report_as_pdf(template: str, open_sides: str) -> None:
 def test_docx_two_numbering_instances_of_one_list_count_together() -> None:
     # headings numbered by their style (numId 1) and one by a direct numPr (numId 2) of the same
     # abstract list: Word shows 一 … 六, one list
-    from govinfo_report.source.docx import read_docx
+    from govinfo_report._source.docx import read_docx
 
     numbering = NUMBERING.replace(
         '<w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>',
@@ -880,7 +880,7 @@ def test_docx_two_numbering_instances_of_one_list_count_together() -> None:
 
 
 def test_docx_long_list_number_templates_are_not_rendered() -> None:
-    from govinfo_report.source.docx import read_docx
+    from govinfo_report._source.docx import read_docx
 
     numbering = NUMBERING.replace('w:val="%1、"', 'w:val="' + "%1" * 50_000 + '"')
     body = numbered("总体情况") * 3000
@@ -891,7 +891,7 @@ def test_docx_long_list_number_templates_are_not_rendered() -> None:
 
 
 def test_html_nested_emphasis_is_looked_into_a_bounded_depth(monkeypatch: pytest.MonkeyPatch) -> None:
-    from govinfo_report.tables import html
+    from govinfo_report._tables import html
 
     visited = []
     original = html._is_heading

@@ -1,4 +1,4 @@
-"""Tests for govinfo_report.splitting: run-together numbers split by arithmetic.
+"""Tests for govinfo_report._splitting: run-together numbers split by arithmetic.
 
 Every expected candidate list below was checked by hand; where a case is too large to list
 by hand, an independent brute force (every cut of the string, checked field by field) is the
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govinfo_report.splitting import (
+from govinfo_report._splitting import (
     MAX_RUN_LENGTH,
     MAX_SPLIT_CANDIDATES,
     Number,

@@ -537,7 +537,7 @@ def test_a_dump_s_table_row_with_units_is_no_statement() -> None:
 
 
 def test_show_the_notebook_and_check_carry_the_statements_and_r7(tmp_path: Path) -> None:
-    from govinfo_report.show import report_html, report_text
+    from govinfo_report._show import report_html, report_text
 
     report = canonical("2021")
     report.prose = {1: "本年度新收政府信息公开申请41件。全年累计收到政府信息公开申请500件。"}
@@ -587,7 +587,7 @@ def test_a_clause_s_comma_inside_a_number_gives_no_statement() -> None:
 
 
 def test_show_names_r7_s_verdict_for_each_of_two_statements_of_one_number_on_a_line() -> None:
-    from govinfo_report.show import report_text
+    from govinfo_report._show import report_text
 
     report = canonical("2021")  # reviews 4; lawsuits 3 + 3 = 6
     report.review["litigation_after_review"] = [1, 0, 1, 1]

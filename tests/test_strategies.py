@@ -12,8 +12,8 @@ from types import ModuleType
 import pytest
 
 from govinfo_report import CellState, Report, Span, parse
-from govinfo_report.normalize import Line, normalize
-from govinfo_report.tables import boxdrawing, markdown, pdftext, pipe, runtogether, tabs, tika
+from govinfo_report._normalize import Line, normalize
+from govinfo_report._tables import boxdrawing, markdown, pdftext, pipe, runtogether, tabs, tika
 
 
 def lines_of(text: str) -> tuple[Line, ...]:

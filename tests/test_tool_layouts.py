@@ -12,8 +12,8 @@ import pytest
 
 from govinfo_report import parse
 from govinfo_report._flat_tables import unflatten
-from govinfo_report.normalize import normalize
-from govinfo_report.tables import markdown, paragraphs, pdftext
+from govinfo_report._normalize import normalize
+from govinfo_report._tables import markdown, paragraphs, pdftext
 
 HEAD = ["某市某局2023年政府信息公开工作年度报告", "一、总体情况", "本机关依法公开。"]
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 
+from govinfo_report._values import is_numeric_run, is_value_text, parse_cell
 from govinfo_report.model import CellState
-from govinfo_report.values import is_numeric_run, is_value_text, parse_cell
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from .pipeline import parse, parse_bytes, parse_file
+    from ._pipeline import parse, parse_bytes, parse_file
 
 
 def json_schema() -> dict[str, Any]:
@@ -49,7 +49,7 @@ def __getattr__(name: str) -> Any:
     for its data model (a notebook loading saved results, a worker's parent) does not load the
     parsing stages."""
     if name in ("parse", "parse_bytes", "parse_file"):
-        from . import pipeline
+        from . import _pipeline as pipeline
 
         value = getattr(pipeline, name)
         globals()[name] = value

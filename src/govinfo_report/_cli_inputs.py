@@ -128,8 +128,8 @@ class Progress:
 
 def _in_process(output: Output, name: str, read: Any) -> Any:
     """An input parsed here (an example, standard input), converted as a worker would."""
+    from ._pipeline import InputError
     from .batch import convert
-    from .pipeline import InputError
 
     try:
         report = read()
@@ -144,7 +144,7 @@ def results(
     """``(name, result)`` for the example, then every file, in order: a :class:`Failure`, or what
     ``output`` asks for."""
     if example is not None:
-        from .pipeline import parse
+        from ._pipeline import parse
 
         text = read_example(example)
         yield f"example {example}", _in_process(output, f"example {example}", lambda: parse(text))
@@ -154,7 +154,7 @@ def results(
     parsed = parse_many(rest, jobs=jobs, output=output) if rest else iter(())
     for name in files:
         if name == "-":
-            from .pipeline import parse_bytes
+            from ._pipeline import parse_bytes
 
             result = _in_process(output, "-", lambda: parse_bytes(sys.stdin.buffer.read()))
         else:

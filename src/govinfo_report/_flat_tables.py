@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import regex
 
-from .text import ITEM, fold
-from .vocab import APP_FULL_LABELS
+from ._text import ITEM, fold
+from ._vocab import APP_FULL_LABELS
 
 _SEPARATOR = regex.compile(r"\s*:?-{3,}:?\s*")
 MIN_PIPES = 6

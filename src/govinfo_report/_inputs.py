@@ -7,14 +7,14 @@ from __future__ import annotations
 import regex
 
 from . import limits
+from ._normalize import FOOTER, NEWLINE, Line, line_breaks, normalize, normalize_lines
+from ._tables import Grid
+from ._tables.document import Document, GridRows
+from ._tables.html import read_html
+from ._text import fold
+from ._vocab import TABLE_ANCHORS
 from .diagnostics import diag
 from .model import Diagnostic, Span
-from .normalize import FOOTER, NEWLINE, Line, line_breaks, normalize, normalize_lines
-from .tables import Grid
-from .tables.document import Document, GridRows
-from .tables.html import read_html
-from .text import fold
-from .vocab import TABLE_ANCHORS
 
 Found = tuple[str | None, Grid, Span]
 """A rebuilt table: its kind (when known), the grid, its source lines."""

@@ -12,8 +12,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ._vocab import (
+    AD_COLUMNS,
+    AD_ROWS,
+    APP_COLUMNS_WITH_SUBTOTAL,
+    APP_GROUPS,
+    APP_ROWS,
+    RL_COLUMNS,
+    RL_GROUPS,
+)
 from .model import SCHEMA_VERSION, CellState, Severity
-from .vocab import AD_COLUMNS, AD_ROWS, APP_COLUMNS_WITH_SUBTOTAL, APP_GROUPS, APP_ROWS, RL_COLUMNS, RL_GROUPS
 
 _NULLABLE_STRING = {"type": ["string", "null"]}
 _NULLABLE_INT = {"type": ["integer", "null"]}

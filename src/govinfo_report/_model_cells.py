@@ -240,7 +240,7 @@ def _known_keys(table: str, row: str, column: str) -> None:
 @functools.cache
 def _keys() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Each table's row and column keys in either template (the vocabulary, loaded on first use)."""
-    from .vocab import AD_COLUMNS, AD_ROWS, APP_COLUMNS_WITH_SUBTOTAL, APP_ROWS, RL_COLUMNS, RL_GROUPS
+    from ._vocab import AD_COLUMNS, AD_ROWS, APP_COLUMNS_WITH_SUBTOTAL, APP_ROWS, RL_COLUMNS, RL_GROUPS
 
     app_rows = {spec.key for spec in APP_ROWS} | {spec.group for spec in APP_ROWS if spec.group}
     ad_rows = {f"{spec.block}/{spec.key}" for spec in AD_ROWS}

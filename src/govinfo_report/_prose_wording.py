@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from . import _vocab_prose as vocab
-from .sections import cn_number
+from ._sections import cn_number
 
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?=年)")
 _CN_YEAR = regex.compile(r"([一二][〇零○一二三四五六七八九]{3})(?=年)")

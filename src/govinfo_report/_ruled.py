@@ -14,11 +14,11 @@ from collections.abc import Callable
 
 import attrs
 
-from . import checks as checks_stage
-from . import schema
+from . import _checks as checks_stage
+from . import _schema as schema
+from ._tables import Grid
 from .diagnostics import diag
 from .model import CanonicalTable, Cell, CellState, Diagnostic, Span
-from .tables import Grid
 
 Found = tuple[str | None, Grid, Span]
 MapKind = Callable[[str, list[Found]], schema.Mapped]

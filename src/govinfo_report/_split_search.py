@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .splitting import Accept, AcceptPrefix, Number, SumGroups
+    from ._splitting import Accept, AcceptPrefix, Number, SumGroups
 
 _DIGITS = frozenset("0123456789")
 

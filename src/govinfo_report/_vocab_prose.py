@@ -2,7 +2,7 @@
 cells each speaks of, and the words that keep a number from speaking of them.
 
 Conservative by design: a phrase is linked to a cell only where the format's own wording names
-that cell's figure. Data only; :mod:`govinfo_report.statements` applies it.
+that cell's figure. Data only; :mod:`govinfo_report._statements` applies it.
 """
 
 from __future__ import annotations

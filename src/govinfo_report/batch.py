@@ -19,8 +19,8 @@ from typing import Any, Literal, overload
 
 import attrs
 
+from ._pipeline import InputError, parse_file
 from .model import SCHEMA_VERSION, Report
-from .pipeline import InputError, parse_file
 
 INTERNAL = "internal"
 """The code of a failure that is a bug in the library, not a problem of the file."""

@@ -230,7 +230,7 @@ def run_check(args: argparse.Namespace, prog: str) -> int:
 
 
 def run_show(args: argparse.Namespace, prog: str) -> int:
-    from .show import report_text
+    from ._show import report_text
 
     _need_input(args)
     run = Run(prog, args.debug, args.quiet)

@@ -45,7 +45,7 @@ MAX_BOX_CHARS = 200_000
 report's table 3 drawn by w3m has about 10,000); past it the region is read by the other layouts.
 The rules it draws are bounded like a PDF page's, by :data:`MAX_PDF_RULING_CROSSINGS`."""
 
-# HTML tables (tables/html.py)
+# HTML tables (_tables/html.py)
 
 MAX_SPAN = 100
 """Largest ``rowspan``/``colspan`` honoured; larger values are clamped (``colspan="100000"`` -> 100)."""
@@ -60,7 +60,7 @@ A ``<td colspan=100 rowspan=100>`` under 100 empty ``<tr>`` is 10,000 positions 
 bytes, so without a document-wide cap a hostile page of a few megabytes could ask for gigabytes.
 """
 
-# Files and bytes (source/)
+# Files and bytes (_source/)
 
 MAX_INPUT_BYTES = 32 * 1024 * 1024
 """Bytes ``parse_file``/``parse_bytes`` accept; a larger input is refused (``input.too_large``)

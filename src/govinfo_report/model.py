@@ -79,7 +79,7 @@ class Check:
 @attrs.frozen
 class Statement:
     """A number the report's prose states, such as ``收到政府信息公开申请21件`` (see
-    :mod:`govinfo_report.statements`), and the table cells it speaks of when it speaks of one."""
+    :mod:`govinfo_report._statements`), and the table cells it speaks of when it speaks of one."""
 
     phrase: str
     """The phrase as printed, from its verb to its unit."""
@@ -286,7 +286,7 @@ class Report:
 
     def _repr_html_(self) -> str:
         """The report in a notebook: metadata, the three tables, failing checks on their cells."""
-        from .show import report_html
+        from ._show import report_html
 
         return report_html(self)
 

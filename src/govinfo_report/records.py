@@ -21,8 +21,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._vocab import TABLE_LABELS
 from .model import Cell, Report, Severity
-from .vocab import TABLE_LABELS
 
 if TYPE_CHECKING:
     import os

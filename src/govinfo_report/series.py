@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ._text import fold
+from ._vocab import AD_COLUMNS, AD_ROWS, APP_COLUMNS_WITH_SUBTOTAL
 from .model import CanonicalTable, Check, Report
-from .text import fold
-from .vocab import AD_COLUMNS, AD_ROWS, APP_COLUMNS_WITH_SUBTOTAL
 
 _R8_ROWS: tuple[str, ...] = tuple(
     f"{spec.block}/{spec.key}"
