@@ -1,7 +1,7 @@
 """Canonical reports with known values, rendered as the official tables in several formats.
 
 The labels and the table structure (rowspan/colspan) are typed from the national templates
-(国办公开办函〔2019〕60号 and 〔2021〕30号) as printed in SPEC.md, independently of the library's
+(国办公开办函〔2019〕60号 and 〔2021〕30号) as printed in docs/format.md, independently of the library's
 vocabulary. ``expected(report)`` gives the values in ``Report.to_dict()``'s shape, computed here,
 so a test compares the parser's output with numbers it did not produce.
 
@@ -52,12 +52,12 @@ class Canonical:
     prose: dict[int, str] = field(default_factory=dict)
     """Section number -> its paragraph (a default sentence without numbers otherwise)."""
     org_subtotal: bool = False
-    """Table 3 prints 法人或其他组织小计 after 其他 (SPEC.md §2.2)."""
+    """Table 3 prints 法人或其他组织小计 after 其他 (docs/format.md §2.2)."""
     subtotals: str = ""
     """Table 3 prints group subtotals for （三）…（六）: ``"row"`` on the group's heading row,
     ``"小计"`` on a row of its own under the heading; ``""`` none."""
     extras: list[Extra] = field(default_factory=list)
-    """Local rows the report adds (SPEC.md §2.1: kept under their own label)."""
+    """Local rows the report adds (docs/format.md §2.1: kept under their own label)."""
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def reports(draw: Any, template: str | None = None) -> Canonical:
         extras.append(
             Extra("applications", after, label, tuple(str(v) for v in draw(applicant_row(small=True))))
         )
-    if draw(st.integers(0, 3)) == 0:  # a local row in table 2 (SPEC.md §2.1)
+    if draw(st.integers(0, 3)) == 0:  # a local row in table 2 (docs/format.md §2.1)
         block = draw(st.sampled_from(sorted(active)))
         after = draw(st.sampled_from(sorted(active[block])))
         label = draw(st.sampled_from(["其他主动公开文件", "本级政府信息公开发布数量", "政策解读"]))

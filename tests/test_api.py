@@ -183,3 +183,37 @@ def test_a_report_s_repr_is_one_short_line() -> None:
     assert "\n" not in text and len(text) < 400
     assert text.startswith("Report(title='梅州市梅县区医疗保障局2020年政府信息公开工作年度报告'")
     assert "checks=40 (0 failed)" in text
+
+
+PUBLIC_MODULES = ("batch", "cli", "diagnostics", "errors", "limits", "model", "records", "series")
+
+
+def test_only_the_public_modules_have_public_names() -> None:
+    # help(govinfo_report) lists the package's modules: the machinery takes underscore names
+    import pkgutil
+
+    names = {m.name for m in pkgutil.iter_modules(govinfo_report.__path__)}
+    assert {n for n in names if not n.startswith("_")} == set(PUBLIC_MODULES)
+
+
+def test_every_public_name_has_a_docstring() -> None:
+    import enum
+    import importlib
+    import inspect
+
+    undocumented = []
+    for name in ("govinfo_report", *(f"govinfo_report.{m}" for m in PUBLIC_MODULES)):
+        module = importlib.import_module(name)
+        assert module.__doc__, name
+        for attr in getattr(module, "__all__", ()):
+            obj = getattr(module, attr)
+            if not (inspect.isclass(obj) or inspect.isfunction(obj)):
+                continue
+            if not obj.__doc__:
+                undocumented.append(f"{name}.{attr}")
+            if inspect.isclass(obj) and not issubclass(obj, enum.Enum):
+                for method, value in vars(obj).items():
+                    function = value.fget if isinstance(value, property) else value
+                    if not method.startswith("_") and inspect.isfunction(function) and not function.__doc__:
+                        undocumented.append(f"{name}.{attr}.{method}")
+    assert undocumented == []

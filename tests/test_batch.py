@@ -207,17 +207,29 @@ def test_notebook_html_marks_failing_cells_with_their_rule(corpus_dir: Path) -> 
 # --- the Dask recipe (docs/batch.md) ---------------------------------------------------------------
 
 
-def test_dask_recipe_on_the_local_scheduler() -> None:
-    bag_module = pytest.importorskip("dask.bag")
-    pandas = pytest.importorskip("pandas")
-    from govinfo_report.batch import parse_one
+def test_dask_recipe_on_the_local_scheduler(tmp_path: Path) -> None:
+    # docs/batch.md's recipe: the tidy rows of every file, failures included, to Parquet parts
+    pytest.importorskip("dask.dataframe")
+    pytest.importorskip("pyarrow")
+    import dask
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas
+
+    from govinfo_report.batch import records_of
+    from govinfo_report.records import read_cells, records_to_frame
 
     paths = [str(p) for p in SEEDS] + ["absent.txt"]
-    results = bag_module.from_sequence(paths, npartitions=2).map(parse_one)
-    records = results.filter(lambda r: not isinstance(r, Failure)).map(lambda r: r.to_records()).flatten()
-    failures = results.filter(lambda r: isinstance(r, Failure)).map(lambda f: f.to_dict())
-    rows, failed = bag_module.compute(records, failures, scheduler="sync")
-    frame = pandas.DataFrame(rows, columns=list(RECORD_FIELDS))
-    assert len(frame) == sum(len(parse_file(p).to_records()) for p in paths[:-1])
-    assert set(frame["source"]) == set(paths[:-1])
-    assert [f["code"] for f in failed] == ["io.enoent"]
+    parts = db.from_sequence(paths, npartitions=2).map(records_of).flatten().to_delayed()
+    frames = [dask.delayed(records_to_frame)(part) for part in parts]
+    with dask.config.set(scheduler="sync"):
+        dd.from_delayed(frames, meta=records_to_frame([])).to_parquet(tmp_path / "cells", write_index=False)
+    frame = read_cells(tmp_path / "cells")
+    assert len(frame) == sum(len(parse_file(p).to_records()) for p in paths[:-1]) + 1
+    assert set(frame["source"]) == set(paths)
+    (failed,) = frame[frame["source"] == "absent.txt"].itertuples()
+    assert "No such file" in failed.error and failed.table is pandas.NA
+    mine = frame[frame["source"] == paths[0]].reset_index(drop=True)
+    alone = reports_to_frame([parse_file(paths[0])])
+    alone["source"] = pandas.array([paths[0]] * len(alone), dtype="string")
+    pandas.testing.assert_frame_equal(mine, alone)

@@ -1,4 +1,4 @@
-"""checks: the consistency rules (R1–R5, R9) as data, never exceptions (SPEC.md §4)."""
+"""checks: the consistency rules (R1–R5, R9) as data, never exceptions (docs/format.md §4)."""
 
 from __future__ import annotations
 

@@ -90,7 +90,7 @@ def test_check_names_the_failing_rule_and_its_cells(corpus_dir: Path) -> None:
     # the PDF's ruled grid vouches for its cells (its text would leave the failing groups missing)
     done = run("check", str(corpus_dir / "pdf" / "001.pdf"))
     assert done.returncode == 1
-    # 001's table 4: review 10 + 1 + 0 + 0 = 11, printed total 0 (SPEC's R4; checked by eye)
+    # 001's table 4: review 10 + 1 + 0 + 0 = 11, printed total 0 (docs/format.md §4's R4; checked by eye)
     assert "R4 review_litigation review:total: expected 11, found 0" in done.stdout
     assert "cells: review:total, review:upheld, review:corrected, review:other, review:pending" in done.stdout
     passing = run("check", str(EXAMPLES_DIR / "seed_000.txt"))

@@ -290,3 +290,12 @@ def test_a_page_that_links_to_the_report_names_the_links(tmp_path: Path) -> None
     (said,) = [d for d in data["diagnostics"] if d["code"] == "page.links_to_report"]
     assert said["severity"] == "error" and said["span"] == [4, 4]
     assert "https://www.example.gov.cn/xxgk/files/report2023.pdf" in said["message"]
+
+
+def test_each_commands_help_names_what_it_does() -> None:
+    parse_help = run("parse", "--help").stdout
+    for word in ("json,jsonl,csv,parquet", "--diagnostics", "--quiet", "glob", "--jobs", "1 or more"):
+        assert word in parse_help, word
+    check_help = run("check", "--help").stdout
+    assert "text,json,jsonl" in check_help and "Exit status 1" in check_help
+    assert "error diagnostics" in run("show", "--help").stdout

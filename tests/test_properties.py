@@ -4,7 +4,7 @@ keeps every line number inside the input (and on the line that holds the text it
 
 Inputs come from four places: arbitrary text (control characters included), text assembled from the
 vocabulary of the reports' tables and layouts, report-like tables and HTML fragments in the broken
-layouts of SPEC.md §5, and the seeds / corpus reports broken by random edits.
+layouts of docs/format.md §5, and the seeds / corpus reports broken by random edits.
 
 The bugs these properties found are kept at the end of the file: fixed ones as plain regression
 tests, open ones as strict xfails. Profiles (``ci``, ``dev``, ``thorough``) are in ``conftest.py``.
@@ -314,7 +314,7 @@ def report_like(tokens: tuple[str, ...] = VOCABULARY, *, digits: bool = True) ->
 
 
 ROW_LABELS = (
-    # table 2 (SPEC.md §2.1)
+    # table 2 (docs/format.md §2.1)
     "第二十条第（一）项",
     "规章",
     "规范性文件",
@@ -331,7 +331,7 @@ ROW_LABELS = (
     "政府集中采购",
     "信息内容 本年新制作数量 本年新公开数量 对外公开总数量",
     "信息内容 本年制发件数 本年废止件数 现行有效件数",
-    # table 3 (SPEC.md §2.2)
+    # table 3 (docs/format.md §2.2)
     "申请人情况 自然人 法人或其他组织 总计",
     "商业企业 科研机构 社会公益组织 法律服务机构 其他",
     "一、本年新收政府信息公开申请数量",
@@ -364,7 +364,7 @@ ROW_LABELS = (
     "3.其他",
     "（七）总计",
     "四、结转下年度继续办理",
-    # table 4 (SPEC.md §2.3)
+    # table 4 (docs/format.md §2.3)
     "行政复议 行政诉讼",
     "未经复议直接起诉 复议后起诉",
     "结果维持 结果纠正 其他结果 尚未审结 总计",
@@ -412,7 +412,7 @@ cell_values = st.one_of(
 
 @st.composite
 def table_like(draw: st.DrawFn) -> str:
-    """A report with one or more statistical tables in one of the layouts of SPEC.md §5: cells one per
+    """A report with one or more statistical tables in one of the layouts of docs/format.md §5: cells one per
     line behind a tab (Tika), pipe rows, tab rows, cells glued together, labels apart from values."""
     titles = (
         "某县人民政府2021年政府信息公开工作年度报告",

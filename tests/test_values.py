@@ -1,4 +1,4 @@
-"""values.parse_cell: cell text → state, value, unit, note (SPEC.md §3).
+"""values.parse_cell: cell text → state, value, unit, note (docs/format.md §3).
 
 Every expected value below is read off the input text; "not reported" must never become 0.
 """

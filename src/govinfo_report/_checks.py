@@ -1,4 +1,4 @@
-"""Stage 6: the consistency rules (勾稽关系, SPEC.md §4) as data.
+"""Stage 6: the consistency rules (勾稽关系, docs/format.md §4) as data.
 
 The rule instances of each table come from :mod:`.rules` (the reading engine prunes readings
 with the same ones). Blank and placeholder cells count as zero inside a sum, as long as one of

@@ -65,6 +65,7 @@ _INPUTS = (
 
 
 def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
+    """The command line's argument parser: the commands ``parse``, ``check`` and ``show``."""
     parser = argparse.ArgumentParser(
         prog=prog,
         description="Read 政府信息公开工作年度报告 (HTML, text, Markdown, DOCX, PDF) into verified data. "

@@ -116,6 +116,7 @@ class Progress:
         self.shown = stream.isatty()
 
     def step(self) -> None:
+        """One more file done: redraw the line."""
         self.done += 1
         if not self.shown or self.total < 2:
             return

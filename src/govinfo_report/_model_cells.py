@@ -49,6 +49,7 @@ class Span:
     """Last line (``>= start``)."""
 
     def as_list(self) -> list[int]:
+        """``[start, end]``, as the JSON gives a span."""
         return [self.start, self.end]
 
 
@@ -66,6 +67,7 @@ class Diagnostic:
     """The source lines concerned, when known."""
 
     def to_dict(self) -> dict[str, Any]:
+        """The diagnostic as JSON-safe data: ``code``, ``severity``, ``message``, ``span``."""
         return {
             "code": self.code,
             "severity": self.severity.value,
@@ -136,6 +138,7 @@ class Cell:
         return self.value
 
     def to_dict(self) -> dict[str, Any]:
+        """The cell with its evidence as JSON-safe data (``to_dict(cells=True)``'s values)."""
         return {
             "value": self.json_value(),
             "raw": self.raw,
@@ -156,7 +159,7 @@ class Row:
     """One canonical row of a typed table."""
 
     key: str
-    """Canonical row key (SPEC.md), e.g. ``withheld.state_secret``."""
+    """Canonical row key (docs/format.md §2.2), e.g. ``withheld.state_secret``."""
     label: str
     """The label as written in the report."""
     cells: tuple[tuple[str, Cell], ...]
@@ -165,6 +168,7 @@ class Row:
     """Source lines of the row."""
 
     def cell(self, column: str) -> Cell:
+        """The cell of ``column``; ``KeyError`` when the row has none."""
         for key, cell in self.cells:
             if key == column:
                 return cell
@@ -194,6 +198,7 @@ class CanonicalTable:
         object.__setattr__(self, "_cells", cells)
 
     def row(self, key: str) -> Row:
+        """The row of ``key``; ``KeyError`` when the report has none."""
         for row in self.rows:
             if row.key == key:
                 return row
@@ -216,6 +221,8 @@ class CanonicalTable:
         return found
 
     def to_dict(self, *, cells: bool = False) -> dict[str, Any]:
+        """``{row: {column: value}}`` (table 2: ``{block: {row: {column: value}}}``); with
+        ``cells=True`` each value is the cell's :meth:`Cell.to_dict`."""
         out: dict[str, Any] = {}
         for row in self.rows:
             values = {k: (c.to_dict() if cells else c.json_value()) for k, c in row.cells}
@@ -266,6 +273,7 @@ class ExtraRow:
     """Source lines."""
 
     def to_dict(self, *, cells: bool = False) -> dict[str, Any]:
+        """The row as JSON-safe data: ``table``, ``label``, ``values``, ``span``."""
         return {
             "table": self.table,
             "label": self.label,

@@ -1,4 +1,4 @@
-"""The consistency rules (勾稽关系, SPEC.md §4) of one table, as data: which cells each adds up.
+"""The consistency rules (勾稽关系, docs/format.md §4) of one table, as data: which cells each adds up.
 
 Two stages use them: the checks (stage 6), which report every rule that holds or fails, and the
 reading engine (stage 5), which drops the readings of a row that break them. Both evaluate these

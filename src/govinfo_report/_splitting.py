@@ -5,7 +5,7 @@ Some crawled reports print a table row with its cells run together::
     一、本年新收政府信息公开申请数量21710000218
 
 The run ``21710000218`` holds seven cells (six applicant columns and their total,
-``217|1|0|0|0|0|218``). Only the consistency rules (SPEC §4, R1–R4) can tell where the cells
+``217|1|0|0|0|0|218``). Only the consistency rules (docs/format.md §4, R1–R4) can tell where the cells
 end; :func:`split_run` lists every reading that the rules allow, and says so when it had to stop
 early. It never guesses: a caller keeps a row only when exactly one candidate is left and the
 result is not ``truncated``.

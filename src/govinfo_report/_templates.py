@@ -1,4 +1,4 @@
-"""Which national template a report follows, told from its table labels (SPEC.md §2).
+"""Which national template a report follows, told from its table labels (docs/format.md §2).
 
 Never from the year alone: organs use the wrong template. A report with no template label and
 an old year, or the old statistics sheet (政府信息公开情况统计表), is ``pre2019``.

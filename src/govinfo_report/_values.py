@@ -1,4 +1,4 @@
-"""Cell text → state, value, unit (SPEC.md §3). Never turns "not reported" into 0."""
+"""Cell text → state, value, unit (docs/format.md §3). Never turns "not reported" into 0."""
 
 from __future__ import annotations
 

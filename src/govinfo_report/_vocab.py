@@ -228,7 +228,7 @@ TEMPLATE_MARKERS: tuple[Marker, ...] = (
     Marker("逾期不补正", "2021"),
     Marker("未按收费通知要求缴纳费用", "2021"),
 )
-"""Labels that only one template has (SPEC.md §2). The template is decided by these, never the year."""
+"""Labels that only one template has (docs/format.md §2). The template is decided by these, never the year."""
 
 PRE2019_MARKERS: tuple[str, ...] = ("政府信息公开情况统计表", "指标名称计量单位", "历年累计")
 

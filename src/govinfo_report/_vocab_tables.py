@@ -177,7 +177,8 @@ APP_ROWS: tuple[AppRowSpec, ...] = (
     AppRowSpec("total", None, 7, ("总计",)),
     AppRowSpec("carried_forward", None, 4, ("结转下年度继续办理", "结转下年度")),
 )
-"""Table 3 rows in template order (SPEC.md §2.2). ``other.other`` (``3.其他``) is found by its number."""
+"""Table 3 rows in template order (docs/format.md §2.2). ``other.other`` (``3.其他``) is found by
+its number."""
 
 
 APP_FULL_LABELS: dict[str, str] = {

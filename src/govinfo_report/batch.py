@@ -41,6 +41,7 @@ class Failure:
     """For ``internal``: the traceback, to report the bug with."""
 
     def to_dict(self) -> dict[str, Any]:
+        """The error record of ``parse``'s JSON: ``schema_version``, ``path``, ``error``, ``code``."""
         return {"schema_version": SCHEMA_VERSION, "path": self.path, "error": self.error, "code": self.code}
 
 
@@ -99,6 +100,15 @@ def convert(output: str, path: str, report: Report) -> Any:
         cells = to_records(report, path)
         return cells if output == "records" else (cells, diagnostic_records(report, path))
     return json_line(path, report, cells=output == "json_cells")
+
+
+def records_of(path: str, encoding: str | None = None) -> list[dict[str, Any]]:
+    """The tidy rows of one file (:mod:`govinfo_report.records`): its cells, or the one row of a
+    file that gave no report. Never raises: map it over a Dask bag, a pool, a cluster."""
+    from .records import failure_record, to_records
+
+    result = parse_one(path, encoding)
+    return [failure_record(result)] if isinstance(result, Failure) else to_records(result, path)
 
 
 def _work(output: str, path: str, encoding: str | None) -> Any:
@@ -180,4 +190,14 @@ def parse_many(
         pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
-__all__ = ["INTERNAL", "OUTPUTS", "Failure", "Output", "convert", "json_line", "parse_many", "parse_one"]
+__all__ = [
+    "INTERNAL",
+    "OUTPUTS",
+    "Failure",
+    "Output",
+    "convert",
+    "json_line",
+    "parse_many",
+    "parse_one",
+    "records_of",
+]

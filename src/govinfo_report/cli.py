@@ -253,6 +253,7 @@ def _use_utf8(streams: Sequence[IO[str]]) -> None:
 
 
 def main(argv: Sequence[str] | None = None, *, prog: str = PROG) -> int:
+    """Run the command line on ``argv`` (default ``sys.argv[1:]``); return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list:
         build_parser(prog).print_help(sys.stderr)

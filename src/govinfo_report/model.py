@@ -40,7 +40,7 @@ class Check:
     """The result of one consistency rule (勾稽关系) on one set of cells."""
 
     rule: str
-    """Rule id, ``R1`` ... ``R9`` (SPEC.md §4)."""
+    """Rule id, ``R1`` ... ``R9`` (docs/format.md §4)."""
     table: str
     """The canonical table checked."""
     cells: tuple[str, ...]
@@ -62,6 +62,7 @@ class Check:
     the other rules."""
 
     def to_dict(self) -> dict[str, Any]:
+        """The check as JSON-safe data, its fields under their names."""
         return {
             "rule": self.rule,
             "table": self.table,
@@ -111,6 +112,7 @@ class Statement:
         return tuple(tuple(_pair(name) for name in scope) for scope in self.scopes)
 
     def to_dict(self) -> dict[str, Any]:
+        """The statement as JSON-safe data; ``value`` a JSON number, ``scopes`` lists of cell names."""
         value: int | float = self.value if isinstance(self.value, int) else float(self.value)
         if not isinstance(self.value, int) and self.value == int(self.value):
             value = int(self.value)
@@ -143,6 +145,7 @@ class Section:
     """（一）/1. subsections found in prose sections."""
 
     def to_dict(self) -> dict[str, Any]:
+        """The section as JSON-safe data: ``number``, ``heading``, ``text``, ``span``."""
         return {
             "number": self.number,
             "heading": self.heading,
@@ -168,6 +171,7 @@ class Attachment:
     """Source line of the link."""
 
     def to_dict(self) -> dict[str, Any]:
+        """The attachment as JSON-safe data: ``url``, ``text``, ``line``."""
         return {"url": self.url, "text": self.text, "line": self.line}
 
 
@@ -184,6 +188,7 @@ class Source:
     """The file name or path given to ``parse_file``/``parse_bytes``, or None."""
 
     def to_dict(self) -> dict[str, Any]:
+        """Where the report was read from, as JSON-safe data: ``format``, ``encoding``, ``name``."""
         return {"format": self.format, "encoding": self.encoding, "name": self.name}
 
 
@@ -236,10 +241,11 @@ class Report:
 
     @property
     def failed_checks(self) -> tuple[Check, ...]:
+        """The checks that fail, in :attr:`checks` order."""
         return tuple(c for c in self.checks if not c.passed)
 
     def to_dict(self, *, cells: bool = False) -> dict[str, Any]:
-        """The report as JSON-safe data (SPEC.md keys).
+        """The report as JSON-safe data (the keys of docs/format.md §2).
 
         With ``cells=False`` (the default) every table value is an int, a number for money, or
         None; ``checks`` lists the failed rules only. With ``cells=True`` every value is a dict

@@ -186,14 +186,15 @@ def reports_to_frame(reports: Iterable[Report | Failure]) -> pandas.DataFrame:
 
 def read_cells(path: str | os.PathLike[str]) -> pandas.DataFrame:
     """A CSV or Parquet file written by ``govinfo-report parse --format csv|parquet`` (or by
-    :func:`reports_to_frame`), with the columns and types of :data:`DTYPES`.
+    :func:`reports_to_frame`), or a folder of Parquet parts (Dask's ``to_parquet``), with the
+    columns and types of :data:`DTYPES`.
 
     Read a CSV with pandas alone as ``pandas.read_csv(path, dtype=DTYPES, keep_default_na=False,
     na_values=NA_VALUES)``: that keeps a raw text such as ``N/A`` or ``无`` as it is.
     """
     pd = _pandas()
-    if Path(path).suffix.lower() in (".parquet", ".pq"):
-        return pd.read_parquet(path).astype(DTYPES)
+    if Path(path).is_dir() or Path(path).suffix.lower() in (".parquet", ".pq"):
+        return pd.read_parquet(path)[list(RECORD_FIELDS)].astype(DTYPES)
     frame = pd.read_csv(path, dtype=DTYPES, keep_default_na=False, na_values=NA_VALUES)
     return frame[list(RECORD_FIELDS)]
 

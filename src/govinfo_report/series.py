@@ -1,4 +1,4 @@
-"""Rules across years (SPEC.md §4): the same organ's reports of consecutive years.
+"""Rules across years (docs/format.md §4): the same organ's reports of consecutive years.
 
 * **R6**: year N's 上年结转 (``carried_over``) equals year N−1's 结转下年度继续办理
   (``carried_forward``), column by column.

@@ -1,4 +1,4 @@
-"""Stage 5: rebuilt grids → the canonical tables of the detected template (SPEC.md §2).
+"""Stage 5: rebuilt grids → the canonical tables of the detected template (docs/format.md §2).
 
 Each grid row is read as a label (its text cells) and its values (the cells after the label);
 one mapper per table then gives the rows their canonical keys and fits the values to the

@@ -1,4 +1,4 @@
-"""Table 2 (主动公开政府信息情况) as ``BLOCK/ROW`` keys with the template's columns (SPEC.md §2.1).
+"""Table 2 (主动公开政府信息情况) as ``BLOCK/ROW`` keys with the template's columns (docs/format.md §2.1).
 
 Row labels are unique across blocks, so a row is found by its own label; the ``第二十条第（X）项``
 block lines only separate the blocks. A row of the other template is never forced into this one.

@@ -1,4 +1,4 @@
-"""Table 3 (收到和处理政府信息公开申请情况) under SPEC.md §2.2 keys.
+"""Table 3 (收到和处理政府信息公开申请情况) under docs/format.md §2.2 keys.
 
 1. Each row's label is matched to a template row: by its text (most specific first), by its item
    number within the group in force (``2.`` after ``1.属于国家秘密``), or with a small error budget.
@@ -273,7 +273,7 @@ def _row_rule(n: int) -> RowRule:
 def map_applications(
     views: Sequence[RowView], *, template: str | None, glued: bool = False, evidence: Sequence[Evidence] = ()
 ) -> Mapped:
-    """Table 3 rows under SPEC.md §2.2 keys."""
+    """Table 3 rows under docs/format.md §2.2 keys."""
     diagnostics: list[Diagnostic] = []
     # the header is the text above the first template row with numbers (总计 is a header word and a
     # row's name; a 小计 row label further down is not the header's)

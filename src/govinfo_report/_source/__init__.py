@@ -17,9 +17,7 @@ from .._tables.document import Document, GridRows
 from ..diagnostics import diag
 from ..errors import InputError
 from ..model import Diagnostic
-from .docx import read_docx
 from .encoding import decode
-from .pdf import read_pdf
 from .sniff import expected_format, sniff
 
 
@@ -53,9 +51,13 @@ def load(data: bytes, *, filename: str | None = None, encoding: str | None = Non
         )
         mismatch = (diag("input.format_mismatch", message),)
     if kind == "pdf":
+        from .pdf import read_pdf  # each binary format's reader is loaded when one is met
+
         pdf = read_pdf(data)
         return Loaded("pdf", text=pdf.text, tables=pdf.tables, diagnostics=mismatch + pdf.diagnostics)
     if kind == "zip":
+        from .docx import read_docx
+
         return Loaded("docx", document=read_docx(data), diagnostics=mismatch)
     decoded = decode(data, declared=encoding)
     return Loaded(
