@@ -47,7 +47,7 @@ def schema_markdown() -> str:
         "# Schema reference: canonical keys ↔ Chinese labels",
         "",
         "Every key of `Report.to_dict()`'s three tables, with the label the national templates print.",
-        "Generated from the vocabulary (`_vocab.py`) by `python -m govinfo_report._reference > docs/schema.md`;",
+        "Made from the vocabulary (`_vocab.py`) by `python -m govinfo_report._reference > docs/schema.md`;",
         "a test keeps the two equal. Values are described in [values.md](values.md); `to_records()`",
         "rows ([batch.md](batch.md)) use the same keys.",
         "",
