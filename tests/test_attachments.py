@@ -313,3 +313,49 @@ def test_any_markup_soup_gives_a_tuple(pieces: list[str]) -> None:
     found = find_attachments("".join(pieces))
     assert isinstance(found, tuple)
     assert all(a.url.strip() == a.url and a.url for a in found)
+
+
+# --- in the pipeline: Report.attachments and page.links_to_report ----------------------------------
+
+_ONLY_A_LINK = (
+    "<html><head><title>某局2023年政府信息公开工作年度报告</title></head><body>\n"
+    "<p>某局2023年政府信息公开工作年度报告</p>\n"
+    '<p><a href="/files/2023report.pdf">点击下载</a></p>\n'
+    "</body></html>\n"
+)
+
+
+def test_a_page_that_only_links_names_its_links_against_the_url_given() -> None:
+    from govinfo_report import parse, parse_bytes
+
+    for report in (
+        parse(_ONLY_A_LINK, url="https://gov.example.cn/xxgk/page.html"),
+        parse_bytes(_ONLY_A_LINK.encode("gbk"), url="https://gov.example.cn/xxgk/page.html"),
+    ):
+        assert [a.url for a in report.attachments] == ["https://gov.example.cn/files/2023report.pdf"]
+        (said,) = [d for d in report.diagnostics if d.code == "page.links_to_report"]
+        assert "https://gov.example.cn/files/2023report.pdf" in said.message and said.span is not None
+        assert (said.span.start, said.span.end) == (3, 3)
+    relative = parse(_ONLY_A_LINK)
+    assert [a.url for a in relative.attachments] == ["/files/2023report.pdf"]
+
+
+def test_a_page_holding_the_report_lists_its_links_but_is_no_pointer() -> None:
+    from conftest import EXAMPLES_DIR
+    from govinfo_report import parse
+    from govinfo_report._tables.html import looks_like_html
+
+    seed = (EXAMPLES_DIR / "seed_001.txt").read_text(encoding="utf-8")
+    page = "<html><body><pre>" + seed + '</pre>\n<a href="report.pdf">附件：年度报告.pdf</a></body></html>'
+    assert looks_like_html(page)
+    report = parse(page)
+    assert report.applications is not None and [a.url for a in report.attachments] == ["report.pdf"]
+    assert "page.links_to_report" not in {d.code for d in report.diagnostics}
+    old = parse(
+        "<html><body><p>某局2016年政府信息公开工作年度报告</p><p>一、概述</p><p>本年度……</p>"
+        '<p><a href="2016.doc">附件</a></p></body></html>'
+    )
+    assert old.template == "pre2019" and [a.url for a in old.attachments] == ["2016.doc"]
+    assert "page.links_to_report" not in {d.code for d in old.diagnostics}  # the report's prose is here
+    text = parse("某局2023年政府信息公开工作年度报告\n[附件](report.pdf)\n")
+    assert text.attachments == ()  # only an HTML page's links are read

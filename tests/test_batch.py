@@ -233,3 +233,42 @@ def test_dask_recipe_on_the_local_scheduler(tmp_path: Path) -> None:
     alone = reports_to_frame([parse_file(paths[0])])
     alone["source"] = pandas.array([paths[0]] * len(alone), dtype="string")
     pandas.testing.assert_frame_equal(mine, alone)
+
+
+def test_parse_many_sends_back_what_is_asked_and_the_same_with_workers(tmp_path: Path) -> None:
+    import json
+
+    from govinfo_report.records import diagnostic_records
+
+    paths = [str(SEEDS[0]), str(tmp_path / "absent.txt"), str(SEEDS[3])]
+    for output in ("json", "json_cells", "records", "rows", "report"):
+        serial = list(parse_many(paths, jobs=1, output=output))  # type: ignore[call-overload]
+        pooled = list(parse_many(paths, jobs=2, chunksize=1, output=output))  # type: ignore[call-overload]
+        assert [p for p, _ in serial] == [p for p, _ in pooled] == paths
+        assert isinstance(serial[1][1], Failure) and serial[1][1].code == "io.enoent"
+        for (_, a), (_, b) in zip(serial, pooled, strict=True):
+            assert (a.to_dict() if isinstance(a, Report) else a) == (
+                b.to_dict() if isinstance(b, Report) else b
+            )
+    seed = parse_file(SEEDS[0])
+    line = dict(parse_many(paths[:1], output="json"))[paths[0]]
+    assert json.loads(line) == {
+        "schema_version": seed.to_dict()["schema_version"],
+        "path": paths[0],
+        **seed.to_dict(),
+    }
+    assert (
+        json.loads(dict(parse_many(paths[:1], output="json_cells"))[paths[0]])["applications"]
+        == seed.to_dict(cells=True)["applications"]
+    )
+    assert dict(parse_many(paths[:1], output="records"))[paths[0]] == to_records(seed, paths[0])
+    cells, diagnostics = dict(parse_many(paths[-1:], output="rows"))[paths[-1]]
+    third = parse_file(SEEDS[3])
+    assert cells == to_records(third, paths[-1]) and diagnostics == diagnostic_records(third, paths[-1])
+    assert len(diagnostics) == len(third.diagnostics) > 0
+
+
+@pytest.mark.parametrize(("keyword", "value"), [("output", "xml"), ("jobs", 0)])
+def test_parse_many_refuses_a_bad_argument_when_called(keyword: str, value: object) -> None:
+    with pytest.raises(ValueError, match=keyword):
+        parse_many([str(SEEDS[0])], **{keyword: value})  # type: ignore[call-overload]

@@ -190,10 +190,12 @@ def test_quoted_globs_expand(mixed: Path) -> None:
     ]
     deep = run("parse", str(mixed / "**" / "*.*"), "--format", "jsonl")
     names = [Path(json.loads(line)["path"]).name for line in deep.stdout.splitlines()]
-    assert names == ["a.txt", "empty.txt", "old.txt", "b.txt"] or sorted(names) == sorted(
-        ["a.txt", "b.txt", "empty.txt", "old.txt"]
-    )
+    assert names == ["a.txt", "empty.txt", "old.txt", "b.txt"]  # glob's sorted paths: sub/b.txt last
     assert "2 skipped by extension (1 .doc, 1 .jpg)" in summary(deep.stderr)
+    # a glob matching a folder walks it, each file once, counting what it skips
+    folders = run("parse", str(mixed.parent / "rep*"), str(mixed / "**"), "--format", "jsonl")
+    assert len(folders.stdout.splitlines()) == 8  # the folder, then the same four files again
+    assert "4 skipped by extension (2 .doc, 2 .jpg)" in summary(folders.stderr)
     nothing = run("parse", str(mixed / "*.pdf"))
     assert nothing.returncode == 2 and "*.pdf: No such file or directory" in nothing.stderr
 
@@ -299,3 +301,150 @@ def test_each_commands_help_names_what_it_does() -> None:
     check_help = run("check", "--help").stdout
     assert "text,json,jsonl" in check_help and "Exit status 1" in check_help
     assert "error diagnostics" in run("show", "--help").stdout
+
+
+# --- outputs are whole or absent ------------------------------------------------------------------
+
+
+def test_an_output_is_never_an_input_nor_emptied_by_a_refused_option(mixed: Path, tmp_path: Path) -> None:
+    report = mixed / "a.txt"
+    before = report.read_bytes()
+    same = run("parse", str(report), "--out", str(report))
+    assert same.returncode == 2 and "is one of the files to read" in same.stderr
+    assert report.read_bytes() == before
+    keep = tmp_path / "keep.csv"
+    keep.write_text("kept", encoding="utf-8")
+    refused = run("parse", str(mixed), "--out", str(keep), "--diagnostics", str(tmp_path / "d.txt"))
+    assert refused.returncode == 2 and keep.read_text(encoding="utf-8") == "kept"
+    unknown = run("parse", "--example", "no_such_example", "--out", str(keep))
+    assert unknown.returncode == 2 and keep.read_text(encoding="utf-8") == "kept"
+    cells = run("parse", str(report), "--format", "csv", "--cells")
+    assert cells.returncode == 2 and "--cells and --indent go with JSON" in cells.stderr
+
+
+def test_one_failing_input_leaves_no_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    done = run("parse", str(tmp_path / "absent.txt"), "--out", str(out))
+    assert done.returncode == 2 and not out.exists()
+    assert list(tmp_path.iterdir()) == []  # nor a temporary file
+
+
+def test_an_interrupted_run_leaves_no_output_that_looks_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govinfo_report import _cli_inputs, cli
+
+    calls = 0
+    real = _cli_inputs.parse_many
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        nonlocal calls
+        for item in real(*args, **kwargs):  # type: ignore[arg-type]
+            calls += 1
+            if calls == 3:
+                raise KeyboardInterrupt
+            yield item
+
+    monkeypatch.setattr(_cli_inputs, "parse_many", interrupted)
+    for name in ("all.json", "cells.csv", "cells.parquet"):
+        if name.endswith(".parquet"):
+            pytest.importorskip("pyarrow")
+        calls = 0
+        out = tmp_path / name
+        status = cli.main(["parse", *map(str, SEEDS), "--out", str(out)])
+        assert status == cli.EXIT_INTERRUPTED and not out.exists(), name
+        assert "interrupted; no output file was written" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_legacy_out_with_equals_follows_its_extension(tmp_path: Path) -> None:
+    out = tmp_path / "cells.csv"
+    import subprocess
+    import sys
+
+    from test_cli import SCRIPT  # noqa: F401  (the same interpreter)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "govinfo_report", str(SEEDS[0]), f"--out={out}"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").splitlines()[0].split(",") == list(RECORD_FIELDS)
+
+
+# --- standard input -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["parse", "check", "show"])
+def test_standard_input_is_read_by_every_command(command: str) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "govinfo_report", command, "-"],
+        input=SEEDS[0].read_bytes(),
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("utf-8")
+    if command == "parse":
+        data = json.loads(out)
+        assert data["path"] == "-" and data["organ"] == "梅州市梅县区医疗保障局"
+    elif command == "check":
+        assert out.startswith("-: ") and " 0 fail" in out
+    else:
+        assert "梅州市梅县区医疗保障局" in out
+    twice = run("parse", "-", "-")
+    assert twice.returncode == 2 and "can be read once" in twice.stderr
+
+
+def test_a_bug_while_reading_standard_input_is_that_files_failure(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io as stdio
+
+    from govinfo_report import _cli_inputs, cli
+
+    def broken() -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(_cli_inputs, "_stdin", broken)
+    monkeypatch.setattr("sys.stdin", stdio.TextIOWrapper(stdio.BytesIO(b"")))
+    status = cli.main(["parse", "-", str(SEEDS[0]), "--format", "jsonl"])
+    out, err = capsys.readouterr()
+    assert status == cli.EXIT_INTERNAL
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["code"] == "internal" and second["path"] == str(SEEDS[0])  # the batch went on
+    assert "RuntimeError: boom" in err and err.strip().endswith("2 files: 1 read, 1 failed")
+
+
+# --- numbers a float cannot hold ------------------------------------------------------------------
+
+
+def test_a_number_past_float_precision_is_never_another_number_in_the_rows(tmp_path: Path) -> None:
+    from render import canonical, to_text
+
+    report = canonical("2021")
+    report.active["art20_1"]["rules"] = ["9007199254740993", "5", "6"]
+    path = tmp_path / "big.txt"
+    path.write_text(to_text(report), encoding="utf-8")
+    parsed = parse_file(path)
+    cell = parsed.active_disclosure.get("art20_1/rules", "issued")  # type: ignore[union-attr]
+    assert (
+        cell.value == 9007199254740993
+        and parsed.to_dict()["active_disclosure"]["art20_1"]["rules"]["issued"] == 9007199254740993
+    )
+    for name in ("cells.csv", "cells.parquet"):
+        if name.endswith(".parquet"):
+            pytest.importorskip("pyarrow")
+        out = tmp_path / name
+        assert run("parse", str(path), "--out", str(out)).returncode == 0
+        frame = read_cells(out)
+        (row,) = frame[(frame["row"] == "art20_1/rules") & (frame["column"] == "issued")].itertuples()
+        assert row.value is pd_na() and row.raw == "9007199254740993" and row.state == "number"
+        (small,) = frame[(frame["row"] == "art20_1/rules") & (frame["column"] == "repealed")].itertuples()
+        assert small.value == 5

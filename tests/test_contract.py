@@ -71,14 +71,24 @@ def test_a_failure_record_and_an_empty_report_validate() -> None:
 
 
 def test_diagnostics_and_sections_name_their_lines_span_as_in_python() -> None:
-    report = parse_file(EXAMPLES_DIR / "seed_000.txt")
+    report = parse_file(EXAMPLES_DIR / "seed_003.txt")
     data = report.to_dict()
     section = report.sections[0]
     assert data["sections"][0]["span"] == [section.span.start, section.span.end]
-    with_span = [d for d in report.diagnostics if d.span is not None]
+    assert [d for d in report.diagnostics if d.span is not None]  # seed 003 has diagnostics on lines
     for diagnostic, out in zip(report.diagnostics, data["diagnostics"], strict=True):
         assert out["span"] == (diagnostic.span.as_list() if diagnostic.span else None)
-    assert with_span or not report.diagnostics
+        assert "lines" not in out
+
+
+def test_one_document_holds_one_form_of_values() -> None:
+    report = parse_file(EXAMPLES_DIR / "seed_000.txt")
+    compact, cells = report.to_dict(), report.to_dict(cells=True)
+    mixed = {**compact, "applications": cells["applications"]}
+    assert errors(compact) == [] and errors(cells) == [] and errors(mixed)
+    # a group's printed subtotal is a row; a name no table has is not
+    assert errors({**compact, "applications": {"withheld": {"total": 1}}}) == []
+    assert errors({**compact, "applications": {"results": {"total": 1}}})
 
 
 @pytest.mark.corpus

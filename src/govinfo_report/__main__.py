@@ -1,7 +1,8 @@
 """``python -m govinfo_report``: the command line of :mod:`govinfo_report.cli`.
 
-Without a command (``python -m govinfo_report FILE...``) it parses the files and prints one JSON
-document per report, as ``govinfo-report parse --format json`` does.
+Without a command (``python -m govinfo_report FILE...``) it parses the files as ``govinfo-report
+parse --format json`` does (one JSON document for one file, an array for several), unless
+``--format`` or ``--out`` names another format.
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ __all__ = (
     "VIEWER_PARAMETERS",
     "Attachment",
     "find_attachments",
+    "links_to_report",
 )
 
 _Element = Any
@@ -112,12 +113,35 @@ def find_attachments(html: str, url: str | None = None) -> tuple[Attachment, ...
         root = _parse(html)
         if root is None:
             return ()
-        return _find(root, url)
+        return _late_lines(html, _find(root, url))
     except Exception:  # a page that cannot be read simply has no attachments
         return ()
 
 
 # --- parsing ----------------------------------------------------------------------------------
+
+_LIBXML2_LAST_LINE = 65535
+"""libxml2 reports every line past this one as this one."""
+
+
+def _late_lines(html: str, found: tuple[Attachment, ...]) -> tuple[Attachment, ...]:
+    """Links past libxml2's last counted line, placed by their file name in the text (in
+    document order, from the previous one's line); left at that line when not found."""
+    if all(a.line < _LIBXML2_LAST_LINE for a in found):
+        return found
+    lines = html.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    at = _LIBXML2_LAST_LINE - 1
+    placed = []
+    for attachment in found:
+        if attachment.line >= _LIBXML2_LAST_LINE:
+            name = urlsplit(attachment.url).path.rsplit("/", 1)[-1]
+            names = {name, unquote(name)} - {""}
+            line = next((i for i in range(at, len(lines)) if any(n in lines[i] for n in names)), None)
+            if line is not None:
+                at = line
+                attachment = Attachment(attachment.url, attachment.text, line + 1)
+        placed.append(attachment)
+    return tuple(placed)
 
 
 def _parse(html: str) -> _Element | None:

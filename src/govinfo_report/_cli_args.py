@@ -81,9 +81,11 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
     parsing = commands.add_parser(
         "parse",
         help="reports as JSON, JSON lines, tidy CSV or Parquet",
-        description="Parse reports. A file that cannot be read is said on standard error, and is "
-        "an error record (path, error, code) in a JSON array, JSON lines, CSV or Parquet; the exit "
-        "status is then 2 (70 for a bug in the library).",
+        description="Parse reports. A file that cannot be read is said on standard error; it is an "
+        "error record (path, error, code) in a JSON array and in JSON lines, and a row whose error "
+        "column says why in CSV and Parquet. Exit status 2 then, 70 for a bug in the library, 74 "
+        "when the output cannot be written, 130 when interrupted (an --out file is written whole "
+        "or not at all).",
     )
     _inputs(parsing, _INPUTS)
     parsing.add_argument(
@@ -94,7 +96,11 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
         "extension (.json .jsonl .ndjson .csv .parquet), else json for one input and jsonl for "
         "several or a directory",
     )
-    parsing.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    parsing.add_argument(
+        "--out",
+        metavar="PATH",
+        help="write to PATH (put in place when the run ends) instead of standard output",
+    )
     parsing.add_argument(
         "--diagnostics",
         metavar="PATH",

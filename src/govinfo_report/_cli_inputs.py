@@ -7,14 +7,15 @@ import glob
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from .batch import Failure, Output, parse_many
+from .batch import Failure, Output, convert, guarded, parse_many
+from .model import Report
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -64,17 +65,35 @@ class Inputs:
     """The files to read, and the files a directory or glob held that are no report file."""
 
     files: tuple[str, ...]
-    skipped: Counter[str]
-    """Files passed over, by extension (``.doc``, ``.jpg``; ``""`` for none)."""
+    skipped: tuple[tuple[str, int], ...] = ()
+    """Files passed over, by extension (``.doc``, ``.jpg``; ``""`` for none), sorted."""
+    many: bool = False
+    """Whether the inputs are several (a directory or a glob counts as several, whatever it
+    holds): one JSON document or an array of them."""
+
+
+def _is_glob(path: str) -> bool:
+    return path != "-" and not os.path.exists(path) and bool(_GLOB & set(path))
+
+
+def _walk(folder: str) -> list[str]:
+    """Every file under ``folder``, sorted, hidden entries skipped."""
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [os.path.join(root, n) for n in names if not n.startswith(".")]
+    return sorted(found)
 
 
 def expand(paths: Sequence[str]) -> Inputs:
     """The files to read: each file as given; each directory walked (sorted, hidden entries
     skipped) and each quoted glob (``'reports/*.html'``, ``**`` for any depth) expanded, keeping
     report files (:data:`SUFFIXES`). A glob that matches nothing is kept as given, so it is
-    reported as a file that cannot be read."""
+    reported as a file that cannot be read. Standard input (``-``) may be named once."""
     files: list[str] = []
     skipped: Counter[str] = Counter()
+    if list(paths).count("-") > 1:
+        raise UsageError("- (standard input) can be read once")
 
     def keep(names: Sequence[str]) -> None:
         for name in names:
@@ -86,23 +105,19 @@ def expand(paths: Sequence[str]) -> Inputs:
 
     for path in paths:
         if os.path.isdir(path):
-            found = []
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [os.path.join(root, n) for n in names if not n.startswith(".")]
-            keep(sorted(found))
-        elif path != "-" and not os.path.exists(path) and _GLOB & set(path):
+            keep(_walk(path))
+        elif _is_glob(path):
             matches = sorted(glob.glob(path, recursive=True))
             if not matches:
                 files.append(path)
-            for match in matches:
-                if os.path.isdir(match):
-                    files.extend(expand([match]).files)
-                else:
-                    keep([match])
+            found = [
+                name for match in matches for name in (_walk(match) if os.path.isdir(match) else [match])
+            ]
+            keep(list(dict.fromkeys(found)))  # ``reports/**`` matches a folder and the files in it
         else:
             files.append(path)
-    return Inputs(tuple(files), skipped)
+    many = len(paths) > 1 or any(os.path.isdir(p) or _is_glob(p) for p in paths)
+    return Inputs(tuple(files), tuple(sorted(skipped.items())), many)
 
 
 class Progress:
@@ -114,6 +129,11 @@ class Progress:
         self.total = 0
         self.done = 0
         self.shown = stream.isatty()
+
+    def clear(self) -> None:
+        """End a drawn line, so that a message after it starts a line of its own."""
+        if self.shown and self.total >= 2 and 0 < self.done < self.total:
+            self.stream.write("\n")
 
     def step(self) -> None:
         """One more file done: redraw the line."""
@@ -127,16 +147,18 @@ class Progress:
         self.stream.flush()
 
 
-def _in_process(output: Output, name: str, read: Any) -> Any:
-    """An input parsed here (an example, standard input), converted as a worker would."""
-    from ._pipeline import InputError
-    from .batch import convert
+def _in_process(output: Output, name: str, read: Callable[[], Report]) -> Any:
+    """An input parsed here (an example, standard input), guarded and converted as a worker's."""
+    result = guarded(name, read)
+    return result if isinstance(result, Failure) else convert(output, name, result)
 
-    try:
-        report = read()
-    except InputError as exc:
-        return Failure(name, str(exc), exc.code)
-    return convert(output, name, report)
+
+def _stdin() -> Report:
+    from . import limits
+    from ._pipeline import parse_bytes
+
+    # at most one byte past the limit: parse_bytes refuses it in one sentence
+    return parse_bytes(sys.stdin.buffer.read(limits.MAX_INPUT_BYTES + 1))
 
 
 def results(
@@ -154,12 +176,7 @@ def results(
     rest = [f for f in files if f != "-"]
     parsed = parse_many(rest, jobs=jobs, output=output) if rest else iter(())
     for name in files:
-        if name == "-":
-            from ._pipeline import parse_bytes
-
-            result = _in_process(output, "-", lambda: parse_bytes(sys.stdin.buffer.read()))
-        else:
-            result = next(parsed)[1]
+        result = _in_process(output, "-", _stdin) if name == "-" else next(parsed)[1]
         progress.step()
         yield name, result
 

@@ -1,28 +1,37 @@
-"""The command line's outputs: where they go (``--out``, checked before anything is parsed), the
-format a file name asks for, and one writer per format, each taking the results in order."""
+"""The command line's outputs: where they go (``--out``: a file written beside its target and put
+in its place only when the run finishes, so an interrupted run leaves no output that looks whole),
+the format a file name asks for, and one writer per format, each taking the results in order."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+import tempfile
 from pathlib import Path
 from typing import IO, Any
 
 from ._cli_inputs import UsageError
 from .batch import Failure, Output
-from .model import Report
-from .records import DIAGNOSTIC_FIELDS, DTYPES, RECORD_FIELDS, failure_record
+from .records import DIAGNOSTIC_DTYPES, DTYPES, failure_record
 
 FORMATS = ("json", "jsonl", "csv", "parquet")
-BY_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+BY_SUFFIX = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
 """The format a ``--out`` file's extension asks for, when ``--format`` does not say."""
-PARQUET_MISSING = "--format parquet needs pyarrow: pip install pyarrow (in a clone: pip install '.[pandas]')"
+PARQUET_MISSING = "parquet needs pyarrow: pip install pyarrow (in a clone: pip install '.[pandas]')"
 _ROW_GROUP = 50_000
 """Rows a Parquet file is written in at a time (memory stays flat over a long batch)."""
+_ARROW_TYPES = {"string": "string", "Int64": "int64", "Float64": "float64", "boolean": "bool_"}
+"""The Arrow type of each pandas dtype the tidy rows use."""
 
 
 def format_for(path: str | None, given: str | None, many: bool) -> str:
@@ -35,28 +44,66 @@ def format_for(path: str | None, given: str | None, many: bool) -> str:
     return "jsonl" if many else "json"
 
 
-@contextmanager
-def opened(path: str | None, what: str = "--out", *, binary: bool = False) -> Iterator[Any]:
-    """The file to write to (standard output for None). A path that cannot be written is the
-    user's to fix: one line, before any file is parsed."""
-    if path is None:
-        yield sys.stdout.buffer if binary else sys.stdout
-        return
-    if os.path.isdir(path):
-        raise UsageError(f"{what} {path}: is a directory; give a file name")
+def need_pyarrow() -> None:
+    """Refuse Parquet, before anything is written, where pyarrow is not installed."""
     try:
-        handle = open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
-    except OSError as exc:
-        raise UsageError(f"{what} {path}: {exc.strerror or exc.__class__.__name__}") from None
-    with handle:
-        yield handle
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise UsageError(PARQUET_MISSING) from None
+
+
+class Destination:
+    """Standard output (``None`` or ``-``), or a file written under a temporary name beside
+    ``path`` and renamed to it by :meth:`commit`; :meth:`discard` removes it. A path that cannot
+    be written is the user's to fix: one line, before any file is parsed."""
+
+    def __init__(self, path: str | None, what: str = "--out", *, binary: bool = False) -> None:
+        self.path = None if path in (None, "-") else path
+        self.temporary: str | None = None
+        if self.path is None:
+            self.handle: Any = sys.stdout.buffer if binary else sys.stdout
+            return
+        if os.path.isdir(self.path):
+            raise UsageError(f"{what} {self.path}: is a directory; give a file name")
+        folder, name = os.path.split(os.path.abspath(self.path))
+        try:
+            descriptor, self.temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+        except OSError as exc:
+            raise UsageError(f"{what} {self.path}: {exc.strerror or exc.__class__.__name__}") from None
+        self.handle = (
+            os.fdopen(descriptor, "wb")
+            if binary
+            else os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+        )
+
+    def commit(self) -> None:
+        """The output is whole: put it in its place."""
+        if self.temporary is None:
+            self.handle.flush()
+            return
+        self.handle.close()
+        os.replace(self.temporary, str(self.path))
+        self.temporary = None
+
+    def discard(self) -> None:
+        """The run did not finish (or wrote nothing): leave no file."""
+        if self.temporary is None:
+            return
+        self.handle.close()
+        os.unlink(self.temporary)
+        self.temporary = None
 
 
 class Writer:
     """Takes each file's result in order (a :class:`Failure`, or what :attr:`output` asked the
-    workers for) and writes it; :meth:`close` ends the output."""
+    workers for) and writes it; :meth:`close` ends the output, :meth:`abort` gives it up."""
 
     output: Output = "report"
+
+    def kept(self) -> bool:
+        """Whether the output holds anything to keep (one JSON document of a file that failed
+        holds nothing)."""
+        return True
 
     def add(self, name: str, result: Any) -> None:
         raise NotImplementedError
@@ -64,25 +111,29 @@ class Writer:
     def close(self) -> None:
         """Finish the output (an array's closing bracket, a file's last rows)."""
 
+    def abort(self) -> None:
+        """Let go of what is held, without finishing the output."""
+
 
 class JsonWriter(Writer):
     """One JSON document for one input; one JSON array of them for several (each with ``path``;
     a file that gave no report is its ``path``, ``error`` and ``code``)."""
 
     def __init__(self, out: IO[str], *, many: bool, cells: bool, indent: int | None) -> None:
-        self.out, self.many, self.cells, self.indent = out, many, cells, indent
+        self.out, self.many, self.indent = out, many, indent
         self.count = 0
-        self.output = "report" if indent is not None else ("json_cells" if cells else "json")
+        self.output = "json_cells" if cells else "json"
+
+    def kept(self) -> bool:
+        return self.many or self.count > 0
 
     def add(self, name: str, result: Any) -> None:
         if isinstance(result, Failure):
             if not self.many:
                 return  # one input: its error is on standard error only
             text = json.dumps(result.to_dict(), ensure_ascii=False, indent=self.indent)
-        elif isinstance(result, Report):
-            from .batch import json_line
-
-            text = json_line(name, result, cells=self.cells, indent=self.indent)
+        elif self.indent is not None:  # the workers' compact line, laid out here
+            text = json.dumps(json.loads(result), ensure_ascii=False, indent=self.indent)
         else:
             text = result
         if self.many:
@@ -113,32 +164,8 @@ class JsonLinesWriter(Writer):
         self.out.flush()
 
 
-class RowsWriter(Writer):
-    """Tidy rows (:data:`~govinfo_report.records.RECORD_FIELDS`), a row per table cell and at
-    least one per file; the diagnostics to a file of their own when one is named."""
-
-    output: Output = "rows"
-
-    def __init__(self, cells: Table, diagnostics: Table | None) -> None:
-        self.cells, self.diagnostics = cells, diagnostics
-
-    def add(self, name: str, result: Any) -> None:
-        if isinstance(result, Failure):
-            self.cells.write([failure_record(result)])
-            return
-        cells, diagnostics = result
-        self.cells.write(cells)
-        if self.diagnostics is not None:
-            self.diagnostics.write(diagnostics)
-
-    def close(self) -> None:
-        self.cells.close()
-        if self.diagnostics is not None:
-            self.diagnostics.close()
-
-
 class Table:
-    """Rows of fixed columns to a CSV or Parquet file."""
+    """Rows of fixed columns (``dtypes``: name → pandas dtype) to a CSV or Parquet file."""
 
     def write(self, rows: list[dict[str, Any]]) -> None:
         raise NotImplementedError
@@ -146,10 +173,13 @@ class Table:
     def close(self) -> None:
         """Write what is held back."""
 
+    def abort(self) -> None:
+        """Let go of the file without finishing it."""
+
 
 class CsvTable(Table):
-    def __init__(self, out: IO[str], fields: tuple[str, ...]) -> None:
-        self.writer = csv.DictWriter(out, fieldnames=fields)
+    def __init__(self, out: IO[str], dtypes: dict[str, str]) -> None:
+        self.writer = csv.DictWriter(out, fieldnames=list(dtypes))
         self.writer.writeheader()
         self.out = out
 
@@ -158,22 +188,18 @@ class CsvTable(Table):
         self.out.flush()
 
 
-_ARROW_TYPES = {"string": "string", "Int64": "int64", "Float64": "float64", "boolean": "bool_"}
-
-
 class ParquetTable(Table):
     """Parquet, written a row group at a time, with the types of the CSV's columns."""
 
-    def __init__(self, out: IO[bytes], fields: tuple[str, ...]) -> None:
-        try:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-        except ImportError:
-            raise UsageError(PARQUET_MISSING) from None
-        types = {**DTYPES, "code": "string", "severity": "string", "message": "string"}
-        types |= {"start": "Int64", "end": "Int64"}
+    def __init__(self, out: IO[bytes], dtypes: dict[str, str]) -> None:
+        need_pyarrow()
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
         self.pa = pa
-        self.schema = pa.schema([(f, getattr(pa, _ARROW_TYPES[types[f]])()) for f in fields])
+        self.schema = pa.schema(
+            [(name, getattr(pa, _ARROW_TYPES[dtype])()) for name, dtype in dtypes.items()]
+        )
         self.writer = pq.ParquetWriter(out, self.schema)
         self.rows: list[dict[str, Any]] = []
 
@@ -184,16 +210,47 @@ class ParquetTable(Table):
 
     def _flush(self) -> None:
         if self.rows:
-            self.writer.write_table(self.pa.Table.from_pylist(self.rows, schema=self.schema))
-            self.rows = []
+            rows, self.rows = self.rows, []
+            self.writer.write_table(self.pa.Table.from_pylist(rows, schema=self.schema))
 
     def close(self) -> None:
-        self._flush()
-        self.writer.close()
+        try:
+            self._flush()
+        finally:
+            self.writer.close()
+
+    def abort(self) -> None:
+        with contextlib.suppress(Exception):  # the file is discarded: nothing more to say
+            self.writer.close()
 
 
-def table_for(fmt: str, handle: Any, fields: tuple[str, ...]) -> Table:
-    return ParquetTable(handle, fields) if fmt == "parquet" else CsvTable(handle, fields)
+def table_for(fmt: str, handle: Any, dtypes: dict[str, str]) -> Table:
+    return ParquetTable(handle, dtypes) if fmt == "parquet" else CsvTable(handle, dtypes)
+
+
+class RowsWriter(Writer):
+    """Tidy rows (:data:`~govinfo_report.records.DTYPES`), a row per table cell and at least one
+    per file; the diagnostics to a file of their own when one is named."""
+
+    output: Output = "rows"
+
+    def __init__(self, cells: Table, diagnostics: Table | None) -> None:
+        self.tables = [cells] if diagnostics is None else [cells, diagnostics]
+
+    def add(self, name: str, result: Any) -> None:
+        if isinstance(result, Failure):
+            self.tables[0].write([failure_record(result)])
+            return
+        for table, rows in zip(self.tables, result, strict=False):
+            table.write(rows)
+
+    def close(self) -> None:
+        for table in self.tables:
+            table.close()
+
+    def abort(self) -> None:
+        for table in self.tables:
+            table.abort()
 
 
 def diagnostics_format(path: str) -> str:
@@ -206,15 +263,16 @@ def diagnostics_format(path: str) -> str:
 
 __all__ = [
     "BY_SUFFIX",
-    "DIAGNOSTIC_FIELDS",
+    "DIAGNOSTIC_DTYPES",
+    "DTYPES",
     "FORMATS",
-    "RECORD_FIELDS",
+    "Destination",
     "JsonLinesWriter",
     "JsonWriter",
     "RowsWriter",
     "Writer",
     "diagnostics_format",
     "format_for",
-    "opened",
+    "need_pyarrow",
     "table_for",
 ]

@@ -16,7 +16,6 @@ from ._vocab import (
     AD_COLUMNS,
     AD_ROWS,
     APP_COLUMNS_WITH_SUBTOTAL,
-    APP_GROUPS,
     APP_ROWS,
     RL_COLUMNS,
     RL_GROUPS,
@@ -58,9 +57,9 @@ def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _tables() -> dict[str, Any]:
-    value = {"$ref": "#/$defs/value"}
-    app_rows = _unique([spec.key for spec in APP_ROWS] + [group.key for group in APP_GROUPS])
+def _tables(value: dict[str, Any]) -> dict[str, Any]:
+    # the groups whose subtotal a report may print (``withheld`` …), as CanonicalTable.get knows them
+    app_rows = _unique([spec.key for spec in APP_ROWS] + [spec.group for spec in APP_ROWS if spec.group])
     app_row = _keyed(list(APP_COLUMNS_WITH_SUBTOTAL), value, "A row's cells by column key.")
     blocks: dict[str, Any] = {}
     for block in _unique([spec.block for spec in AD_ROWS]):
@@ -114,9 +113,9 @@ def _defs() -> dict[str, Any]:
         "A cell with its evidence (to_dict(cells=True)).",
     )
     return {
-        "value": {
-            "description": "A number, null where the report gives none, or with cells=True the cell.",
-            "anyOf": [{"type": ["number", "null"]}, {"$ref": "#/$defs/cell"}],
+        "number": {
+            "description": "A value: a number, or null where the report gives none (never 0 for it).",
+            "type": ["number", "null"],
         },
         "cell": cell,
         "section": _object(
@@ -127,15 +126,6 @@ def _defs() -> dict[str, Any]:
                 "span": _SPAN,
             },
             "A numbered section.",
-        ),
-        "extra_row": _object(
-            {
-                "table": {"type": "string"},
-                "label": {"type": "string"},
-                "values": {"type": "array", "items": {"$ref": "#/$defs/value"}},
-                "span": _SPAN,
-            },
-            "A row outside the template, under its own label.",
         ),
         "statement": _object(
             {
@@ -190,9 +180,19 @@ def _array(name: str) -> dict[str, Any]:
     return {"type": "array", "items": {"$ref": f"#/$defs/{name}"}}
 
 
-def build() -> dict[str, Any]:
-    """The schema, as data."""
-    report = _object(
+def _report(value: str, description: str) -> dict[str, Any]:
+    """A report whose values are all ``value`` (``number`` or ``cell``)."""
+    values = {"$ref": f"#/$defs/{value}"}
+    extra_row = _object(
+        {
+            "table": {"type": "string"},
+            "label": {"type": "string"},
+            "values": {"type": "array", "items": values},
+            "span": _SPAN,
+        },
+        "A row outside the template, under its own label.",
+    )
+    return _object(
         {
             "schema_version": {"const": SCHEMA_VERSION},
             "path": {"type": "string", "description": "parse's JSON lines and arrays: the file read."},
@@ -201,17 +201,23 @@ def build() -> dict[str, Any]:
             "year": _NULLABLE_INT,
             "template": {"enum": ["2019", "2021", "pre2019", None]},
             "sections": _array("section"),
-            **_tables(),
-            "extra_rows": _array("extra_row"),
+            **_tables(values),
+            "extra_rows": {"type": "array", "items": extra_row},
             "statements": _array("statement"),
             "checks": _array("check"),
             "diagnostics": _array("diagnostic"),
             "source": {"$ref": "#/$defs/source"},
             "attachments": _array("attachment"),
         },
-        "One report: Report.to_dict().",
+        description,
         optional=("path",),
     )
+
+
+def build() -> dict[str, Any]:
+    """The schema, as data."""
+    compact = _report("number", "One report: Report.to_dict(), every value a number or null.")
+    cells = _report("cell", "One report: Report.to_dict(cells=True), every value a cell.")
     failure = _object(
         {
             "schema_version": {"const": SCHEMA_VERSION},
@@ -227,8 +233,8 @@ def build() -> dict[str, Any]:
         "title": "govinfo_report output",
         "description": f"Schema version {SCHEMA_VERSION} of govinfo_report's JSON: a report, or a file "
         "that gave none.",
-        "oneOf": [{"$ref": "#/$defs/report"}, {"$ref": "#/$defs/failure"}],
-        "$defs": {"report": report, "failure": failure, **_defs()},
+        "anyOf": [{"$ref": "#/$defs/report"}, {"$ref": "#/$defs/report_cells"}, {"$ref": "#/$defs/failure"}],
+        "$defs": {"report": compact, "report_cells": cells, "failure": failure, **_defs()},
     }
 
 

@@ -213,7 +213,7 @@ def _parse(
     canonical = {kind: checks_stage.mark_disputed(table, results) for kind, table in canonical.items()}
     # a page that only points to the report: the links a scraper fetches next
     attachments = find_attachments(content, url) if fmt == "html" and isinstance(content, str) else ()
-    if attachments and not canonical:
+    if attachments and not canonical and not slices:  # neither the tables nor the report's sections
         diagnostics.append(links_to_report(attachments))
     return Report(
         title=meta.title,

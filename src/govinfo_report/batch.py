@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from typing import Any, Literal, overload
+from typing import Any, Literal, get_args, overload
 
 import attrs
 
@@ -47,8 +47,14 @@ class Failure:
 
 def parse_one(path: str, encoding: str | None = None) -> Report | Failure:
     """:func:`parse_file`, with what it raises turned into a :class:`Failure`."""
+    return guarded(path, lambda: parse_file(path, encoding=encoding))
+
+
+def guarded(path: str, read: Callable[[], Report]) -> Report | Failure:
+    """``read()``, with what it raises turned into a :class:`Failure` of ``path``: an
+    ``InputError``, an ``OSError``, or anything else as a bug of the library."""
     try:
-        return parse_file(path, encoding=encoding)
+        return read()
     except InputError as exc:
         return Failure(path, str(exc), exc.code)
     except OSError as exc:
@@ -77,7 +83,7 @@ Output = Literal["report", "json", "json_cells", "records", "rows"]
   (:func:`govinfo_report.records.diagnostic_records`), as a pair of lists.
 """
 
-OUTPUTS: tuple[str, ...] = ("report", "json", "json_cells", "records", "rows")
+OUTPUTS: tuple[str, ...] = get_args(Output)
 
 
 def json_line(path: str, report: Report, *, cells: bool = False, indent: int | None = None) -> str:
@@ -90,7 +96,7 @@ def json_line(path: str, report: Report, *, cells: bool = False, indent: int | N
     )
 
 
-def convert(output: str, path: str, report: Report) -> Any:
+def convert(output: Output, path: str, report: Report) -> Any:
     """``report`` as ``output`` asks (:data:`Output`), read from ``path``."""
     if output == "report":
         return report
@@ -111,7 +117,7 @@ def records_of(path: str, encoding: str | None = None) -> list[dict[str, Any]]:
     return [failure_record(result)] if isinstance(result, Failure) else to_records(result, path)
 
 
-def _work(output: str, path: str, encoding: str | None) -> Any:
+def _work(output: Output, path: str, encoding: str | None) -> Any:
     result = parse_one(path, encoding)
     if isinstance(result, Failure):
         return result
@@ -171,10 +177,15 @@ def parse_many(
     """
     if output not in OUTPUTS:
         raise ValueError(f"output must be one of {', '.join(OUTPUTS)}, not {output!r}")
-    names = [os.fspath(p) for p in paths]
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
+    return _results([os.fspath(p) for p in paths], workers, encoding, chunksize, output)
+
+
+def _results(
+    names: list[str], workers: int, encoding: str | None, chunksize: int, output: Output
+) -> Iterator[tuple[str, Any]]:
     work: Callable[[str, str | None], Any] = partial(_work, output)
     if workers == 1 or len(names) < 2:
         for name in names:
@@ -196,6 +207,7 @@ __all__ = [
     "Failure",
     "Output",
     "convert",
+    "guarded",
     "json_line",
     "parse_many",
     "parse_one",

@@ -20,7 +20,6 @@ import os
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
-from contextlib import ExitStack
 from typing import IO, Any
 
 import attrs
@@ -36,18 +35,19 @@ from ._cli_inputs import (
     results,
 )
 from ._cli_output import (
-    DIAGNOSTIC_FIELDS,
-    RECORD_FIELDS,
+    DIAGNOSTIC_DTYPES,
+    DTYPES,
+    Destination,
     JsonLinesWriter,
     JsonWriter,
     RowsWriter,
     Writer,
     diagnostics_format,
     format_for,
-    opened,
+    need_pyarrow,
     table_for,
 )
-from .batch import INTERNAL, Failure
+from .batch import INTERNAL, Failure, Output
 from .model import Check, Report, Severity
 
 COMMANDS = ("parse", "check", "show")
@@ -59,6 +59,10 @@ EXIT_BAD_INPUT = 2
 """Bad usage, a file that could not be read, or no report read at all (argparse also uses 2)."""
 EXIT_INTERNAL = 70
 """Something went wrong in the library itself (``EX_SOFTWARE``): please report it."""
+EXIT_CANNOT_WRITE = 74
+"""The output could not be written (a full disk: ``EX_IOERR``)."""
+EXIT_INTERRUPTED = 130
+"""Ctrl-C; an output file is not left behind half written."""
 
 
 # --- a run: its inputs, its failures, its summary -------------------------------------------------
@@ -66,22 +70,33 @@ EXIT_INTERNAL = 70
 
 @attrs.define
 class Run:
-    """What a command has seen so far: it prints each failure and, at the end, the summary."""
+    """What a command has seen so far (a mutable tally): it prints each failure and, at the end,
+    the summary line."""
 
     prog: str
-    debug: bool
-    quiet: bool
-    inputs: Inputs = attrs.field(factory=lambda: expand([]))
+    args: argparse.Namespace
+    inputs: Inputs
+    progress: Progress = attrs.field(factory=lambda: Progress(sys.stderr))
     parsed: int = 0
     failed: int = 0
     status: int = EXIT_OK
 
-    def items(self, args: argparse.Namespace, output: Any = "report") -> Iterator[tuple[str, Any]]:
+    @classmethod
+    def start(cls, args: argparse.Namespace, prog: str) -> Run:
+        """The run's inputs, checked before any output is opened."""
+        if not args.files and args.example is None:
+            raise UsageError("give a FILE, DIR or GLOB, or --example [NAME] to read a bundled example")
+        if args.example is not None:
+            read_example(args.example)  # an unknown name is refused now
+        return cls(prog, args, expand(args.files))
+
+    @property
+    def many(self) -> bool:
+        return self.inputs.many or (self.args.example is not None and bool(self.args.files))
+
+    def items(self, output: Output = "report") -> Iterator[tuple[str, Any]]:
         """``(name, result)`` of every input; failures are said on standard error here."""
-        self.inputs = expand(args.files)
-        if not self.inputs.files and args.example is None:
-            return
-        for name, result in results(self.inputs, args.example, args.jobs, Progress(sys.stderr), output):
+        for name, result in results(self.inputs, self.args.example, self.args.jobs, self.progress, output):
             if isinstance(result, Failure):
                 self.failed += 1
                 self.fail(name, result)
@@ -90,10 +105,11 @@ class Run:
             yield name, result
 
     def fail(self, name: str, failure: Failure) -> None:
+        self.progress.clear()
         where = "" if failure.code.startswith("io.") else f"{name}: "
         print(f"{self.prog}: {where}{failure.error}", file=sys.stderr)
         if failure.code == INTERNAL:
-            if self.debug:
+            if self.args.debug:
                 print(failure.trace, file=sys.stderr, end="")
             self.status = EXIT_INTERNAL
         elif self.status != EXIT_INTERNAL:
@@ -104,14 +120,14 @@ class Run:
         skipped = self.inputs.skipped
         passed_over = ""
         if skipped:
-            kinds = ", ".join(f"{n} {ext or 'without extension'}" for ext, n in sorted(skipped.items()))
-            passed_over = f"; {sum(skipped.values())} skipped by extension ({kinds})"
+            kinds = ", ".join(f"{n} {ext or 'without extension'}" for ext, n in skipped)
+            passed_over = f"; {sum(n for _, n in skipped)} skipped by extension ({kinds})"
         total = self.parsed + self.failed
         if self.parsed == 0:
             what = "no file" if total == 0 else f"none of {_files(total)}"
             print(f"{self.prog}: no report read: {what}{passed_over}", file=sys.stderr)
             return self.status if self.status != EXIT_OK else EXIT_BAD_INPUT
-        if not self.quiet:
+        if not self.args.quiet:
             print(
                 f"{self.prog}: {_files(total)}: {self.parsed} read, {self.failed} failed{passed_over}",
                 file=sys.stderr,
@@ -123,11 +139,6 @@ def _files(n: int) -> str:
     return f"{n} file" if n == 1 else f"{n} files"
 
 
-def _need_input(args: argparse.Namespace) -> None:
-    if not args.files and args.example is None:
-        raise UsageError("give a FILE, DIR or GLOB, or --example [NAME] to read a bundled example")
-
-
 # --- commands -------------------------------------------------------------------------------------
 
 
@@ -136,38 +147,62 @@ def run_parse(args: argparse.Namespace, prog: str) -> int:
         for name in example_names():
             print(name)
         return EXIT_OK
-    _need_input(args)
-    many = len(args.files) + (args.example is not None) > 1 or any(
-        os.path.isdir(f) or (not os.path.exists(f) and set("*?[") & set(f)) for f in args.files
-    )
-    fmt = format_for(args.out, args.format, many)
-    if fmt == "parquet" and args.out is None:
-        raise UsageError("--format parquet writes a file: give --out PATH")
-    if args.diagnostics is not None and fmt not in ("csv", "parquet"):
-        raise UsageError("--diagnostics goes with the tidy rows: --format csv or parquet")
-    run = Run(prog, args.debug, args.quiet)
-    with ExitStack() as files:  # every output is opened (and refused) before a file is parsed
-        writer = _writer(fmt, files, args, many)
+    run = Run.start(args, prog)
+    fmt = format_for(args.out, args.format, run.many)
+    _refuse(args, fmt, run.inputs)
+    outputs: list[Destination] = []
+    try:
+        writer = _writer(fmt, args, run.many, outputs)
         try:
-            for name, result in run.items(args, writer.output):
+            for name, result in run.items(writer.output):
                 writer.add(name, result)
-        finally:
-            writer.close()
+        except BaseException:
+            writer.abort()
+            raise
+        writer.close()
+    except BaseException:
+        for output in outputs:
+            output.discard()
+        raise
+    for output in outputs:
+        output.commit() if writer.kept() else output.discard()
     return run.finish()
 
 
-def _writer(fmt: str, files: ExitStack, args: argparse.Namespace, many: bool) -> Writer:
-    out = files.enter_context(opened(args.out, binary=fmt == "parquet"))
+def _refuse(args: argparse.Namespace, fmt: str, inputs: Inputs) -> None:
+    """The options that cannot work, refused before anything is opened or parsed."""
+    if fmt == "parquet" and args.out in (None, "-"):
+        raise UsageError("--format parquet writes a file: give --out PATH")
+    if fmt not in ("json", "jsonl") and (args.cells or args.indent is not None):
+        raise UsageError("--cells and --indent go with JSON: --format json or jsonl")
+    if args.diagnostics is not None:
+        if fmt not in ("csv", "parquet"):
+            raise UsageError("--diagnostics goes with the tidy rows: --format csv or parquet")
+        if diagnostics_format(args.diagnostics) == "parquet":
+            need_pyarrow()
+    if fmt == "parquet":
+        need_pyarrow()
+    for option, path in (("--out", args.out), ("--diagnostics", args.diagnostics)):
+        if path is None or not os.path.isfile(path):
+            continue
+        if any(os.path.exists(f) and os.path.samefile(f, path) for f in inputs.files if f != "-"):
+            raise UsageError(f"{option} {path} is one of the files to read")
+
+
+def _writer(fmt: str, args: argparse.Namespace, many: bool, outputs: list[Destination]) -> Writer:
+    out = Destination(args.out, binary=fmt == "parquet")
+    outputs.append(out)
     if fmt == "json":
-        return JsonWriter(out, many=many, cells=args.cells, indent=args.indent)
+        return JsonWriter(out.handle, many=many, cells=args.cells, indent=args.indent)
     if fmt == "jsonl":
-        return JsonLinesWriter(out, cells=args.cells)
+        return JsonLinesWriter(out.handle, cells=args.cells)
     diagnostics = None
     if args.diagnostics is not None:
         dfmt = diagnostics_format(args.diagnostics)
-        handle = files.enter_context(opened(args.diagnostics, "--diagnostics", binary=dfmt == "parquet"))
-        diagnostics = table_for(dfmt, handle, DIAGNOSTIC_FIELDS)
-    return RowsWriter(table_for(fmt, out, RECORD_FIELDS), diagnostics)
+        beside = Destination(args.diagnostics, "--diagnostics", binary=dfmt == "parquet")
+        outputs.append(beside)
+        diagnostics = table_for(dfmt, beside.handle, DIAGNOSTIC_DTYPES)
+    return RowsWriter(table_for(fmt, out.handle, DTYPES), diagnostics)
 
 
 def _print_failed(check: Check) -> None:
@@ -180,51 +215,60 @@ def _print_failed(check: Check) -> None:
 
 
 def _errors(report: Report) -> list[str]:
-    return [f"  error {d.code}: {d.message}" for d in report.diagnostics if d.severity is Severity.ERROR]
+    return [f"error {d.code}: {d.message}" for d in report.diagnostics if d.severity is Severity.ERROR]
+
+
+def _for_series(report: Report) -> Report:
+    """What the rules across years read of a report (its organ, year and tables), kept small."""
+    return attrs.evolve(report, sections=(), tables=(), statements=(), diagnostics=(), checks=())
 
 
 def run_check(args: argparse.Namespace, prog: str) -> int:
-    _need_input(args)
-    run = Run(prog, args.debug, args.quiet)
+    run = Run.start(args, prog)
     fmt = args.format or "text"
-    reports: list[tuple[str, Report]] = []
+    reports: list[Report] = []
     records: list[dict[str, Any]] = []
     status = EXIT_OK
-    for name, result in run.items(args):
+
+    def emit(items: list[dict[str, Any]]) -> None:
+        if fmt == "jsonl":
+            for item in items:
+                print(json.dumps(item, ensure_ascii=False))
+        else:
+            records.extend(items)
+
+    for name, result in run.items():
         if isinstance(result, Failure):
             continue
-        reports.append((name, result))
+        reports.append(_for_series(result))
         failed = result.failed_checks
         if failed or not result.checks:
             status = EXIT_RULES_FAILED
         if fmt != "text":
-            records += [{"path": name, **c.to_dict()} for c in result.checks]
+            emit([{"path": name, **c.to_dict()} for c in result.checks])
             continue
         print(f"{name}: {len(result.checks) - len(failed)} rules pass, {len(failed)} fail")
         for check in failed:
             _print_failed(check)
         for line in _errors(result):
-            print(line)
+            print(f"  {line}")
         if not result.checks:
             print("  no rule could be checked: no table was read")
     if len(reports) > 1:  # the same organ's consecutive years among the files: R6, R8
         from .series import check_series
 
-        series = check_series(r for _, r in reports)
+        series = check_series(reports)
         broken = [c for c in series if not c.passed]
         if broken:
             status = EXIT_RULES_FAILED
         if fmt != "text":
-            records += [{"path": None, **c.to_dict()} for c in series]
+            emit([{"path": None, **c.to_dict()} for c in series])
         elif series:
             print(f"across years: {len(series) - len(broken)} rules pass, {len(broken)} fail")
             for check in broken:
                 _print_failed(check)
     if fmt == "json":
         print(json.dumps(records, ensure_ascii=False, indent=args.indent))
-    elif fmt == "jsonl":
-        for record in records:
-            print(json.dumps(record, ensure_ascii=False))
     finished = run.finish()
     return finished if finished != EXIT_OK else status
 
@@ -232,15 +276,14 @@ def run_check(args: argparse.Namespace, prog: str) -> int:
 def run_show(args: argparse.Namespace, prog: str) -> int:
     from ._show import report_text
 
-    _need_input(args)
-    run = Run(prog, args.debug, args.quiet)
-    for name, result in run.items(args):
+    run = Run.start(args, prog)
+    for name, result in run.items():
         if isinstance(result, Failure):
             continue
-        if len(run.inputs.files) + (args.example is not None) > 1:
+        if run.many:
             print(f"== {name}")
         for line in _errors(result):
-            print(line.strip())
+            print(line)
         sys.stdout.write(report_text(result))
     return run.finish()
 
@@ -262,15 +305,13 @@ def main(argv: Sequence[str] | None = None, *, prog: str = PROG) -> int:
     args_list = [a for a in args_list if a != "--debug"]
     first = next((a for a in args_list if not a.startswith("-")), None)
     if first not in COMMANDS and not {"-h", "--help", "--version"} & set(args_list[:1]):
-        # ``python -m govinfo_report FILE``: parse, one JSON document per report, as before
-        legacy = [] if {"--format", "--out"} & set(args_list) else ["--format", "json"]
+        # ``python -m govinfo_report FILE``: parse, JSON unless --format or --out says otherwise
+        named = any(a.split("=")[0] in ("--format", "--out") for a in args_list)
+        legacy = [] if named else ["--format", "json"]
         args_list = ["parse", *legacy, *args_list]
     args_list = debug + args_list
     parser = build_parser(prog)
-    args = parser.parse_args(args_list)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_BAD_INPUT
+    args = parser.parse_args(args_list)  # --help, --version and bad usage exit here (SystemExit)
     _use_utf8([sys.stdout, sys.stderr])
     run = {"parse": run_parse, "check": run_check, "show": run_show}[args.command]
     try:
@@ -284,7 +325,11 @@ def main(argv: Sequence[str] | None = None, *, prog: str = PROG) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        print(f"\n{prog}: interrupted; no output file was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # writing the output: a full disk, a closed stream
+        print(f"{prog}: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_CANNOT_WRITE
     except Exception as exc:  # a bug: one line, or the traceback with --debug
         if args.debug:
             traceback.print_exc()
@@ -296,4 +341,17 @@ def main(argv: Sequence[str] | None = None, *, prog: str = PROG) -> int:
         return EXIT_INTERNAL
 
 
-__all__ = ["Progress", "build_parser", "example_names", "expand", "main", "read_example"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_CANNOT_WRITE",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_RULES_FAILED",
+    "Progress",
+    "build_parser",
+    "example_names",
+    "expand",
+    "main",
+    "read_example",
+]

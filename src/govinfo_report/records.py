@@ -3,6 +3,8 @@
 Each record names its report (``source``, ``organ``, ``year``, ``template``), its place
 (``table``, ``row``, ``column``) and its cell (``value``, ``raw``, ``state``, ``unit``, ``line``,
 and ``disputed``: the ids of the consistency rules that fail on it, space-separated, or ``""``).
+``value`` is None also where a float64 column could not hold the number exactly (past 2**53):
+the tidy rows never give another number than the report's; ``raw`` keeps it.
 A local row (``extra_rows``) has its label as ``row`` and its position, from 1, as ``column``,
 with ``extra`` true. ``value`` is an int, a float for money, or None; ``state`` tells a blank
 from a placeholder, a text, or a missing cell, so None never reads as 0.
@@ -18,6 +20,7 @@ back with :func:`read_cells`. A report's diagnostics are rows of their own
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,9 +61,19 @@ NEVER_NULL: frozenset[str] = frozenset({"raw", "disputed", "error"})
 """Columns where ``""`` is a value (a blank cell's raw text, no failing rule, no error); in every
 other column an empty CSV field is None (``<NA>``)."""
 
-DIAGNOSTIC_FIELDS: tuple[str, ...] = ("source", "code", "severity", "message", "start", "end")
-"""The keys of :func:`diagnostic_records`: ``start`` and ``end`` are the first and last source
-lines, or None."""
+DIAGNOSTIC_DTYPES: dict[str, str] = {
+    "source": "string",
+    "code": "string",
+    "severity": "string",
+    "message": "string",
+    "start": "Int64",
+    "end": "Int64",
+}
+"""The columns of :func:`diagnostic_records`, with their pandas dtypes: ``start`` and ``end`` are
+the first and last source lines, or None."""
+
+DIAGNOSTIC_FIELDS: tuple[str, ...] = tuple(DIAGNOSTIC_DTYPES)
+"""The keys of :func:`diagnostic_records`, in order."""
 
 
 def to_records(report: Report, source: str | None = None) -> list[dict[str, Any]]:
@@ -85,7 +98,7 @@ def _records(report: Report, source: str | None = None) -> Iterator[dict[str, An
             "table": table,
             "row": row,
             "column": column,
-            "value": cell.json_value(),
+            "value": _exact(cell),
             "raw": cell.raw,
             "state": cell.state.value,
             "unit": cell.unit,
@@ -110,6 +123,22 @@ def _records(report: Report, source: str | None = None) -> Iterator[dict[str, An
             yield record(extra.table, extra.label, str(position), cell, True)
     if not found:
         yield {**_empty(), **head, "error": no_cells_reason(report)}
+
+
+_FLOAT_EXACT = 2**53
+"""Integers up to this are held exactly by a float64 column."""
+
+
+def _exact(cell: Cell) -> int | float | None:
+    """The cell's value, or None when a float64 column cannot hold it exactly (a count past
+    2**53, money with more digits than a float keeps): the tidy rows never give another number
+    than the report's."""
+    value = cell.json_value()
+    if isinstance(value, int):
+        return value if abs(value) <= _FLOAT_EXACT else None
+    if isinstance(value, float) and Decimal(repr(value)) != cell.value:
+        return None
+    return value
 
 
 def _empty() -> dict[str, Any]:
@@ -192,11 +221,21 @@ def read_cells(path: str | os.PathLike[str]) -> pandas.DataFrame:
     Read a CSV with pandas alone as ``pandas.read_csv(path, dtype=DTYPES, keep_default_na=False,
     na_values=NA_VALUES)``: that keeps a raw text such as ``N/A`` or ``无`` as it is.
     """
+    return _read(path, DTYPES, NA_VALUES)
+
+
+def read_diagnostics(path: str | os.PathLike[str]) -> pandas.DataFrame:
+    """A diagnostics file written by ``govinfo-report parse --diagnostics PATH`` (CSV or
+    Parquet), with the columns and types of :data:`DIAGNOSTIC_DTYPES`."""
+    return _read(path, DIAGNOSTIC_DTYPES, {"start": [""], "end": [""]})
+
+
+def _read(path: str | os.PathLike[str], dtypes: dict[str, str], na: dict[str, list[str]]) -> pandas.DataFrame:
     pd = _pandas()
     if Path(path).is_dir() or Path(path).suffix.lower() in (".parquet", ".pq"):
-        return pd.read_parquet(path)[list(RECORD_FIELDS)].astype(DTYPES)
-    frame = pd.read_csv(path, dtype=DTYPES, keep_default_na=False, na_values=NA_VALUES)
-    return frame[list(RECORD_FIELDS)]
+        return pd.read_parquet(path)[list(dtypes)].astype(dtypes)
+    frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=na)
+    return frame[list(dtypes)]
 
 
 NA_VALUES: dict[str, list[str]] = {name: [""] for name in RECORD_FIELDS if name not in NEVER_NULL}
@@ -204,6 +243,7 @@ NA_VALUES: dict[str, list[str]] = {name: [""] for name in RECORD_FIELDS if name 
 
 
 __all__ = [
+    "DIAGNOSTIC_DTYPES",
     "DIAGNOSTIC_FIELDS",
     "DTYPES",
     "NA_VALUES",
@@ -213,6 +253,7 @@ __all__ = [
     "failure_record",
     "no_cells_reason",
     "read_cells",
+    "read_diagnostics",
     "records_to_frame",
     "reports_to_frame",
     "to_records",
