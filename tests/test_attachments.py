@@ -338,6 +338,13 @@ def test_a_page_that_only_links_names_its_links_against_the_url_given() -> None:
         assert (said.span.start, said.span.end) == (3, 3)
     relative = parse(_ONLY_A_LINK)
     assert [a.url for a in relative.attachments] == ["/files/2023report.pdf"]
+    outline = parse(
+        "<html><body><p>某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>"
+        "<p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>"
+        '<p><a href="r.pdf">下载</a></p></body></html>'
+    )
+    assert len(outline.sections) == 3  # a landing page listing the report's headings
+    assert "page.links_to_report" in {d.code for d in outline.diagnostics}
 
 
 def test_a_page_holding_the_report_lists_its_links_but_is_no_pointer() -> None:
@@ -351,11 +358,28 @@ def test_a_page_holding_the_report_lists_its_links_but_is_no_pointer() -> None:
     report = parse(page)
     assert report.applications is not None and [a.url for a in report.attachments] == ["report.pdf"]
     assert "page.links_to_report" not in {d.code for d in report.diagnostics}
+    prose = "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，" * 4
     old = parse(
-        "<html><body><p>某局2016年政府信息公开工作年度报告</p><p>一、概述</p><p>本年度……</p>"
+        f"<html><body><p>某局2016年政府信息公开工作年度报告</p><p>一、概述</p><p>{prose}</p>"
         '<p><a href="2016.doc">附件</a></p></body></html>'
     )
     assert old.template == "pre2019" and [a.url for a in old.attachments] == ["2016.doc"]
     assert "page.links_to_report" not in {d.code for d in old.diagnostics}  # the report's prose is here
+    sheet = parse(
+        "<html><body><p>某局2016年政府信息公开工作年度报告</p><table>"
+        "<tr><td>统计指标</td><td>单位</td><td>统计数</td></tr><tr><td>主动公开政府信息数</td><td>条</td><td>120</td></tr>"
+        '</table><p><a href="2016.pdf">附件</a></p></body></html>'
+    )
+    assert sheet.template == "pre2019" and sheet.tables  # an old statistics sheet, no heading
+    assert "page.links_to_report" not in {d.code for d in sheet.diagnostics}
     text = parse("某局2023年政府信息公开工作年度报告\n[附件](report.pdf)\n")
     assert text.attachments == ()  # only an HTML page's links are read
+
+
+def test_a_base_that_is_no_web_address_is_passed_over_and_backslashes_are_slashes() -> None:
+    page = "https://www.a.gov.cn/zwgk/nb/t1.html"
+    for base in ("javascript:void(0)", "data:text/html,x", "http://[::1"):
+        html = f'<html><head><base href="{base}"></head><body><a href="nb.pdf">x</a></body></html>'
+        assert [a.url for a in find_attachments(html, page)] == ["https://www.a.gov.cn/zwgk/nb/nb.pdf"], base
+    backslashed = '<html><body><a href="\\upload\\2023\\nb.pdf">x</a></body></html>'
+    assert [a.url for a in find_attachments(backslashed, page)] == ["https://www.a.gov.cn/upload/2023/nb.pdf"]

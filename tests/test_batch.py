@@ -268,7 +268,7 @@ def test_parse_many_sends_back_what_is_asked_and_the_same_with_workers(tmp_path:
     assert len(diagnostics) == len(third.diagnostics) > 0
 
 
-@pytest.mark.parametrize(("keyword", "value"), [("output", "xml"), ("jobs", 0)])
+@pytest.mark.parametrize(("keyword", "value"), [("output", "xml"), ("jobs", 0), ("chunksize", 0)])
 def test_parse_many_refuses_a_bad_argument_when_called(keyword: str, value: object) -> None:
     with pytest.raises(ValueError, match=keyword):
         parse_many([str(SEEDS[0])], **{keyword: value})  # type: ignore[call-overload]

@@ -147,6 +147,7 @@ def test_check_gives_every_check_as_data(tmp_path: Path) -> None:
         "message",
         "line",
         "path",
+        "schema_version",
     }
     assert all(set(r) == keys for r in records)
     own = [r for r in records if r["path"] is not None]
@@ -162,6 +163,10 @@ def test_check_gives_every_check_as_data(tmp_path: Path) -> None:
     }
     array = json.loads(run("check", *files, "--format", "json").stdout)
     assert array == records
+    from test_contract import errors
+
+    assert [errors(r) for r in records if errors(r)] == []
+    assert errors({**records[0], "path": 3})
 
 
 def test_check_and_show_print_a_files_error_diagnostics(tmp_path: Path) -> None:
@@ -320,6 +325,29 @@ def test_an_output_is_never_an_input_nor_emptied_by_a_refused_option(mixed: Path
     assert unknown.returncode == 2 and keep.read_text(encoding="utf-8") == "kept"
     cells = run("parse", str(report), "--format", "csv", "--cells")
     assert cells.returncode == 2 and "--cells and --indent go with JSON" in cells.stderr
+    same = run("parse", str(report), "--out", str(keep), "--diagnostics", str(keep))
+    assert same.returncode == 2 and "name the same file" in same.stderr
+    assert keep.read_text(encoding="utf-8") == "kept"
+
+
+def test_out_writes_through_a_link_and_keeps_the_files_mode(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "target.jsonl"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target)
+    assert run("parse", str(SEEDS[0]), "--out", str(link)).returncode == 0
+    assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))["path"] == str(SEEDS[0])
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    fresh = tmp_path / "fresh.json"
+    assert run("parse", str(SEEDS[0]), "--out", str(fresh)).returncode == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~mask
 
 
 def test_one_failing_input_leaves_no_output_file(tmp_path: Path) -> None:
@@ -448,3 +476,20 @@ def test_a_number_past_float_precision_is_never_another_number_in_the_rows(tmp_p
         assert row.value is pd_na() and row.raw == "9007199254740993" and row.state == "number"
         (small,) = frame[(frame["row"] == "art20_1/rules") & (frame["column"] == "repealed")].itertuples()
         assert small.value == 5
+
+
+def test_a_file_name_that_is_no_utf8_is_written_escaped(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "gbk"
+    folder.mkdir()
+    name = os.fsdecode(bytes(folder) + b"/\xc4\xea\xb1\xa8\xff.txt")  # GBK 年报, and a stray byte
+    shutil.copy(SEEDS[0], name)
+    for fmt in ("json", "jsonl", "csv"):
+        out = tmp_path / f"out.{fmt}"
+        done = run("parse", str(folder), "--format", fmt, "--out", str(out))
+        assert done.returncode == 0, done.stderr
+        text = out.read_text(encoding="utf-8")  # valid UTF-8
+        assert "\\\\xff.txt" in text or "\\xff.txt" in text
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert data[0]["path"].endswith("\\xff.txt") and data[0]["source"]["name"] == data[0]["path"]

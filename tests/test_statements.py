@@ -606,3 +606,17 @@ def test_a_phrase_in_full_width_forms_keeps_its_printed_text_and_line() -> None:
     text = f"{TITLE}一、总体情况\n办公用房面积１２０㎡。\n全年受理政府信息公开申请　２１　件，均已答复。\n"
     (statement,) = parse(text).statements
     assert (statement.value, statement.line, statement.phrase) == (21, 4, "受理政府信息公开申请 ２１ 件")
+
+
+def test_a_figure_longer_than_any_count_is_no_statement() -> None:
+    # thousands of digits: int() refuses them and float() gives inf; no report states such a figure
+    import json
+
+    text = (
+        "某局2023年政府信息公开工作年度报告\n一、总体情况\n"
+        f"本年度共收取信息处理费{'9' * 400}.5元。收到政府信息公开申请{'9' * 5000}件。"
+        "本年度收到政府信息公开申请12件。\n"
+    )
+    report = parse(text)
+    assert [s.value for s in report.statements] == [12]
+    json.dumps(report.to_dict(), allow_nan=False)

@@ -47,6 +47,7 @@ __all__ = (
     "Attachment",
     "find_attachments",
     "links_to_report",
+    "only_links",
 )
 
 _Element = Any
@@ -148,8 +149,9 @@ def _parse(html: str) -> _Element | None:
     """The lxml tree of ``html``; None when there is nothing to parse.
 
     The text goes to libxml2 as UTF-8 with the encoding forced, so a ``<meta charset>`` inside the
-    already decoded string cannot make it decode again. ``huge_tree`` lifts the nesting limit, past
-    which libxml2 drops the rest of the page (old pages leave ``<font>`` unclosed by the hundred).
+    already decoded string cannot make it decode again. ``huge_tree`` raises libxml2's nesting
+    limit to about 2,048 open elements, past which it drops the rest of the page (old pages leave
+    ``<font>`` unclosed by the hundred); a link nested deeper is not found.
     """
     if not isinstance(html, str) or "<" not in html:
         return None
@@ -193,7 +195,8 @@ def _base(root: _Element, url: str | None) -> str | None:
     written = next((_clean_url(b.get("href")) for b in root.iter("base") if b.get("href")), "")
     base = document
     if written:
-        base = _join(document, written) if document else written
+        declared = _join(document, written) if document else written
+        base = declared if _is_absolute(declared) else document  # ``javascript:`` is no base
     return base if _is_absolute(base) else None
 
 
@@ -211,16 +214,22 @@ def _declared_url(root: _Element) -> str | None:
     return None
 
 
+_WEB_SCHEMES = frozenset({"http", "https", "ftp"})
+"""The schemes of a base links are resolved against (``<base href="javascript:…">`` is none)."""
+
+
 def _is_absolute(url: str) -> bool:
     try:
         parts = urlsplit(url)
     except ValueError:
         return False
-    return bool(parts.scheme and parts.netloc)
+    return parts.scheme.lower() in _WEB_SCHEMES and bool(parts.netloc)
 
 
 def _join(base: str, link: str) -> str:
     try:
+        if _is_absolute(base) and not urlsplit(link).scheme:
+            link = link.replace("\\", "/")  # a browser reads ``\upload\a.pdf`` as ``/upload/a.pdf``
         return urljoin(base, link)
     except ValueError:  # "Invalid IPv6 URL" and the like: keep the link as written
         return link
@@ -332,6 +341,18 @@ def _clean_url(value: object) -> str:
     return value.strip().translate(_URL_NOISE)
 
 
+OUTLINE_CHARS = 100
+"""A section whose body holds fewer characters than this is an entry of an outline (a landing
+page listing the report's headings above its link), not the report's own text."""
+
+
+def only_links(tables: bool, bodies: list[str]) -> bool:
+    """Whether a page with links to report files holds no report of its own: no table of the
+    report was read (``tables``), and no section has a body (``bodies``) longer than an
+    outline's entry."""
+    return not tables and all(len("".join(body.split())) < OUTLINE_CHARS for body in bodies)
+
+
 _NAMED = 5
 """The links a ``page.links_to_report`` message names (all are in ``Report.attachments``)."""
 
@@ -343,6 +364,7 @@ def links_to_report(attachments: tuple[Attachment, ...]) -> Diagnostic:
     lines = [a.line for a in attachments]
     return diag(
         "page.links_to_report",
-        f"The page holds no table of the report, only links to files that may hold it: {urls}{more}.",
+        f"The page holds neither the report's tables nor its text, only links to files that may hold it: "
+        f"{urls}{more}.",
         Span(min(lines), max(lines)),
     )

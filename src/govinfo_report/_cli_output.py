@@ -53,45 +53,66 @@ def need_pyarrow() -> None:
 
 
 class Destination:
-    """Standard output (``None`` or ``-``), or a file written under a temporary name beside
-    ``path`` and renamed to it by :meth:`commit`; :meth:`discard` removes it. A path that cannot
-    be written is the user's to fix: one line, before any file is parsed."""
+    """Standard output (``None`` or ``-``), or a file. A regular file (or a new one) is written
+    under a temporary name beside it, with the mode the file has (or the umask gives), and put in
+    its place by :meth:`commit`; :meth:`discard` removes it. A link is followed to its target; a
+    pipe or a device is written to directly. A path that cannot be written is the user's to fix:
+    one line, before any file is parsed."""
 
     def __init__(self, path: str | None, what: str = "--out", *, binary: bool = False) -> None:
         self.path = None if path in (None, "-") else path
         self.temporary: str | None = None
+        self.binary = binary
         if self.path is None:
             self.handle: Any = sys.stdout.buffer if binary else sys.stdout
             return
         if os.path.isdir(self.path):
             raise UsageError(f"{what} {self.path}: is a directory; give a file name")
-        folder, name = os.path.split(os.path.abspath(self.path))
+        self.target = os.path.realpath(self.path)
         try:
+            if os.path.exists(self.target) and not os.path.isfile(self.target):
+                self.handle = self._open(os.open(self.target, os.O_WRONLY))  # a pipe, a device
+                return
+            folder, name = os.path.split(self.target)
             descriptor, self.temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+            os.chmod(self.temporary, _mode(self.target))
         except OSError as exc:
             raise UsageError(f"{what} {self.path}: {exc.strerror or exc.__class__.__name__}") from None
-        self.handle = (
-            os.fdopen(descriptor, "wb")
-            if binary
-            else os.fdopen(descriptor, "w", encoding="utf-8", newline="")
-        )
+        self.handle = self._open(descriptor)
+
+    def _open(self, descriptor: int) -> Any:
+        if self.binary:
+            return os.fdopen(descriptor, "wb")
+        return os.fdopen(descriptor, "w", encoding="utf-8", newline="")
 
     def commit(self) -> None:
         """The output is whole: put it in its place."""
-        if self.temporary is None:
+        if self.path is None:
             self.handle.flush()
             return
         self.handle.close()
-        os.replace(self.temporary, str(self.path))
-        self.temporary = None
+        if self.temporary is not None:
+            os.replace(self.temporary, self.target)
+            self.temporary = None
 
     def discard(self) -> None:
-        """The run did not finish (or wrote nothing): leave no file."""
-        if self.temporary is None:
+        """The run did not finish (or wrote nothing): leave no file (a pipe is only closed)."""
+        if self.path is None:
             return
         self.handle.close()
-        os.unlink(self.temporary)
-        self.temporary = None
+        if self.temporary is not None:
+            os.unlink(self.temporary)
+            self.temporary = None
+
+
+def _mode(path: str) -> int:
+    """The permissions a file written at ``path`` gets: those of the file there, or the umask's."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 class Writer:

@@ -3,8 +3,9 @@
 The package ships it as ``report.schema.json`` (:func:`govinfo_report.json_schema` loads it);
 ``python -m govinfo_report._json_schema > src/govinfo_report/report.schema.json`` remakes it, and
 a test keeps the two equal. One schema covers both forms of the output (values as numbers, or
-with ``cells=True`` as cell objects), both templates, and the records of ``parse``'s JSON lines:
-a report, with the ``path`` it was read from, or a file that gave no report.
+with ``cells=True`` as cell objects, one form per document), both templates, the records of
+``parse``'s JSON (a report with the ``path`` it was read from, or a file that gave no report),
+and those of ``check``'s (a check with its ``path``).
 """
 
 from __future__ import annotations
@@ -99,6 +100,20 @@ def _tables(value: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_CHECK = {
+    "rule": {"type": "string", "pattern": "^R[0-9]+$"},
+    "table": {"type": "string"},
+    "cells": {"type": "array", "items": {"type": "string"}},
+    "target": {"type": "string"},
+    "expected": _NULLABLE_INT,
+    "actual": _NULLABLE_INT,
+    "passed": {"type": "boolean"},
+    "culprit": _NULLABLE_STRING,
+    "message": {"type": "string"},
+    "line": _NULLABLE_INT,
+}
+
+
 def _defs() -> dict[str, Any]:
     cell = _object(
         {
@@ -141,21 +156,7 @@ def _defs() -> dict[str, Any]:
             },
             "A number the prose states.",
         ),
-        "check": _object(
-            {
-                "rule": {"type": "string", "pattern": "^R[0-9]+$"},
-                "table": {"type": "string"},
-                "cells": {"type": "array", "items": {"type": "string"}},
-                "target": {"type": "string"},
-                "expected": _NULLABLE_INT,
-                "actual": _NULLABLE_INT,
-                "passed": {"type": "boolean"},
-                "culprit": _NULLABLE_STRING,
-                "message": {"type": "string"},
-                "line": _NULLABLE_INT,
-            },
-            "One consistency rule on one set of cells.",
-        ),
+        "check": _object(_CHECK, "One consistency rule on one set of cells."),
         "diagnostic": _object(
             {
                 "code": {"type": "string"},
@@ -227,14 +228,29 @@ def build() -> dict[str, Any]:
         },
         "parse's JSON lines and arrays: a file that gave no report, and why.",
     )
+    check_record = _object(
+        {"schema_version": {"const": SCHEMA_VERSION}, "path": _NULLABLE_STRING, **_CHECK},
+        "check's JSON (lines): one check with the path of its report (null across years).",
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"urn:govinfo-report:report:{SCHEMA_VERSION}",
         "title": "govinfo_report output",
-        "description": f"Schema version {SCHEMA_VERSION} of govinfo_report's JSON: a report, or a file "
-        "that gave none.",
-        "anyOf": [{"$ref": "#/$defs/report"}, {"$ref": "#/$defs/report_cells"}, {"$ref": "#/$defs/failure"}],
-        "$defs": {"report": compact, "report_cells": cells, "failure": failure, **_defs()},
+        "description": f"Schema version {SCHEMA_VERSION} of govinfo_report's JSON: a report, a file "
+        "that gave none, or a check of govinfo-report check's JSON.",
+        "anyOf": [
+            {"$ref": "#/$defs/report"},
+            {"$ref": "#/$defs/report_cells"},
+            {"$ref": "#/$defs/failure"},
+            {"$ref": "#/$defs/check_record"},
+        ],
+        "$defs": {
+            "report": compact,
+            "report_cells": cells,
+            "failure": failure,
+            "check_record": check_record,
+            **_defs(),
+        },
     }
 
 

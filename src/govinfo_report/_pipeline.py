@@ -19,11 +19,12 @@ import attrs
 from . import _checks as checks_stage
 from . import _schema as schema
 from . import limits
-from ._attachments import find_attachments, links_to_report
+from ._attachments import find_attachments, links_to_report, only_links
 from ._inputs import Found, kind_of, pdf_grids, read, read_document
 from ._locate import Region, locate
 from ._meta import Meta, read_meta
 from ._normalize import Line
+from ._paths import shown
 from ._reading.evidence import Evidence
 from ._ruled import prefer_ruled, settle
 from ._sections import split_sections
@@ -110,9 +111,9 @@ def parse_file(
     with open(name, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limits.MAX_INPUT_BYTES:
-            raise InputError("input.too_large", too_large(os.path.basename(name), size))
+            raise InputError("input.too_large", too_large(os.path.basename(shown(name)), size))
         data = _read_capped(handle, size)
-    return parse_bytes(data, filename=name, encoding=encoding, strict=strict)
+    return parse_bytes(data, filename=shown(name), encoding=encoding, strict=strict)
 
 
 _CHUNK = 1 << 20
@@ -213,7 +214,12 @@ def _parse(
     canonical = {kind: checks_stage.mark_disputed(table, results) for kind, table in canonical.items()}
     # a page that only points to the report: the links a scraper fetches next
     attachments = find_attachments(content, url) if fmt == "html" and isinstance(content, str) else ()
-    if attachments and not canonical and not slices:  # neither the tables nor the report's sections
+    tables = (
+        bool(canonical)
+        or any(kind for kind, _, _ in found + ruled)
+        or (template == "pre2019" and bool(found))
+    )
+    if attachments and only_links(tables, [s.section.text for s in slices]):
         diagnostics.append(links_to_report(attachments))
     return Report(
         title=meta.title,

@@ -37,6 +37,7 @@ import regex
 
 from . import _prose_wording as wording
 from . import _vocab_prose as vocab
+from . import limits
 from ._normalize import Line
 from ._sections import SectionSlice, heading_number
 from ._text import ITEM
@@ -218,6 +219,8 @@ def _statement(
     first, last = where[start], where[end - 1]
     if not _separators_printed(match, where, lines):
         return None  # ``申请1，200件``: which number it states is not told
+    if sum(ch.isdigit() for ch in match.group("n")) > limits.MAX_NUMBER_DIGITS:
+        return None  # no count or amount is that long: a run of digits, as a cell would be text
     statement = Statement(
         phrase=_printed(lines, first, last),
         topic=phrase.topic,

@@ -19,6 +19,7 @@ from typing import Any, Literal, get_args, overload
 
 import attrs
 
+from ._paths import shown
 from ._pipeline import InputError, parse_file
 from .model import SCHEMA_VERSION, Report
 
@@ -42,7 +43,12 @@ class Failure:
 
     def to_dict(self) -> dict[str, Any]:
         """The error record of ``parse``'s JSON: ``schema_version``, ``path``, ``error``, ``code``."""
-        return {"schema_version": SCHEMA_VERSION, "path": self.path, "error": self.error, "code": self.code}
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "path": shown(self.path),
+            "error": self.error,
+            "code": self.code,
+        }
 
 
 def parse_one(path: str, encoding: str | None = None) -> Report | Failure:
@@ -59,7 +65,7 @@ def guarded(path: str, read: Callable[[], Report]) -> Report | Failure:
         return Failure(path, str(exc), exc.code)
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        return Failure(path, f"cannot read {path}: {reason}", "io." + _errno_name(exc))
+        return Failure(path, f"cannot read {shown(path)}: {reason}", "io." + _errno_name(exc))
     except Exception as exc:  # parse must not raise on content: a bug, reported, and the batch goes on
         message = f"parse failed ({exc.__class__.__name__}: {exc}); please report this as a bug"
         return Failure(path, message, INTERNAL, traceback.format_exc())
@@ -90,7 +96,7 @@ def json_line(path: str, report: Report, *, cells: bool = False, indent: int | N
     """The report as one JSON object with the ``path`` it was read from (``parse``'s JSON lines)."""
     data = report.to_dict(cells=cells)
     return json.dumps(
-        {"schema_version": data.pop("schema_version"), "path": path, **data},
+        {"schema_version": data.pop("schema_version"), "path": shown(path), **data},
         ensure_ascii=False,
         indent=indent,
     )
@@ -180,6 +186,8 @@ def parse_many(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
+    if chunksize < 1:
+        raise ValueError(f"chunksize must be 1 or more, not {chunksize}")
     return _results([os.fspath(p) for p in paths], workers, encoding, chunksize, output)
 
 

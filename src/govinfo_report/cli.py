@@ -47,8 +47,9 @@ from ._cli_output import (
     need_pyarrow,
     table_for,
 )
+from ._paths import shown
 from .batch import INTERNAL, Failure, Output
-from .model import Check, Report, Severity
+from .model import SCHEMA_VERSION, Check, Report, Severity
 
 COMMANDS = ("parse", "check", "show")
 
@@ -106,7 +107,7 @@ class Run:
 
     def fail(self, name: str, failure: Failure) -> None:
         self.progress.clear()
-        where = "" if failure.code.startswith("io.") else f"{name}: "
+        where = "" if failure.code.startswith("io.") else f"{shown(name)}: "
         print(f"{self.prog}: {where}{failure.error}", file=sys.stderr)
         if failure.code == INTERNAL:
             if self.args.debug:
@@ -182,6 +183,9 @@ def _refuse(args: argparse.Namespace, fmt: str, inputs: Inputs) -> None:
             need_pyarrow()
     if fmt == "parquet":
         need_pyarrow()
+    both = args.out not in (None, "-") and args.diagnostics is not None
+    if both and os.path.realpath(args.out) == os.path.realpath(args.diagnostics):
+        raise UsageError("--out and --diagnostics name the same file")
     for option, path in (("--out", args.out), ("--diagnostics", args.diagnostics)):
         if path is None or not os.path.isfile(path):
             continue
@@ -245,9 +249,14 @@ def run_check(args: argparse.Namespace, prog: str) -> int:
         if failed or not result.checks:
             status = EXIT_RULES_FAILED
         if fmt != "text":
-            emit([{"path": name, **c.to_dict()} for c in result.checks])
+            emit(
+                [
+                    {"schema_version": SCHEMA_VERSION, "path": shown(name), **c.to_dict()}
+                    for c in result.checks
+                ]
+            )
             continue
-        print(f"{name}: {len(result.checks) - len(failed)} rules pass, {len(failed)} fail")
+        print(f"{shown(name)}: {len(result.checks) - len(failed)} rules pass, {len(failed)} fail")
         for check in failed:
             _print_failed(check)
         for line in _errors(result):
@@ -262,7 +271,7 @@ def run_check(args: argparse.Namespace, prog: str) -> int:
         if broken:
             status = EXIT_RULES_FAILED
         if fmt != "text":
-            emit([{"path": None, **c.to_dict()} for c in series])
+            emit([{"schema_version": SCHEMA_VERSION, "path": None, **c.to_dict()} for c in series])
         elif series:
             print(f"across years: {len(series) - len(broken)} rules pass, {len(broken)} fail")
             for check in broken:
@@ -281,7 +290,7 @@ def run_show(args: argparse.Namespace, prog: str) -> int:
         if isinstance(result, Failure):
             continue
         if run.many:
-            print(f"== {name}")
+            print(f"== {shown(name)}")
         for line in _errors(result):
             print(line)
         sys.stdout.write(report_text(result))

@@ -14,8 +14,8 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     ),
     "page.links_to_report": (
         Severity.ERROR,
-        "The page holds no table of the report, only links to files that may hold it (PDF, DOC, "
-        "DOCX …); the message names them, and Report.attachments lists them.",
+        "The page holds neither the report's tables nor its text, only links to files that may hold "
+        "it (PDF, DOC, DOCX …); the message names them, and Report.attachments lists them.",
     ),
     "input.charset_mismatch": (
         Severity.INFO,

@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._paths import shown
 from ._vocab import TABLE_LABELS
 from .model import Cell, Report, Severity
 
@@ -86,7 +87,7 @@ def to_records(report: Report, source: str | None = None) -> list[dict[str, Any]
 
 def _records(report: Report, source: str | None = None) -> Iterator[dict[str, Any]]:
     head = {
-        "source": source if source is not None else report.source.name,
+        "source": shown(source) if source is not None else report.source.name,
         "organ": report.organ,
         "year": report.year,
         "template": report.template,
@@ -157,12 +158,12 @@ def no_cells_reason(report: Report) -> str:
 
 def failure_record(failure: Failure) -> dict[str, Any]:
     """The one row of a file that gave no report: its path as ``source`` and its error."""
-    return {**_empty(), "source": failure.path, "error": failure.error}
+    return {**_empty(), "source": shown(failure.path), "error": failure.error}
 
 
 def diagnostic_records(report: Report, source: str | None = None) -> list[dict[str, Any]]:
     """The report's diagnostics as rows (:data:`DIAGNOSTIC_FIELDS`), for a file beside the cells."""
-    name = source if source is not None else report.source.name
+    name = shown(source) if source is not None else report.source.name
     return [
         {
             "source": name,
