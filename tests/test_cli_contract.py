@@ -381,7 +381,7 @@ def test_an_interrupted_run_leaves_no_output_that_looks_whole(
         out = tmp_path / name
         status = cli.main(["parse", *map(str, SEEDS), "--out", str(out)])
         assert status == cli.EXIT_INTERRUPTED and not out.exists(), name
-        assert "interrupted; no output file was written" in capsys.readouterr().err
+        assert f"interrupted; {out} was not written" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 

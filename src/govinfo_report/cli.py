@@ -334,7 +334,9 @@ def main(argv: Sequence[str] | None = None, *, prog: str = PROG) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        print(f"\n{prog}: interrupted; no output file was written", file=sys.stderr)
+        out = getattr(args, "out", None)
+        unwritten = f"; {out} was not written" if out not in (None, "-") else ""
+        print(f"\n{prog}: interrupted{unwritten}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as exc:  # writing the output: a full disk, a closed stream
         print(f"{prog}: cannot write the output: {exc.strerror or exc}", file=sys.stderr)

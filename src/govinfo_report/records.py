@@ -3,11 +3,11 @@
 Each record names its report (``source``, ``organ``, ``year``, ``template``), its place
 (``table``, ``row``, ``column``) and its cell (``value``, ``raw``, ``state``, ``unit``, ``line``,
 and ``disputed``: the ids of the consistency rules that fail on it, space-separated, or ``""``).
-``value`` is None also where a float64 column could not hold the number exactly (past 2**53):
-the tidy rows never give another number than the report's; ``raw`` keeps it.
 A local row (``extra_rows``) has its label as ``row`` and its position, from 1, as ``column``,
 with ``extra`` true. ``value`` is an int, a float for money, or None; ``state`` tells a blank
-from a placeholder, a text, or a missing cell, so None never reads as 0.
+from a placeholder, a text, or a missing cell, so None never reads as 0. ``value`` is None also
+where a float64 column could not hold the number exactly (past 2**53): the tidy rows never give
+another number than the report's; ``raw`` keeps it.
 
 Every report gives at least one row, so a batch's rows list every file: a report with no table
 cell (an empty file, a page that only links to the report, a pre-2019 report) gives one row with
