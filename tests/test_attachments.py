@@ -358,7 +358,7 @@ def test_a_page_holding_the_report_lists_its_links_but_is_no_pointer() -> None:
     report = parse(page)
     assert report.applications is not None and [a.url for a in report.attachments] == ["report.pdf"]
     assert "page.links_to_report" not in {d.code for d in report.diagnostics}
-    prose = "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，" * 4
+    prose = "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，" * 40
     old = parse(
         f"<html><body><p>某局2016年政府信息公开工作年度报告</p><p>一、概述</p><p>{prose}</p>"
         '<p><a href="2016.doc">附件</a></p></body></html>'
@@ -367,7 +367,7 @@ def test_a_page_holding_the_report_lists_its_links_but_is_no_pointer() -> None:
     assert "page.links_to_report" not in {d.code for d in old.diagnostics}  # the report's prose is here
     sheet = parse(
         "<html><body><p>某局2016年政府信息公开工作年度报告</p><table>"
-        "<tr><td>统计指标</td><td>单位</td><td>统计数</td></tr><tr><td>主动公开政府信息数</td><td>条</td><td>120</td></tr>"
+        "<tr><td>指标名称</td><td>计量单位</td><td>统计数</td></tr><tr><td>主动公开政府信息数</td><td>条</td><td>120</td></tr>"
         '</table><p><a href="2016.pdf">附件</a></p></body></html>'
     )
     assert sheet.template == "pre2019" and sheet.tables  # an old statistics sheet, no heading
@@ -383,3 +383,38 @@ def test_a_base_that_is_no_web_address_is_passed_over_and_backslashes_are_slashe
         assert [a.url for a in find_attachments(html, page)] == ["https://www.a.gov.cn/zwgk/nb/nb.pdf"], base
     backslashed = '<html><body><a href="\\upload\\2023\\nb.pdf">x</a></body></html>'
     assert [a.url for a in find_attachments(backslashed, page)] == ["https://www.a.gov.cn/upload/2023/nb.pdf"]
+
+
+_FOOTER = "<p>【打印本页】【关闭窗口】 上一篇：关于印发某某办法的通知 下一篇：某局2022年年度报告</p>"
+_META = (
+    "<table><tr><td>索引号</td><td>11330000002482870X/2018-00123</td><td>发布机构</td><td>某局</td></tr>"
+    "<tr><td>发布日期</td><td>2018-03-29</td><td>文号</td><td></td></tr></table>"
+)
+
+
+def test_pointer_pages_with_chrome_are_pointers_and_short_reports_are_not() -> None:
+    from govinfo_report import parse
+
+    def said(page: str) -> bool:
+        return "page.links_to_report" in {d.code for d in parse(page).diagnostics}
+
+    link = '<p><a href="/files/nb.pdf">附件：年度报告.pdf</a></p>'
+    # an old report's page: its metadata table is no table of the report
+    assert said(f"<html><body><p>某局2017年政府信息公开工作年度报告</p>{_META}{link}</body></html>")
+    # an outline above the link, the page's footer after it (in the last section's body)
+    outline = "".join(
+        f"<p>{h}</p>" for h in ("一、总体情况", "二、主动公开政府信息情况", "六、其他需要报告的事项")
+    )
+    assert said(
+        f"<html><body><p>某局2023年政府信息公开工作年度报告</p>{outline}{link}{_FOOTER * 2}</body></html>"
+    )
+    # a short report without numbered headings whose prose states its figures: the report is here
+    prose = "第一部分 概述。本年度，我局收到政府信息公开申请12件，均已按时答复。" * 3
+    assert not said(
+        f"<html><body><p>某局2023年政府信息公开工作年度报告</p><p>{prose}</p>{link}</body></html>"
+    )
+    # a long one without headings or figures
+    long_text = "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，不断深化政务公开。" * 30
+    assert not said(
+        f"<html><body><p>某局2016年政府信息公开工作年度报告</p><p>{long_text}</p>{link}</body></html>"
+    )

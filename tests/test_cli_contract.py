@@ -493,3 +493,58 @@ def test_a_file_name_that_is_no_utf8_is_written_escaped(tmp_path: Path) -> None:
         assert "\\\\xff.txt" in text or "\\xff.txt" in text
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert data[0]["path"].endswith("\\xff.txt") and data[0]["source"]["name"] == data[0]["path"]
+
+
+def test_out_to_an_open_stream_writes_through_it_and_a_read_only_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    target = tmp_path / "both.jsonl"
+    parse = f"{sys.executable} -m govinfo_report parse {SEEDS[0]} --out /dev/stdout -q"
+    command = f"{{ echo HEADER; {parse}; echo FOOTER; }}"
+    done = subprocess.run(["bash", "-c", f"{command} > {target}"], timeout=60)
+    assert done.returncode == 0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "HEADER" and lines[-1] == "FOOTER" and json.loads(lines[1])["path"] == str(SEEDS[0])
+    from govinfo_report import _cli_output, cli
+
+    locked = tmp_path / "locked.json"
+    locked.write_text("kept", encoding="utf-8")
+    locked.chmod(0o444)
+    if os.geteuid() == 0:  # root may write any file: be a user who may not write this one
+        real = os.access
+        monkeypatch.setattr(_cli_output.os, "access", lambda p, m: False if p == str(locked) else real(p, m))
+    assert cli.main(["parse", str(SEEDS[0]), "--out", str(locked)]) == cli.EXIT_BAD_INPUT
+    assert "Permission denied" in capsys.readouterr().err
+    assert locked.read_text(encoding="utf-8") == "kept"
+
+
+def test_sigterm_leaves_no_output_and_no_worker(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(600):
+        shutil.copy(SEEDS[i % len(SEEDS)], folder / f"r{i:04}.txt")
+    out = tmp_path / "cells.csv"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "govinfo_report", "parse", str(folder), "--jobs", "2", "--out", str(out)],
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    time.sleep(1.5)
+    process.send_signal(signal.SIGTERM)
+    process.communicate(timeout=60)
+    assert process.returncode in (143, 0)  # 0: it finished before the signal
+    time.sleep(0.5)
+    if process.returncode == 143:
+        assert not out.exists()
+        left = subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True, text=True).stdout
+        assert left.split() == []  # the session's workers are gone too
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".govinfo-")] == []

@@ -345,12 +345,25 @@ OUTLINE_CHARS = 100
 """A section whose body holds fewer characters than this is an entry of an outline (a landing
 page listing the report's headings above its link), not the report's own text."""
 
+PAGE_TEXT_CHARS = 1_000
+"""A page with this many characters holds a report's text (a pointer page's line, its outline
+and its chrome are fewer)."""
 
-def only_links(tables: bool, bodies: list[str]) -> bool:
+
+def only_links(tables: bool, statements: bool, bodies: list[str], text: str) -> bool:
     """Whether a page with links to report files holds no report of its own: no table of the
-    report was read (``tables``), and no section has a body (``bodies``) longer than an
-    outline's entry."""
-    return not tables and all(len("".join(body.split())) < OUTLINE_CHARS for body in bodies)
+    report (``tables``), no figure its prose states (``statements``), at most one section with a
+    body longer than an outline's entry (the last may hold the page's footer), and less text
+    than a report's."""
+    if tables or statements:
+        return False
+    if sum(_chars(body) >= OUTLINE_CHARS for body in bodies) >= 2:
+        return False
+    return _chars(text) < PAGE_TEXT_CHARS
+
+
+def _chars(text: str) -> int:
+    return len("".join(text.split()))
 
 
 _NAMED = 5

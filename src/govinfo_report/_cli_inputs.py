@@ -7,7 +7,7 @@ import glob
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -163,7 +163,7 @@ def _stdin() -> Report:
 
 def results(
     inputs: Inputs, example: str | None, jobs: int, progress: Progress, output: Output = "report"
-) -> Iterator[tuple[str, Any]]:
+) -> Generator[tuple[str, Any], None, None]:
     """``(name, result)`` for the example, then every file, in order: a :class:`Failure`, or what
     ``output`` asks for."""
     if example is not None:
@@ -175,10 +175,15 @@ def results(
     progress.total = len(files)
     rest = [f for f in files if f != "-"]
     parsed = parse_many(rest, jobs=jobs, output=output) if rest else iter(())
-    for name in files:
-        result = _in_process(output, "-", _stdin) if name == "-" else next(parsed)[1]
-        progress.step()
-        yield name, result
+    try:
+        for name in files:
+            result = _in_process(output, "-", _stdin) if name == "-" else next(parsed)[1]
+            progress.step()
+            yield name, result
+    finally:  # closed now, not when collected: a batch given up ends its workers at once
+        close = getattr(parsed, "close", None)
+        if close is not None:
+            close()
 
 
 __all__ = [

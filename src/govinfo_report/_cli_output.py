@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
 from typing import IO, Any
 
 from ._cli_inputs import UsageError
+from ._paths import shown
 from .batch import Failure, Output
 from .records import DIAGNOSTIC_DTYPES, DTYPES, failure_record
 
@@ -52,12 +55,31 @@ def need_pyarrow() -> None:
         raise UsageError(PARQUET_MISSING) from None
 
 
+_STREAM = re.compile(
+    r"/dev/(?:(?P<name>stdout|stderr)|fd/(?P<fd>\d+))|/proc/(?P<pid>self|\d+)/fd/(?P<pfd>\d+)"
+)
+"""Paths that name a stream the process has open (``/dev/stdout``, a shell's ``>(…)``)."""
+
+
+def _stream(path: str) -> int | None:
+    """The file descriptor ``path`` names in this process, or None."""
+    found = _STREAM.fullmatch(path)
+    if found is None:
+        return None
+    if found["name"]:
+        return 1 if found["name"] == "stdout" else 2
+    if found["pid"] not in (None, "self", str(os.getpid())):
+        return None
+    return int(found["fd"] or found["pfd"])
+
+
 class Destination:
     """Standard output (``None`` or ``-``), or a file. A regular file (or a new one) is written
     under a temporary name beside it, with the mode the file has (or the umask gives), and put in
-    its place by :meth:`commit`; :meth:`discard` removes it. A link is followed to its target; a
-    pipe or a device is written to directly. A path that cannot be written is the user's to fix:
-    one line, before any file is parsed."""
+    its place by :meth:`commit`; :meth:`discard` removes it. A link is followed to its target. A
+    pipe, a device, and a file whose folder takes no new file are written directly, and a name
+    of an open stream (``/dev/stdout``) after what the stream holds. A path that cannot be
+    written is the user's to fix: one line, before any file is parsed."""
 
     def __init__(self, path: str | None, what: str = "--out", *, binary: bool = False) -> None:
         self.path = None if path in (None, "-") else path
@@ -66,19 +88,35 @@ class Destination:
         if self.path is None:
             self.handle: Any = sys.stdout.buffer if binary else sys.stdout
             return
+        shown_path = shown(self.path)
         if os.path.isdir(self.path):
-            raise UsageError(f"{what} {self.path}: is a directory; give a file name")
+            raise UsageError(f"{what} {shown_path}: is a directory; give a file name")
+        if not self.path or self.path.endswith(os.sep):
+            raise UsageError(f"{what} {shown_path!r}: give a file name")
         self.target = os.path.realpath(self.path)
         try:
-            if os.path.exists(self.target) and not os.path.isfile(self.target):
-                self.handle = self._open(os.open(self.target, os.O_WRONLY))  # a pipe, a device
-                return
-            folder, name = os.path.split(self.target)
-            descriptor, self.temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
-            os.chmod(self.temporary, _mode(self.target))
+            self.handle = self._open(self._descriptor())
         except OSError as exc:
-            raise UsageError(f"{what} {self.path}: {exc.strerror or exc.__class__.__name__}") from None
-        self.handle = self._open(descriptor)
+            raise UsageError(f"{what} {shown_path}: {exc.strerror or exc.__class__.__name__}") from None
+
+    def _descriptor(self) -> int:
+        assert self.path is not None
+        stream = _stream(self.path)
+        if stream is not None:  # a name of a stream this process has open: write on through it
+            return os.dup(stream)
+        if os.path.exists(self.path) and not os.path.isfile(self.path):
+            return os.open(self.path, os.O_WRONLY)  # a pipe, a device: as given
+        if os.path.exists(self.target) and not os.access(self.target, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        folder = os.path.dirname(self.target)
+        try:
+            descriptor, self.temporary = tempfile.mkstemp(prefix=".govinfo-", suffix=".part", dir=folder)
+        except PermissionError:
+            if not os.path.isfile(self.target):
+                raise
+            return os.open(self.target, os.O_WRONLY | os.O_TRUNC)  # a folder that takes no new file
+        os.chmod(self.temporary, _mode(self.target))
+        return descriptor
 
     def _open(self, descriptor: int) -> Any:
         if self.binary:
@@ -99,10 +137,15 @@ class Destination:
         """The run did not finish (or wrote nothing): leave no file (a pipe is only closed)."""
         if self.path is None:
             return
-        self.handle.close()
-        if self.temporary is not None:
-            os.unlink(self.temporary)
-            self.temporary = None
+        try:
+            self.handle.close()  # on a full disk this fails again: the file goes all the same
+        except OSError:
+            pass
+        finally:
+            if self.temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.temporary)
+                self.temporary = None
 
 
 def _mode(path: str) -> int:
@@ -278,7 +321,7 @@ def diagnostics_format(path: str) -> str:
     """The format of the ``--diagnostics`` file: CSV or Parquet, by its extension."""
     fmt = BY_SUFFIX.get(Path(path).suffix.lower())
     if fmt not in ("csv", "parquet"):
-        raise UsageError(f"--diagnostics {path}: name a .csv or .parquet file")
+        raise UsageError(f"--diagnostics {shown(path)}: name a .csv or .parquet file")
     return fmt
 
 

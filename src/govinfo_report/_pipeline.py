@@ -30,9 +30,9 @@ from ._ruled import prefer_ruled, settle
 from ._sections import split_sections
 from ._source import load, too_large
 from ._statements import find_statements
-from ._tables import rebuild
+from ._tables import Grid, rebuild
 from ._tables.document import Document
-from ._templates import detect_template
+from ._templates import detect_template, names_pre2019
 from ._text import fold
 from ._vocab import TABLE_ANCHORS
 from .diagnostics import diag
@@ -214,12 +214,9 @@ def _parse(
     canonical = {kind: checks_stage.mark_disputed(table, results) for kind, table in canonical.items()}
     # a page that only points to the report: the links a scraper fetches next
     attachments = find_attachments(content, url) if fmt == "html" and isinstance(content, str) else ()
-    tables = (
-        bool(canonical)
-        or any(kind for kind, _, _ in found + ruled)
-        or (template == "pre2019" and bool(found))
-    )
-    if attachments and only_links(tables, [s.section.text for s in slices]):
+    tables = bool(canonical) or any(kind or _old_sheet(grid) for kind, grid, _ in found + ruled)
+    bodies = [s.section.text for s in slices]
+    if attachments and only_links(tables, bool(statements), bodies, "\n".join(x.text for x in lines)):
         diagnostics.append(links_to_report(attachments))
     return Report(
         title=meta.title,
@@ -239,6 +236,11 @@ def _parse(
         statements=statements,
         attachments=attachments,
     )
+
+
+def _old_sheet(grid: Grid) -> bool:
+    """Whether a grid is the statistics sheet of a report from before 2019."""
+    return names_pre2019(fold("".join(cell.text for row in grid.rows for cell in row)))
 
 
 def _meta_diagnostics(has_content: bool, meta: Meta) -> list[Diagnostic]:

@@ -32,10 +32,11 @@ def detect_template(
                 diag("template.mixed", "Labels of both templates appear equally; template unknown.")
             ]
         return ranked[0][0], [diag("template.mixed")]
-    if (year is not None and year < 2019) or _names_pre2019(fold("\n".join(document_lines))):
+    if (year is not None and year < 2019) or names_pre2019(fold("\n".join(document_lines))):
         return "pre2019", [diag("template.pre2019")]
     return None, [diag("template.unknown")] if folded else []
 
 
-def _names_pre2019(folded: str) -> bool:
+def names_pre2019(folded: str) -> bool:
+    """Whether a folded text names the old statistics sheet (政府信息公开情况统计表 …)."""
     return any(m in folded for m in PRE2019_MARKERS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -123,7 +124,7 @@ def records_of(path: str, encoding: str | None = None) -> list[dict[str, Any]]:
     return [failure_record(result)] if isinstance(result, Failure) else to_records(result, path)
 
 
-def _work(output: Output, path: str, encoding: str | None) -> Any:
+def _work(output: Output, path: str, encoding: str | None = None) -> Any:
     result = parse_one(path, encoding)
     if isinstance(result, Failure):
         return result
@@ -191,22 +192,41 @@ def parse_many(
     return _results([os.fspath(p) for p in paths], workers, encoding, chunksize, output)
 
 
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (it stops the batch and the pool), so a
+    worker neither prints a traceback nor dies mid-file; SIGTERM, which the parent sends to end
+    it, ends it (whatever handler the parent had when the worker was forked)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _results(
     names: list[str], workers: int, encoding: str | None, chunksize: int, output: Output
 ) -> Iterator[tuple[str, Any]]:
-    work: Callable[[str, str | None], Any] = partial(_work, output)
+    work: Callable[[str], Any] = partial(_work, output, encoding=encoding)
     if workers == 1 or len(names) < 2:
         for name in names:
-            yield name, work(name, encoding)
+            yield name, work(name)
         return
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(names)))
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(names)), initializer=_ignore_interrupts)
     finished = False
     try:
-        results = pool.map(work, names, [encoding] * len(names), chunksize=chunksize)
-        yield from zip(names, results, strict=True)
+        yield from zip(names, pool.map(work, names, chunksize=chunksize), strict=True)
         finished = True
-    finally:  # a consumer that stops early (``head``, Ctrl-C) does not wait for the rest
+    finally:  # a consumer that stops early (``head``, Ctrl-C, SIGTERM) leaves no worker behind
+        if not finished:
+            _end_workers(pool)
         pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool's workers now, mid-file: the batch was given up."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 __all__ = [

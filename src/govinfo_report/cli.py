@@ -17,9 +17,12 @@ import argparse
 import io
 import json
 import os
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
+from contextlib import closing
 from typing import IO, Any
 
 import attrs
@@ -95,15 +98,17 @@ class Run:
     def many(self) -> bool:
         return self.inputs.many or (self.args.example is not None and bool(self.args.files))
 
-    def items(self, output: Output = "report") -> Iterator[tuple[str, Any]]:
+    def items(self, output: Output = "report") -> Generator[tuple[str, Any], None, None]:
         """``(name, result)`` of every input; failures are said on standard error here."""
-        for name, result in results(self.inputs, self.args.example, self.args.jobs, self.progress, output):
-            if isinstance(result, Failure):
-                self.failed += 1
-                self.fail(name, result)
-            else:
-                self.parsed += 1
-            yield name, result
+        found = results(self.inputs, self.args.example, self.args.jobs, self.progress, output)
+        with closing(found):  # a run given up (Ctrl-C) ends the batch's workers at once
+            for name, result in found:
+                if isinstance(result, Failure):
+                    self.failed += 1
+                    self.fail(name, result)
+                else:
+                    self.parsed += 1
+                yield name, result
 
     def fail(self, name: str, failure: Failure) -> None:
         self.progress.clear()
@@ -121,7 +126,7 @@ class Run:
         skipped = self.inputs.skipped
         passed_over = ""
         if skipped:
-            kinds = ", ".join(f"{n} {ext or 'without extension'}" for ext, n in skipped)
+            kinds = ", ".join(f"{n} {shown(ext) or 'without extension'}" for ext, n in skipped)
             passed_over = f"; {sum(n for _, n in skipped)} skipped by extension ({kinds})"
         total = self.parsed + self.failed
         if self.parsed == 0:
@@ -155,8 +160,9 @@ def run_parse(args: argparse.Namespace, prog: str) -> int:
     try:
         writer = _writer(fmt, args, run.many, outputs)
         try:
-            for name, result in run.items(writer.output):
-                writer.add(name, result)
+            with closing(run.items(writer.output)) as items:
+                for name, result in items:
+                    writer.add(name, result)
         except BaseException:
             writer.abort()
             raise
@@ -241,28 +247,25 @@ def run_check(args: argparse.Namespace, prog: str) -> int:
         else:
             records.extend(items)
 
-    for name, result in run.items():
-        if isinstance(result, Failure):
-            continue
-        reports.append(_for_series(result))
-        failed = result.failed_checks
-        if failed or not result.checks:
-            status = EXIT_RULES_FAILED
-        if fmt != "text":
-            emit(
-                [
-                    {"schema_version": SCHEMA_VERSION, "path": shown(name), **c.to_dict()}
-                    for c in result.checks
-                ]
-            )
-            continue
-        print(f"{shown(name)}: {len(result.checks) - len(failed)} rules pass, {len(failed)} fail")
-        for check in failed:
-            _print_failed(check)
-        for line in _errors(result):
-            print(f"  {line}")
-        if not result.checks:
-            print("  no rule could be checked: no table was read")
+    with closing(run.items()) as items:
+        for name, result in items:
+            if isinstance(result, Failure):
+                continue
+            reports.append(_for_series(result))
+            failed = result.failed_checks
+            if failed or not result.checks:
+                status = EXIT_RULES_FAILED
+            if fmt != "text":
+                path = shown(name)
+                emit([{"schema_version": SCHEMA_VERSION, "path": path, **c.to_dict()} for c in result.checks])
+                continue
+            print(f"{shown(name)}: {len(result.checks) - len(failed)} rules pass, {len(failed)} fail")
+            for check in failed:
+                _print_failed(check)
+            for line in _errors(result):
+                print(f"  {line}")
+            if not result.checks:
+                print("  no rule could be checked: no table was read")
     if len(reports) > 1:  # the same organ's consecutive years among the files: R6, R8
         from .series import check_series
 
@@ -286,22 +289,37 @@ def run_show(args: argparse.Namespace, prog: str) -> int:
     from ._show import report_text
 
     run = Run.start(args, prog)
-    for name, result in run.items():
-        if isinstance(result, Failure):
-            continue
-        if run.many:
-            print(f"== {shown(name)}")
-        for line in _errors(result):
-            print(line)
-        sys.stdout.write(report_text(result))
+    with closing(run.items()) as items:
+        for name, result in items:
+            if isinstance(result, Failure):
+                continue
+            if run.many:
+                print(f"== {shown(name)}")
+            for line in _errors(result):
+                print(line)
+            sys.stdout.write(report_text(result))
     return run.finish()
 
 
-def _use_utf8(streams: Sequence[IO[str]]) -> None:
-    # Chinese is printed as is; do not let a legacy console encoding turn that into a crash.
+def _use_utf8(streams: Sequence[IO[str] | None]) -> None:
+    # Chinese is printed as is; do not let a legacy console encoding, or a file name's undecodable
+    # bytes in a message, turn that into a crash.
     for stream in streams:
-        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower().replace("-", "") != "utf8":
-            stream.reconfigure(encoding="utf-8")
+        if isinstance(stream, io.TextIOWrapper):
+            utf8 = stream.encoding.lower().replace("-", "") == "utf8"
+            errors = "backslashreplace" if stream is sys.stderr else stream.errors
+            if not utf8 or stream.errors != errors:
+                stream.reconfigure(encoding="utf-8", errors=errors)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C, then SIGTERM (``timeout``, a CI's cancel) end the run alike: no output file is
+    left. A second signal while the run cleans up is ignored, so the clean-up finishes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise SystemExit(128 + signum)
 
 
 def main(argv: Sequence[str] | None = None, *, prog: str = PROG) -> int:
@@ -322,11 +340,24 @@ def main(argv: Sequence[str] | None = None, *, prog: str = PROG) -> int:
     parser = build_parser(prog)
     args = parser.parse_args(args_list)  # --help, --version and bad usage exit here (SystemExit)
     _use_utf8([sys.stdout, sys.stderr])
+    signals = (signal.SIGINT, signal.SIGTERM)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = [signal.signal(s, _interrupted) for s in signals] if main_thread else []
+    try:
+        return _run(args, prog)
+    finally:  # after an interrupt, signals stay ignored while the process ends its workers
+        if previous and signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+            for number, handler in zip(signals, previous, strict=True):
+                signal.signal(number, handler)
+
+
+def _run(args: argparse.Namespace, prog: str) -> int:
+    """The command, with what it raises turned into one line and an exit status."""
     run = {"parse": run_parse, "check": run_check, "show": run_show}[args.command]
     try:
         return run(args, prog)
     except UsageError as exc:
-        print(f"{prog}: {exc}", file=sys.stderr)
+        print(f"{prog}: {shown(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # Output piped into e.g. `head`: stop quietly, and keep the final flush from raising.
@@ -335,7 +366,7 @@ def main(argv: Sequence[str] | None = None, *, prog: str = PROG) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         out = getattr(args, "out", None)
-        unwritten = f"; {out} was not written" if out not in (None, "-") else ""
+        unwritten = f"; {shown(out)} was not written" if out not in (None, "-") else ""
         print(f"\n{prog}: interrupted{unwritten}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as exc:  # writing the output: a full disk, a closed stream
