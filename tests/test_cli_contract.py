@@ -522,7 +522,8 @@ def test_out_to_an_open_stream_writes_through_it_and_a_read_only_file_is_refused
     assert locked.read_text(encoding="utf-8") == "kept"
 
 
-def test_sigterm_leaves_no_output_and_no_worker(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signals", [("SIGTERM",), ("SIGINT",), ("SIGINT", "SIGINT")])
+def test_a_signal_leaves_no_output_and_no_worker(tmp_path: Path, signals: tuple[str, ...]) -> None:
     import signal
     import subprocess
     import sys
@@ -539,12 +540,15 @@ def test_sigterm_leaves_no_output_and_no_worker(tmp_path: Path) -> None:
         start_new_session=True,
     )
     time.sleep(1.5)
-    process.send_signal(signal.SIGTERM)
-    process.communicate(timeout=60)
-    assert process.returncode in (143, 0)  # 0: it finished before the signal
+    for name in signals:  # a second Ctrl-C right after the first, while the run cleans up
+        process.send_signal(getattr(signal, name))
+        time.sleep(0.01)
+    process.communicate(timeout=60)  # never hangs
+    expected = 143 if signals == ("SIGTERM",) else 130
+    assert process.returncode in (expected, 0)  # 0: it finished before the signal
     time.sleep(0.5)
-    if process.returncode == 143:
+    left = subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True, text=True).stdout
+    assert left.split() == []  # the session's workers are gone too
+    if process.returncode == expected:
         assert not out.exists()
-        left = subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True, text=True).stdout
-        assert left.split() == []  # the session's workers are gone too
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".govinfo-")] == []

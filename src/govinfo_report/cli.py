@@ -346,9 +346,19 @@ def main(argv: Sequence[str] | None = None, *, prog: str = PROG) -> int:
     try:
         return _run(args, prog)
     finally:  # after an interrupt, signals stay ignored while the process ends its workers
-        if previous and signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        if previous and signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+            _end_children()
+        elif previous:
             for number, handler in zip(signals, previous, strict=True):
                 signal.signal(number, handler)
+
+
+def _end_children() -> None:
+    """After an interrupt: no worker outlives the run, even one started as the signal came."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.terminate()
 
 
 def _run(args: argparse.Namespace, prog: str) -> int:
