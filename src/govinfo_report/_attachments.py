@@ -32,6 +32,7 @@ from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 from lxml import etree
 
+from ._tables._html_tree import parse as parse_tree
 from .diagnostics import diag
 from .limits import MAX_INPUT_CHARS
 from .model import Attachment, Diagnostic, Span
@@ -146,28 +147,13 @@ def _late_lines(html: str, found: tuple[Attachment, ...]) -> tuple[Attachment, .
 
 
 def _parse(html: str) -> _Element | None:
-    """The lxml tree of ``html``; None when there is nothing to parse.
-
-    The text goes to libxml2 as UTF-8 with the encoding forced, so a ``<meta charset>`` inside the
-    already decoded string cannot make it decode again. ``huge_tree`` raises libxml2's nesting
-    limit to about 2,048 open elements, past which it drops the rest of the page (old pages leave
-    ``<font>`` unclosed by the hundred); a link nested deeper is not found.
-    """
+    """The lxml tree of ``html`` as the HTML reader parses it (:func:`._tables._html_tree.parse`:
+    the encoding forced, libxml2's nesting limit raised to about 2,048 open elements, past which
+    a link nested deeper is not found); None when there is nothing to parse."""
     if not isinstance(html, str) or "<" not in html:
         return None
-    text = html[:MAX_INPUT_CHARS].replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    parser = etree.HTMLParser(
-        encoding="utf-8",
-        recover=True,
-        no_network=True,
-        remove_comments=True,
-        remove_pis=True,
-        default_doctype=False,
-        collect_ids=False,
-        huge_tree=True,
-    )
     try:
-        return etree.fromstring(text.encode("utf-8", errors="replace"), parser=parser)
+        return parse_tree(html[:MAX_INPUT_CHARS])[0]
     except etree.ParserError:  # "Document is empty"
         return None
 
